@@ -55,6 +55,8 @@ export interface TrainOptions {
   snapshotEpochs?: readonly number[] | "all";
   /** Called after every epoch with its record and the network as it is now. */
   onEpoch?: (record: EpochRecord, net: Network) => void;
+  /** The number of the first epoch, for training in several pieces. Default 0. */
+  firstEpoch?: number;
 }
 
 /**
@@ -99,7 +101,9 @@ export function train(net: Network, data: readonly Sample[], options: TrainOptio
   const history: History = { records: [], snapshots: [] };
   const order = data.slice();
   const room = makeRoom(net);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  const first = options.firstEpoch ?? 0;
+  checkWholeNumber("the first epoch", first, 0);
+  for (let epoch = first; epoch < first + options.epochs; epoch++) {
     if (keep(epoch)) history.snapshots.push({ epoch, network: copyNetwork(net) });
     if (options.shuffle) shuffle(options.shuffle, order);
     const seen =
@@ -117,7 +121,8 @@ export function train(net: Network, data: readonly Sample[], options: TrainOptio
     history.records.push(record);
     if (options.onEpoch) options.onEpoch(record, net);
   }
-  if (keep(options.epochs)) history.snapshots.push({ epoch: options.epochs, network: copyNetwork(net) });
+  const end = first + options.epochs;
+  if (keep(end)) history.snapshots.push({ epoch: end, network: copyNetwork(net) });
   return history;
 }
 

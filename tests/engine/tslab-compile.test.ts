@@ -16,12 +16,42 @@ export function tslabDiagnostics(entry: string): string[] {
     resolveJsonModule: true,
     skipLibCheck: true,
     noEmit: true,
-    types: [],
+    typeRoots: ["node_modules/@types"],
   });
+  // Like tslab, ignore problems inside .d.ts files of dependencies; only our own sources must be clean.
   return ts
     .getPreEmitDiagnostics(program)
+    .filter((d) => !d.file || !d.file.fileName.endsWith(".d.ts"))
     .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
+
+describe("imports inside lib", () => {
+  // tslab loads a notebook's local modules itself and cannot resolve a folder to its index file at run
+  // time, so every import inside lib must name a file: "./engine/index", not "./engine".
+  it("name files, not folders", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const { join, dirname } = await import("node:path");
+    const bad: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith(".ts")) {
+          for (const m of readFileSync(path, "utf8").matchAll(/from "(\.{1,2}\/[^"]*)"/g)) {
+            const target = join(dirname(path), m[1]);
+            try {
+              if (statSync(target).isDirectory()) bad.push(`${path}: ${m[1]}`);
+            } catch {
+              // A file import ("./engine/index" resolves to engine/index.ts): fine.
+            }
+          }
+        }
+      }
+    };
+    walk("lib");
+    expect(bad).toEqual([]);
+  });
+});
 
 describe("tslab's TypeScript", () => {
   it("is version 5.0", () => {
@@ -30,5 +60,9 @@ describe("tslab's TypeScript", () => {
 
   it("compiles the engine without errors", () => {
     expect(tslabDiagnostics("lib/engine/index.ts")).toEqual([]);
+  });
+
+  it("compiles everything a notebook imports without errors", () => {
+    expect(tslabDiagnostics("lib/index.ts")).toEqual([]);
   });
 });

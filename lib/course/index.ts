@@ -1,0 +1,3 @@
+/** Course helpers: what notebooks use beside the engine (showing figures, live training, checks). */
+export * from "./display";
+export * from "./live";

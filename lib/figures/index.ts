@@ -1,0 +1,7 @@
+/** The course's figures: Observable Plot, rendered to self-contained HTML without a browser. */
+export * from "./render";
+export * from "./loss-curve";
+export * from "./decision-boundary";
+export * from "./curves";
+export * from "./network-diagram";
+export * from "./images";

@@ -1,0 +1,146 @@
+/**
+ * Rendering Observable Plot figures without a browser: jsdom supplies the document, and every figure
+ * comes out as a self-contained HTML string (an <svg>, or a <figure> with a caption). Text is never
+ * measured, so the same data gives byte-identical output on every machine.
+ */
+import * as Plot from "@observablehq/plot";
+import { JSDOM } from "jsdom";
+
+/** A finished figure: HTML that a notebook shows inline and a test can compare. */
+export interface Figure {
+  readonly html: string;
+}
+
+/** What every figure says about itself, for readers and for screen readers. */
+export interface Described {
+  /** A sentence shown under the figure. */
+  caption?: string;
+  /** What the figure shows, for screen readers (aria-label). */
+  description?: string;
+}
+
+/**
+ * The few DOM features the figures use. Declared here rather than taken from the DOM type library,
+ * because notebooks compile with tslab's settings, which have no DOM types.
+ */
+export interface FigureElement {
+  tagName: string;
+  outerHTML: string;
+  innerHTML: string;
+  textContent: string | null;
+  setAttribute(name: string, value: string): void;
+  getAttribute(name: string): string | null;
+  setAttributeNS(namespace: string, name: string, value: string): void;
+  appendChild(child: FigureElement): unknown;
+  querySelectorAll(selector: string): ArrayLike<FigureElement>;
+}
+
+/** The document Plot draws into. */
+export interface FigureDocument {
+  createElement(tag: string): FigureElement;
+}
+
+let dom: JSDOM | undefined;
+
+/** The shared jsdom document that Plot draws into. */
+export function figureDocument(): FigureDocument {
+  if (!dom) dom = new JSDOM("<!doctype html><html><body></body></html>");
+  return dom.window.document as unknown as FigureDocument;
+}
+
+/** Colours that read on a white page and on a dark one; text and axes use the page's own colour. */
+export const palette = {
+  blue: "#3b82c4",
+  orange: "#e8833a",
+  red: "#d64545",
+  green: "#2e9d5b",
+  purple: "#8e6bbf",
+  gray: "#8a8f98",
+  /** Class 0 and class 1 in decision boundaries and data points. */
+  class0: "#4aa3df",
+  class1: "#2bb673",
+  /** Positive and negative weights. */
+  positive: "#3b82c4",
+  negative: "#d64545",
+};
+
+/** A fixed series of colours for several runs or curves, in order. */
+export const seriesColors = [palette.blue, palette.orange, palette.green, palette.purple, palette.red, palette.gray];
+
+/** Renders Plot options into a Figure: sets the document, the accessible description, and SVG namespaces. */
+export function plotFigure(options: Plot.PlotOptions & Described): Figure {
+  const { description, ...rest } = options;
+  const node = Plot.plot({
+    ...rest,
+    document: figureDocument(),
+    ariaLabel: description ?? options.caption,
+  } as Plot.PlotOptions) as unknown as FigureElement;
+  return { html: finishNode(node) };
+}
+
+/** Sets SVG namespaces on every <svg> inside `node` (needed when the HTML is saved and reopened). */
+export function finishNode(node: FigureElement): string {
+  const svgs = node.tagName.toLowerCase() === "svg" ? [node] : Array.from(node.querySelectorAll("svg"));
+  for (const svg of svgs) {
+    svg.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", "http://www.w3.org/2000/svg");
+    svg.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xlink", "http://www.w3.org/1999/xlink");
+    if (!svg.getAttribute("role")) svg.setAttribute("role", "img");
+  }
+  return node.outerHTML;
+}
+
+/**
+ * Several figures side by side in one <figure> with one caption: for panels such as a decision boundary
+ * at three epochs. Each panel keeps its own title.
+ */
+export function panelRow(panels: readonly Figure[], options: Described = {}): Figure {
+  const doc = figureDocument();
+  const figure = doc.createElement("figure");
+  figure.setAttribute("style", "margin: 0; max-width: 100%;");
+  if (options.description) {
+    figure.setAttribute("role", "group");
+    figure.setAttribute("aria-label", options.description);
+  }
+  const row = doc.createElement("div");
+  row.setAttribute("style", "display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start;");
+  for (const panel of panels) {
+    const cell = doc.createElement("div");
+    cell.innerHTML = panel.html;
+    row.appendChild(cell);
+  }
+  figure.appendChild(row);
+  if (options.caption) {
+    const caption = doc.createElement("figcaption");
+    caption.textContent = options.caption;
+    caption.setAttribute("style", "font: 13px system-ui, sans-serif; margin-top: 6px;");
+    figure.appendChild(caption);
+  }
+  return { html: figure.outerHTML };
+}
+
+/** Escapes text for use inside HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Mixes two hex colours: t = 0 gives `a`, t = 1 gives `b`. */
+export function mix(a: string, b: string, t: number): string {
+  const pa = hexToRgb(a);
+  const pb = hexToRgb(b);
+  const c = pa.map((v, i) => Math.round(v + (pb[i] - v) * t));
+  return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+}
+
+function hexToRgb(hex: string): number[] {
+  const h = hex.replace("#", "");
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+}
+
+/** Keeps at most about `max` evenly spaced points of a long series, always keeping the first and last. */
+export function thin<T>(points: readonly T[], max: number): T[] {
+  if (points.length <= max) return points.slice();
+  const step = (points.length - 1) / (max - 1);
+  const kept: T[] = [];
+  for (let k = 0; k < max; k++) kept.push(points[Math.round(k * step)]);
+  return kept;
+}

@@ -1,0 +1,46 @@
+// npm run notebooks [-- <notebook.ipynb> …] [--check]
+// Re-executes notebooks (all by default) in fresh in-process kernels and writes their outputs back, for
+// authors. With --check, writes nothing and fails if any stored output differs from the re-run.
+import { cpus } from "node:os";
+import { basename, resolve } from "node:path";
+import { normalizeFigureHtml } from "./normalize";
+import { readNotebook, writeNotebook, formatNotebook } from "./ipynb";
+import { courseNotebooks, mapLimited } from "./list";
+import { failures, runNotebook, staleCells, withOutputs } from "./runner";
+import { readFileSync } from "node:fs";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(a));
+  const paths = named.length ? named : courseNotebooks();
+  let failed = false;
+  await mapLimited(paths, Math.max(1, Math.min(2, cpus().length)), async (path) => {
+    const nb = readNotebook(path);
+    const run = await runNotebook(path);
+    const problems = failures(nb, run);
+    if (problems.length) {
+      failed = true;
+      for (const p of problems) console.error(p.message);
+      return;
+    }
+    if (check) {
+      const stale = staleCells(nb, run, normalizeFigureHtml);
+      for (const p of stale) console.error(p.message);
+      if (stale.length) failed = true;
+      else console.log(`${basename(path)}: outputs up to date (${(run.wallMs / 1000).toFixed(1)} s)`);
+      return;
+    }
+    const updated = withOutputs(nb, run);
+    const before = readFileSync(path, "utf8");
+    const after = formatNotebook(updated);
+    if (before !== after) writeNotebook(path, updated);
+    console.log(`${basename(path)}: ${before === after ? "unchanged" : "outputs written"} (${(run.wallMs / 1000).toFixed(1)} s)`);
+  });
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// The one place that touches tslab's internals (pinned version 1.0.22): an in-process kernel that
+// compiles and runs notebook cells exactly as the Jupyter kernel does, and captures what each cell
+// prints and displays. Used by `npm test`, the notebook writer, and the autograder.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { DisplayOutput, Output } from "./ipynb";
+
+export interface CellRun {
+  ok: boolean;
+  outputs: Output[];
+  ms: number;
+  /** For a run-time error: the line of the compiled cell where it happened, to find it in the source. */
+  compiledLine?: string;
+}
+
+interface DisplayMessage {
+  data: Record<string, string>;
+  metadata: Record<string, unknown>;
+  transient?: { display_id?: string };
+}
+
+/**
+ * A kernel rooted at `directory` (the notebook's folder, as in Jupyter). Outputs are captured per cell;
+ * a display updated later (tslab's newDisplay) is replaced in place wherever it was first shown,
+ * as Jupyter does, so the stored notebook keeps only its final state.
+ */
+export class InProcessKernel {
+  private readonly executor: { execute(src: string): Promise<boolean>; close(): void };
+  /** The JavaScript tslab made of the last cell, kept to locate run-time errors in the source. */
+  private lastCompiled: string | undefined;
+  private readonly jupyter: { lastWriteDisplayData: ((d: DisplayMessage, update: boolean) => void) | null };
+  private readonly displays = new Map<string, { outputs: Output[]; index: number }>();
+
+  constructor(directory: string) {
+    process.chdir(directory);
+    // Resolve tslab from the course's own node_modules, whatever the current folder.
+    const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
+    const { createConverter } = req("tslab/dist/converter");
+    const { createExecutor } = req("tslab/dist/executor");
+    this.jupyter = req("tslab/dist/jupyter");
+    const node = createConverter({ isJS: false, isBrowser: false });
+    const convert = node.convert.bind(node);
+    node.convert = (prevDecl: string, src: string) => {
+      const result = convert(prevDecl, src);
+      this.lastCompiled = result.output;
+      return result;
+    };
+    const browser = createConverter({ isJS: false, isBrowser: true });
+    this.executor = createExecutor(
+      process.cwd(),
+      { node, browser, close: () => (node.close(), browser.close()) },
+      { log: (...a: unknown[]) => console.log(...a), error: (...a: unknown[]) => console.error(...a) },
+    );
+  }
+
+  /** Runs one cell's source and returns whether it succeeded and what it printed and displayed. */
+  async run(source: string): Promise<CellRun> {
+    const outputs: Output[] = [];
+    const write = (name: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
+      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      const last = outputs[outputs.length - 1];
+      if (last && last.output_type === "stream" && last.name === name) last.text = (last.text as string) + text;
+      else outputs.push({ output_type: "stream", name, text });
+      return true;
+    };
+    const stdout = process.stdout.write;
+    const stderr = process.stderr.write;
+    process.stdout.write = write("stdout") as typeof process.stdout.write;
+    process.stderr.write = write("stderr") as typeof process.stderr.write;
+    this.jupyter.lastWriteDisplayData = (message, update) => {
+      const output: DisplayOutput = { output_type: "display_data", data: { ...message.data }, metadata: { ...message.metadata } };
+      const id = message.transient?.display_id;
+      const known = id ? this.displays.get(id) : undefined;
+      if (update && known) {
+        known.outputs[known.index] = output;
+      } else {
+        outputs.push(output);
+        if (id) this.displays.set(id, { outputs, index: outputs.length - 1 });
+      }
+    };
+    this.lastCompiled = undefined;
+    const start = performance.now();
+    let ok = false;
+    try {
+      ok = await this.executor.execute(source);
+    } catch (e) {
+      console.error(e);
+      ok = false;
+    } finally {
+      process.stdout.write = stdout;
+      process.stderr.write = stderr;
+    }
+    const ms = performance.now() - start;
+    return ok ? { ok, outputs, ms } : { ok, outputs, ms, compiledLine: this.compiledLineOf(outputs) };
+  }
+
+  /** The compiled line named by the first cell frame ("evalmachine.<anonymous>:line:column") of an error. */
+  private compiledLineOf(outputs: Output[]): string | undefined {
+    const text = outputs.map((o) => (o.output_type === "stream" && o.name === "stderr" ? String(o.text) : "")).join("");
+    const frame = /evalmachine\.<anonymous>:(\d+):\d+/.exec(text);
+    if (!frame || !this.lastCompiled) return undefined;
+    return this.lastCompiled.split("\n")[Number(frame[1]) - 1];
+  }
+
+  close(): void {
+    this.executor.close();
+  }
+}

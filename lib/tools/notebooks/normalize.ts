@@ -1,0 +1,13 @@
+/**
+ * Normalises figure HTML for comparing a stored output with a re-run: ids that come from Plot's
+ * process-wide counters are renumbered in order of appearance, and long decimals rounded to 3 places.
+ */
+export function normalizeFigureHtml(html: string): string {
+  const ids = new Map<string, string>();
+  return html
+    .replace(/plot-(clip|marker|pattern|gradient)-\d+/g, (id, kind: string) => {
+      if (!ids.has(id)) ids.set(id, `plot-${kind}-N${ids.size + 1}`);
+      return ids.get(id)!;
+    })
+    .replace(/-?\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))));
+}

@@ -1,0 +1,1 @@
+export { normalizeFigureHtml as normalizeFigure } from "../../lib/tools/notebooks/normalize";
