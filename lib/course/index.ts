@@ -1,3 +1,4 @@
 /** Course helpers: what notebooks use beside the engine (showing figures, live training, checks). */
 export * from "./display";
 export * from "./live";
+export * from "./arithmetic";

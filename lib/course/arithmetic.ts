@@ -1,0 +1,52 @@
+/**
+ * Worked arithmetic as a learner reads it, such as "(3 × 2) + (1 × 5) + 4 = 15". A code cell prints
+ * these lines, the prose shows the same lines, and the claims check compares them number for number.
+ * Minus signs are printed as "−" (the typographic minus), as in the prose.
+ */
+import { weightedSum } from "../engine/neuron";
+
+/**
+ * A number as the course prints it: at most `digits` decimals (trailing zeros dropped), no
+ * floating-point noise (0.1 + 0.2 prints as 0.3), and "−" for negatives.
+ */
+export function formatNumber(x: number, digits = 10): string {
+  const rounded = Number(x.toFixed(digits));
+  const text = String(Number(rounded.toPrecision(12)));
+  return text.startsWith("-") ? `−${text.slice(1)}` : text === "-0" ? "0" : text;
+}
+
+/** A number in brackets when negative, so that "1 × (−3)" reads clearly. */
+function term(x: number, digits?: number): string {
+  const s = formatNumber(x, digits);
+  return x < 0 ? `(${s})` : s;
+}
+
+/** "(3 × 2) + (1 × 5) + 4 = 15": each weight times its input, added up, plus the bias. */
+export function weightedSumWorking(weights: readonly number[], inputs: readonly number[], bias?: number, digits?: number): string {
+  const total = weightedSum(weights, inputs) + (bias ?? 0);
+  const products = weights.map((w, i) => `(${formatNumber(w, digits)} × ${formatNumber(inputs[i], digits)})`);
+  const parts = bias === undefined ? products : [...products, term(bias, digits)];
+  return `${parts.join(" + ")} = ${formatNumber(total, digits)}`;
+}
+
+/** "3 × 0.5 × 2 = 3": a chain of factors multiplied together. */
+export function productWorking(factors: readonly number[], digits?: number): string {
+  const total = factors.reduce((a, b) => a * b, 1);
+  return `${factors.map((f) => term(f, digits)).join(" × ")} = ${formatNumber(total, digits)}`;
+}
+
+/** "(17 − 20)² = 9": a squared miss. */
+export function squaredErrorWorking(output: number, target: number, digits?: number): string {
+  const miss = output - target;
+  return `(${formatNumber(output, digits)} − ${formatNumber(target, digits)})² = ${formatNumber(miss * miss, digits)}`;
+}
+
+/** "(2.25 − 9) / 0.1 = −67.5": the change in the loss over the size of the nudge. */
+export function slopeWorking(lossAfter: number, lossBefore: number, nudge: number, digits?: number): string {
+  return `(${formatNumber(lossAfter, digits)} − ${formatNumber(lossBefore, digits)}) / ${formatNumber(nudge, digits)} = ${formatNumber((lossAfter - lossBefore) / nudge, digits)}`;
+}
+
+/** "1 − 0.001 × (−67.5) = 1.0675": one step of gradient descent. */
+export function updateWorking(old: number, learningRate: number, gradient: number, digits?: number): string {
+  return `${formatNumber(old, digits)} − ${formatNumber(learningRate, digits)} × ${term(gradient, digits)} = ${formatNumber(old - learningRate * gradient, digits)}`;
+}
