@@ -2,3 +2,4 @@
 export * from "./display";
 export * from "./live";
 export * from "./arithmetic";
+export * from "./exercises";

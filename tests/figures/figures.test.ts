@@ -1,8 +1,10 @@
 // Every figure type: deterministic, captioned, described, compact, and equal to its stored snapshot.
 // To look at them as pictures: npm run figures (writes PNGs for a light and a dark page).
 import { describe, expect, it } from "vitest";
-import { examples } from "./examples";
+import { loadExamples } from "./examples";
 import { normalizeFigure } from "./normalize";
+
+const examples = await loadExamples();
 
 describe("figures", () => {
   for (const [name, make] of Object.entries(examples)) {

@@ -1,5 +1,7 @@
 // Prints every example figure's raw HTML, one per line; the determinism test runs it twice in fresh
 // processes and compares the bytes.
-import { examples } from "./examples";
+import { loadExamples } from "./examples";
 
-for (const [name, make] of Object.entries(examples)) process.stdout.write(`${name}\t${make().html}\n`);
+loadExamples().then((examples) => {
+  for (const [name, make] of Object.entries(examples)) process.stdout.write(`${name}\t${make().html}\n`);
+});

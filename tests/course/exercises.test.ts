@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { NotDoneYet, judge, notDoneYet } from "../../lib/course/exercises";
+
+const cases = [
+  { args: [3, 2] as [number, number], expected: 6 },
+  { args: [0.5, 4] as [number, number], expected: 2 },
+];
+const hint = "a neuron multiplies its input by its weight.";
+
+describe("exercise checks", () => {
+  it("says correct for a right answer", () => {
+    const times = (w: number, x: number) => w * x;
+    expect(judge("1.1", times, cases, { hint })).toEqual({ exercise: "1.1", status: "correct", message: "correct — all 2 tests pass." });
+  });
+
+  it("says close with the difference", () => {
+    const rounded = (w: number, x: number) => Math.round(w * x * 100.4) / 100;
+    const r = judge("1.1", rounded, cases, { hint });
+    expect(r.status).toBe("close");
+    expect(r.message).toBe("close! rounded(3, 2) returned 6.02; the answer is 6 (off by 0.02). Look for a rounding slip.");
+  });
+
+  it("says wrong with the hint", () => {
+    const plus = (w: number, x: number) => w + x;
+    expect(judge("1.1", plus, cases, { hint }).message).toBe("plus(3, 2) returned 5, but the answer is 6. Hint: a neuron multiplies its input by its weight.");
+  });
+
+  it("says not done yet for an untouched stub", () => {
+    const stub = (_w: number, _x: number): number => notDoneYet();
+    expect(judge("1.1", stub, cases, { hint }).status).toBe("not done");
+  });
+
+  it("reports a thrown error by its message, and a missing return", () => {
+    const broken = (): number => {
+      throw new Error("oops");
+    };
+    expect(judge("1.1", broken, cases, { hint }).message).toBe("broken(3, 2) threw an error: oops. Hint: a neuron multiplies its input by its weight.");
+    const forgetful = ((w: number, x: number) => {
+      void (w * x);
+    }) as unknown as (w: number, x: number) => number;
+    expect(judge("1.1", forgetful, cases, { hint }).message).toContain("returned undefined (did you forget to return?)");
+  });
+
+  it("prints NotDoneYet without a stack trace", () => {
+    expect(new NotDoneYet().stack).toBe("Not done yet: write your code where it says YOUR CODE HERE, then run the cell again.");
+  });
+});
