@@ -1,0 +1,258 @@
+// npm start [-- <extra Jupyter arguments>]   opens the course in JupyterLab or classic Notebook
+// npm start -- --print-only                   prints what it would run, and runs nothing
+// npm start -- --kernel-only                  only registers the kernel (for VS Code and other front ends)
+//
+// Everything Jupyter keeps (kernel spec, trust database, runtime files, config) lives in
+// node_modules/.cache/course-jupyter, so the course never writes into the user's home directory.
+import { ChildProcess, spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { courseNotebooks } from "./notebooks/list";
+
+export { courseNotebooks };
+
+export const repoRoot = resolve(__dirname, "..", "..");
+export const stateDir = join(repoRoot, "node_modules", ".cache", "course-jupyter");
+export const notebooksDir = join(repoRoot, "notebooks");
+export const firstNotebook = join(notebooksDir, "00-start-here.ipynb");
+export const kernelName = "tslab";
+export const kernelJsonPath = join(stateDir, "share", "jupyter", "kernels", kernelName, "kernel.json");
+
+/** The environment for every Jupyter process: the caller's, with all of Jupyter's state made project-local. */
+export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    JUPYTER_PATH: join(stateDir, "share", "jupyter"),
+    JUPYTER_DATA_DIR: join(stateDir, "data"),
+    JUPYTER_RUNTIME_DIR: join(stateDir, "runtime"),
+    JUPYTER_CONFIG_DIR: join(stateDir, "config"),
+    IPYTHONDIR: join(stateDir, "ipython"),
+  };
+}
+
+/** The names of the variables jupyterEnv sets, in the order they are printed. */
+export const jupyterEnvNames = ["JUPYTER_PATH", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "IPYTHONDIR"] as const;
+
+/** What `tslab install` writes, but with absolute paths, so neither python nor a global tslab is needed. */
+export function kernelSpec(): { argv: string[]; display_name: string; language: string } {
+  const pkg = createRequire(join(repoRoot, "package.json")).resolve("tslab/package.json");
+  const bin = join(dirname(pkg), "bin", "tslab");
+  if (!existsSync(bin)) throw new Error(`tslab's kernel entry ${bin} is missing: run npm install`);
+  return { argv: [process.execPath, bin, "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript", language: "typescript" };
+}
+
+/** Writes the kernel spec (atomically: tests and the e2e run may register at the same time). */
+export function registerKernel(): string {
+  mkdirSync(dirname(kernelJsonPath), { recursive: true });
+  const text = JSON.stringify(kernelSpec(), null, 1) + "\n";
+  if (!existsSync(kernelJsonPath) || readFileSync(kernelJsonPath, "utf8") !== text) {
+    const temporary = `${kernelJsonPath}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, kernelJsonPath);
+  }
+  return kernelJsonPath;
+}
+
+export interface Jupyter {
+  /** Executable to run. */
+  command: string;
+  /** Arguments that select the front end ("lab" or "notebook"; empty for the jupyter-lab script). */
+  app: string[];
+  kind: "lab" | "notebook";
+  version: string;
+}
+
+/** An executable named `name` on `pathList`, as the shell would find it. */
+export function which(name: string, pathList = process.env.PATH ?? ""): string | undefined {
+  const extensions = process.platform === "win32" ? (process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+  for (const dir of pathList.split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of extensions) {
+      const candidate = join(dir, name + ext);
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+function versionOf(command: string, args: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const run = spawnSync(command, [...args, "--version"], { env, encoding: "utf8", timeout: 60_000 });
+  if (run.status !== 0) return undefined;
+  return run.stdout.trim().split("\n").pop()?.trim() || "unknown version";
+}
+
+/**
+ * Finds Jupyter, JupyterLab first (or only the front end `only`). COURSE_JUPYTER names the jupyter
+ * executable to use, and only that; otherwise `jupyter` on PATH, then Debian's /usr/bin/jupyter (the
+ * python first on PATH may be one without Jupyter).
+ */
+export function findJupyter(env: NodeJS.ProcessEnv = jupyterEnv(), only?: "lab" | "notebook"): Jupyter | undefined {
+  const override = env.COURSE_JUPYTER;
+  const candidates = override ? [override] : [which("jupyter", env.PATH), "/usr/bin/jupyter"];
+  const found = [...new Set(candidates.filter((c): c is string => !!c && existsSync(c)))];
+  if (only !== "notebook") {
+    for (const command of found) {
+      const version = versionOf(command, ["lab"], env);
+      if (version) return { command, app: ["lab"], kind: "lab", version };
+    }
+    const labScript = override ? undefined : which("jupyter-lab", env.PATH);
+    const version = labScript && versionOf(labScript, [], env);
+    if (labScript && version) return { command: labScript, app: [], kind: "lab", version };
+  }
+  if (only === "lab") return undefined;
+  for (const command of found) {
+    const version = versionOf(command, ["notebook"], env);
+    if (version) return { command, app: ["notebook"], kind: "notebook", version };
+  }
+  return undefined;
+}
+
+/** Arguments that open `notebook` with the notebooks folder as Jupyter's root. */
+export function launchArgs(jupyter: Jupyter, notebook = firstNotebook, extra: string[] = []): string[] {
+  const root = jupyter.kind === "lab" ? `--ServerApp.root_dir=${dirname(notebook)}` : `--notebook-dir=${dirname(notebook)}`;
+  const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
+  return [...jupyter.app, root, ...asRoot, ...extra, notebook];
+}
+
+/** The python that runs a jupyter script, from its #! line (for `python -m nbformat.sign`). */
+function pythonOf(command: string): string | undefined {
+  try {
+    const fd = openSync(command, "r");
+    const head = Buffer.alloc(200);
+    const n = readSync(fd, head, 0, 200, 0);
+    closeSync(fd);
+    const line = head.subarray(0, n).toString("utf8").split("\n")[0];
+    if (!line.startsWith("#!")) return undefined;
+    const words = line.slice(2).trim().split(/\s+/);
+    return words[0].endsWith("/env") ? words[1] : words[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Marks notebooks as trusted in the project-local data dir, so their stored figures show. Debian ships no
+ * `jupyter trust` command, so nbformat's signer is run with Jupyter's own python when it is missing.
+ */
+export function trustCommands(jupyter: Jupyter, notebooks: string[]): { command: string; args: string[] }[] {
+  // The jupyter-lab script runs no subcommands; the `jupyter` beside it does.
+  const command = jupyter.app.length ? jupyter.command : join(dirname(jupyter.command), "jupyter");
+  const commands = [{ command, args: ["trust", ...notebooks] }];
+  const python = pythonOf(command);
+  if (python) commands.push({ command: python, args: ["-m", "nbformat.sign", ...notebooks] });
+  return commands;
+}
+
+export function trustNotebooks(jupyter: Jupyter, notebooks: string[], env: NodeJS.ProcessEnv): boolean {
+  for (const { command, args } of trustCommands(jupyter, notebooks)) {
+    const run = spawnSync(command, args, { env, encoding: "utf8", timeout: 60_000 });
+    if (run.status === 0) return true;
+  }
+  return false;
+}
+
+/** Quotes an argument for display, so a printed command can be pasted into a shell. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+const howToGetJupyter = [
+  "Jupyter was not found. Install JupyterLab with:  pip install jupyterlab",
+  "or on Debian/Ubuntu:  sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert",
+];
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const ours = (a: string) => a === "--print-only" || a === "--kernel-only";
+  const own = args.filter(ours);
+  // npm drops the "--" of `npm start -- …`, so every argument that is not ours goes to Jupyter.
+  const extra = args.filter((a) => !ours(a) && a !== "--");
+  const env = jupyterEnv();
+
+  if (own.includes("--kernel-only")) {
+    const path = registerKernel();
+    console.log(`Registered the TypeScript kernel (tslab) in ${path}`);
+    console.log("For VS Code or another front end, set this before starting it:");
+    const value = env.JUPYTER_PATH!;
+    console.log(process.platform === "win32" ? `$env:JUPYTER_PATH = "${value}"` : `export JUPYTER_PATH=${shellQuote(value)}`);
+    return;
+  }
+
+  const jupyter = findJupyter(env);
+  if (!jupyter) {
+    for (const line of howToGetJupyter) console.error(line);
+    process.exit(1);
+  }
+  const notebooks = courseNotebooks();
+  const command = [jupyter.command, ...launchArgs(jupyter, firstNotebook, extra)];
+  const name = jupyter.kind === "lab" ? `JupyterLab ${jupyter.version}` : `Jupyter Notebook ${jupyter.version}`;
+
+  if (own.includes("--print-only")) {
+    console.log(`jupyter: ${name} (${jupyter.command})`);
+    console.log(`kernel: ${kernelJsonPath}`);
+    for (const key of jupyterEnvNames) console.log(`env: ${key}=${env[key]}`);
+    for (const t of trustCommands(jupyter, notebooks)) console.log(`trust: ${[t.command, ...t.args].map(shellQuote).join(" ")}`);
+    console.log(`run: ${command.map(shellQuote).join(" ")}`);
+    return;
+  }
+
+  registerKernel();
+  for (const key of ["data", "runtime", "config", "ipython"]) mkdirSync(join(stateDir, key), { recursive: true });
+  if (!trustNotebooks(jupyter, notebooks, env)) console.warn("warning: could not mark the notebooks as trusted; re-run a cell to see its figures.");
+  console.log(`Opening ${firstNotebook} in ${name}. Press Ctrl-C here to stop Jupyter.`);
+
+  // Jupyter gets its own process group, so the terminal's Ctrl-C reaches only this script, which then
+  // stops Jupyter in the one order that is clean here (see stopJupyter).
+  const child = spawn(command[0], command.slice(1), { env, stdio: "inherit", detached: process.platform !== "win32" });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping Jupyter and its kernels…");
+    void stopJupyter(child);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+  child.on("error", (e) => {
+    console.error(`Could not start ${jupyter.command}: ${e.message}`);
+    process.exit(1);
+  });
+  child.on("exit", (code) => process.exit(stopping ? 0 : (code ?? 1)));
+}
+
+/** Shuts down every kernel of the server at `url` through Jupyter's REST API. */
+export async function shutdownKernels(url: string, token: string): Promise<void> {
+  const api = `${url.replace(/\/$/, "")}/api/kernels`;
+  const headers = { Authorization: `token ${token}` };
+  const signal = AbortSignal.timeout(5000);
+  const kernels = (await (await fetch(api, { headers, signal })).json()) as { id: string }[];
+  await Promise.all(kernels.map((k) => fetch(`${api}/${k.id}`, { method: "DELETE", headers, signal })));
+}
+
+/**
+ * Stops a Jupyter server started by this script. Classic Notebook 6.4 with jupyter_client 7 (Debian's)
+ * crashes with "Event loop stopped before Future completed" when a signal stops it while kernels run,
+ * so the kernels are shut down first through the API (address and token from the server's runtime
+ * file), then the server gets SIGTERM, and SIGKILL if it is still there after 10 s.
+ */
+export async function stopJupyter(child: ChildProcess): Promise<void> {
+  const runtime = join(stateDir, "runtime");
+  for (const name of [`nbserver-${child.pid}.json`, `jpserver-${child.pid}.json`]) {
+    try {
+      const info = JSON.parse(readFileSync(join(runtime, name), "utf8")) as { url: string; token: string };
+      await shutdownKernels(info.url, info.token);
+      break;
+    } catch {
+      // no such server file, or the server no longer answers: the signal below still stops it
+    }
+  }
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"), 10_000).unref();
+}
+
+if (resolve(process.argv[1] ?? "") === __filename) main();

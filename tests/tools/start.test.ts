@@ -1,0 +1,115 @@
+// `npm start` registers the kernel inside the project, finds Jupyter or says how to get it, and never
+// writes into the user's home. Each case runs start.ts as a child process with HOME set to a fresh,
+// empty folder, and checks that the folder is still empty afterwards.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { jupyterEnv, jupyterEnvNames, kernelJsonPath, stateDir } from "../../lib/tools/start";
+
+const root = resolve(__dirname, "..", "..");
+const homes: string[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+});
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const home = mkdtempSync(join(tmpdir(), "course-home-"));
+  homes.push(home);
+  const base = { ...process.env };
+  delete base.COURSE_JUPYTER;
+  const run = spawnSync(process.execPath, [join(root, "lib/tools/run-ts.cjs"), join(root, "lib/tools/start.ts"), ...args], {
+    cwd: root,
+    env: { ...base, HOME: home, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { ...run, home, homeAfter: readdirSync(home) };
+}
+
+const hasJupyter = existsSync("/usr/bin/jupyter");
+
+describe("npm start -- --kernel-only", () => {
+  it("writes tslab's kernel.json, with absolute paths, under node_modules/.cache/course-jupyter", () => {
+    const run = start(["--kernel-only"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(kernelJsonPath).toBe(join(root, "node_modules/.cache/course-jupyter/share/jupyter/kernels/tslab/kernel.json"));
+    const bin = join(root, "node_modules/tslab/bin/tslab");
+    expect(JSON.parse(readFileSync(kernelJsonPath, "utf8"))).toEqual({
+      argv: [process.execPath, bin, "kernel", "--config-path", "{connection_file}"],
+      display_name: "TypeScript",
+      language: "typescript",
+    });
+    // The entry tslab's own installer points Jupyter at.
+    expect(readFileSync(bin, "utf8")).toContain("require('../dist/main.js').main()");
+    expect(run.stdout).toContain(`export JUPYTER_PATH=${join(stateDir, "share/jupyter")}`);
+    expect(run.homeAfter).toEqual([]);
+  });
+
+  it.skipIf(!hasJupyter)("is the tslab kernel Jupyter lists with the project-local environment", () => {
+    const { home } = start(["--kernel-only"]);
+    const list = spawnSync("/usr/bin/jupyter", ["kernelspec", "list", "--json"], { env: jupyterEnv({ ...process.env, HOME: home }), encoding: "utf8" });
+    expect(list.status).toBe(0);
+    const specs = JSON.parse(list.stdout).kernelspecs;
+    expect(specs.tslab.resource_dir).toBe(join(stateDir, "share/jupyter/kernels/tslab"));
+    expect(specs.tslab.spec.argv[0]).toBe(process.execPath);
+    expect(readdirSync(home)).toEqual([]);
+  }, 30_000);
+});
+
+describe("npm start without Jupyter", () => {
+  it("says in two lines how to get it and fails", () => {
+    const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
+    homes.push(empty);
+    const run = start([], { PATH: empty, COURSE_JUPYTER: "/nonexistent" });
+    expect(run.status).not.toBe(0);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("pip install jupyterlab");
+    expect(lines[1]).toContain("sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert");
+    expect(run.stdout).toBe("");
+    expect(run.homeAfter).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasJupyter)("npm start -- --print-only", () => {
+  function printed(run: ReturnType<typeof start>) {
+    const lines = run.stdout.trim().split("\n");
+    const value = (key: string) => lines.filter((l) => l.startsWith(`${key}: `)).map((l) => l.slice(key.length + 2));
+    return { lines, value };
+  }
+
+  it("chooses classic Notebook here (no JupyterLab installed), with project-local state only", () => {
+    const labHere = spawnSync("/usr/bin/jupyter", ["lab", "--version"]).status === 0;
+    const run = start(["--print-only", "--no-browser", "--port", "8899"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const { value } = printed(run);
+    const [command] = value("run");
+    const notebooks = join(root, "notebooks");
+    if (labHere) expect(command).toMatch(/ lab /);
+    else expect(command).toMatch(new RegExp(`^\\S*jupyter notebook --notebook-dir=${notebooks} `));
+    expect(command).toContain("--no-browser --port 8899");
+    expect(command.endsWith(join(notebooks, "00-start-here.ipynb"))).toBe(true);
+    expect(command.includes("--allow-root")).toBe(process.getuid?.() === 0);
+    const env = value("env");
+    expect(env.map((l) => l.split("=")[0])).toEqual([...jupyterEnvNames]);
+    for (const line of env) expect(line.split("=")[1].startsWith(stateDir + "/")).toBe(true);
+    expect(value("kernel")).toEqual([kernelJsonPath]);
+    expect(value("trust").length).toBeGreaterThan(0);
+    // Nothing was written, or would be, under HOME.
+    expect(run.stdout).not.toContain(run.home);
+    expect(run.homeAfter).toEqual([]);
+  }, 30_000);
+
+  it("honours COURSE_JUPYTER when PATH has no jupyter", () => {
+    const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
+    homes.push(empty);
+    const run = start(["--print-only"], { PATH: empty, COURSE_JUPYTER: "/usr/bin/jupyter" });
+    expect(run.status).toBe(0);
+    expect(printed(run).value("run")[0]).toMatch(/^\/usr\/bin\/jupyter (notebook|lab) /);
+    expect(run.homeAfter).toEqual([]);
+  }, 30_000);
+});
