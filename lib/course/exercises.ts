@@ -29,13 +29,24 @@ export interface CheckResult {
   message: string;
 }
 
-/** Every check run in this kernel so far, in order (read by the autograder). */
-export const checkResults: CheckResult[] = [];
+/**
+ * Every check run in this kernel so far, kept on the global object: a notebook loads its own copy of
+ * this module, and the autograder's recording run must see the notebook's checks.
+ */
+const registry: { results: CheckResult[]; calls: CheckCall[] } = ((globalThis as { __courseChecks?: { results: CheckResult[]; calls: CheckCall[] } }).__courseChecks ??= {
+  results: [],
+  calls: [],
+});
+
+/** Every check result so far, in order. */
+export const checkResults: CheckResult[] = registry.results;
 
 /** An answer is a number or a list of numbers. */
 export type Answer = number | readonly number[];
 
 export interface CheckOptions {
+  /** Points this check is worth when graded. Default 1. */
+  points?: number;
   /** Within this distance of the right answer counts as correct. Default 1e-9. */
   tolerance?: number;
   /** Within this distance counts as close (right idea, small slip). Default 1 % of the answer's size. */
@@ -52,33 +63,71 @@ export interface Case<A extends unknown[]> {
 
 const symbol: Record<Status, string> = { correct: "✅", close: "🟡", wrong: "❌", "not done": "⏳", error: "❌" };
 
+/** A check as the notebook called it, recorded so the autograder can repeat it outside the notebook. */
+export interface CheckCall {
+  exercise: string;
+  /** The name of the learner's function the check calls. */
+  functionName: string;
+  cases: readonly Case<unknown[]>[];
+  options: CheckOptions;
+  /** True when the check sat in a hidden-tests region (set by the autograder's recording run). */
+  hidden: boolean;
+}
+
+/** Every check call made in this kernel so far. */
+export const checkCalls: CheckCall[] = registry.calls;
+
 /**
  * Calls `fn` on every case and prints one line of feedback. Returns nothing, so the notebook shows
  * only the feedback line.
  */
 export function checkFunction<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): void {
+  const hidden = (globalThis as { __courseHiddenChecks?: boolean }).__courseHiddenChecks === true;
+  checkCalls.push({ exercise, functionName: typeof fn === "function" ? fn.name : "", cases: cases as readonly Case<unknown[]>[], options, hidden });
   const result = judge(exercise, fn, cases, options);
   checkResults.push(result);
   console.log(`${symbol[result.status]} Exercise ${exercise}: ${result.message}`);
 }
+
+/** What calling the learner's function on one case gave: a value, or an error. */
+export type Outcome = { value: unknown } | { error: string; notDone: boolean };
 
 /** Works out a check's result without printing it. */
 export function judge<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): CheckResult {
   if (typeof fn !== "function") {
     return { exercise, status: "error", message: `expected a function here, but got ${typeof fn}. Run the exercise cell above first.` };
   }
-  let close: { call: string; got: string; expected: string; distance: number } | undefined;
+  const outcomes: Outcome[] = [];
   for (const c of cases) {
-    const call = `${fn.name || "your function"}(${c.args.map(show).join(", ")})`;
-    let got: unknown;
     try {
-      got = fn(...c.args);
+      outcomes.push({ value: fn(...c.args) });
     } catch (e) {
-      if (e instanceof NotDoneYet || (e as Error)?.name === "NotDoneYet") {
+      const notDone = e instanceof NotDoneYet || (e as Error)?.name === "NotDoneYet";
+      outcomes.push({ error: (e as Error)?.message ?? String(e), notDone });
+      break;
+    }
+  }
+  return judgeOutcomes(exercise, fn.name, cases, outcomes, options);
+}
+
+/**
+ * The verdict from outcomes already collected (the autograder collects them in a separate process):
+ * correct, close (with the difference), wrong (with the hint), not done yet, or an error message.
+ */
+export function judgeOutcomes(exercise: string, functionName: string, cases: readonly Case<unknown[]>[], outcomes: readonly Outcome[], options: CheckOptions): CheckResult {
+  let close: { call: string; got: string; expected: string; distance: number } | undefined;
+  for (let k = 0; k < cases.length; k++) {
+    const c = cases[k];
+    const call = `${functionName || "your function"}(${c.args.map(show).join(", ")})`;
+    const outcome = outcomes[k];
+    if (!outcome) return { exercise, status: "error", message: `${call} gave no answer. Hint: ${options.hint}` };
+    if ("error" in outcome) {
+      if (outcome.notDone) {
         return { exercise, status: "not done", message: "not done yet. Write your code in the cell above where it says YOUR CODE HERE, run that cell, then run this one." };
       }
-      return { exercise, status: "error", message: `${call} threw an error: ${(e as Error)?.message ?? String(e)}. Hint: ${options.hint}` };
+      return { exercise, status: "error", message: `${call} threw an error: ${outcome.error}. Hint: ${options.hint}` };
     }
+    const got = outcome.value;
     const distance = distanceBetween(got, c.expected);
     const tolerance = options.tolerance ?? 1e-9;
     if (distance === undefined) {
@@ -124,6 +173,7 @@ function describeAnswer(expected: Answer): string {
 /** A short, readable form of a value for feedback. */
 function show(value: unknown): string {
   if (typeof value === "number") return String(Number(value.toPrecision(10)));
+  if (typeof value === "function") return "a function";
   if (Array.isArray(value) || ArrayBuffer.isView(value)) return `[${Array.from(value as ArrayLike<unknown>).map(show).join(", ")}]`;
   if (value === undefined) return "undefined (did you forget to return?)";
   if (typeof value === "string") return JSON.stringify(value);

@@ -31,7 +31,7 @@ describe("exercise checks", () => {
   });
 
   it("reports a thrown error by its message, and a missing return", () => {
-    const broken = (): number => {
+    const broken = (_w: number, _x: number): number => {
       throw new Error("oops");
     };
     expect(judge("1.1", broken, cases, { hint }).message).toBe("broken(3, 2) threw an error: oops. Hint: a neuron multiplies its input by its weight.");

@@ -1,7 +1,8 @@
 // Every exercise check, tried three ways in real kernels: the reference answer passes (the stored
 // notebook shows ✅), an untouched stub gets "not done yet", and a wrong answer gets its hint.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { scratchWorkspace } from "../../lib/tools/notebooks/workspace";
 import { afterAll, describe, expect, it } from "vitest";
 import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/homework/solutions";
 import { Notebook, joinText, readNotebook, writeNotebook } from "../../lib/tools/notebooks/ipynb";
@@ -9,10 +10,7 @@ import { courseNotebooks } from "../../lib/tools/notebooks/list";
 import { NotebookRun, runNotebook } from "../../lib/tools/notebooks/runner";
 import { existsSync } from "node:fs";
 
-mkdirSync("node_modules/.cache", { recursive: true });
-const scratch = mkdtempSync(join(resolve("node_modules/.cache"), "course-exercises-"));
-symlinkSync(resolve("lib"), join(scratch, "lib"));
-copyFileSync("notebooks/lib.ts", join(scratch, "lib.ts"));
+const scratch = scratchWorkspace("course-exercises-");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const isCheck = (source: string) => /\bcheckFunction\(/.test(source);

@@ -1,17 +1,14 @@
 // The notebook checks bite: a broken cell in a scratch copy fails with its real message, its cell and
 // its line, and a stored output that no longer matches is reported.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { scratchWorkspace } from "../../lib/tools/notebooks/workspace";
 import { afterAll, describe, expect, it } from "vitest";
 import { Notebook, joinText, readNotebook, writeNotebook } from "../../lib/tools/notebooks/ipynb";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 import { failingLine, failures, runNotebook, staleCells } from "../../lib/tools/notebooks/runner";
 
-// Inside the repository (under node_modules/.cache), so that the copy finds the course's packages.
-mkdirSync("node_modules/.cache", { recursive: true });
-const scratch = mkdtempSync(join(resolve("node_modules/.cache"), "course-scratch-"));
-symlinkSync(resolve("lib"), join(scratch, "lib"));
-copyFileSync("notebooks/lib.ts", join(scratch, "lib.ts"));
+const scratch = scratchWorkspace("course-scratch-");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const original = readNotebook("notebooks/00-start-here.ipynb");

@@ -25,14 +25,17 @@ interface DisplayMessage {
  * as Jupyter does, so the stored notebook keeps only its final state.
  */
 export class InProcessKernel {
-  private readonly executor: { execute(src: string): Promise<boolean>; close(): void };
+  private readonly executor: { execute(src: string): Promise<boolean>; close(): void; locals: Record<string, unknown> };
+  /** Most characters of output kept per cell; the rest is dropped with a note. */
+  private readonly maxOutputChars: number;
   /** The JavaScript tslab made of the last cell, kept to locate run-time errors in the source. */
   private lastCompiled: string | undefined;
   private readonly jupyter: { lastWriteDisplayData: ((d: DisplayMessage, update: boolean) => void) | null };
   private readonly displays = new Map<string, { outputs: Output[]; index: number }>();
 
-  constructor(directory: string) {
-    process.chdir(directory);
+  constructor(directory: string, options: { maxOutputChars?: number } = {}) {
+    this.maxOutputChars = options.maxOutputChars ?? Infinity;
+    if (process.cwd() !== directory) process.chdir(directory);
     // Resolve tslab from the course's own node_modules, whatever the current folder.
     const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
     const { createConverter } = req("tslab/dist/converter");
@@ -56,8 +59,12 @@ export class InProcessKernel {
   /** Runs one cell's source and returns whether it succeeded and what it printed and displayed. */
   async run(source: string): Promise<CellRun> {
     const outputs: Output[] = [];
+    let room = this.maxOutputChars;
     const write = (name: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
-      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      if (room <= 0) return true;
+      let text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      if (text.length > room) text = `${text.slice(0, room)}\n[output truncated: more than ${this.maxOutputChars} characters]\n`;
+      room -= text.length;
       const last = outputs[outputs.length - 1];
       if (last && last.output_type === "stream" && last.name === name) last.text = (last.text as string) + text;
       else outputs.push({ output_type: "stream", name, text });
@@ -100,6 +107,11 @@ export class InProcessKernel {
     const frame = /evalmachine\.<anonymous>:(\d+):\d+/.exec(text);
     if (!frame || !this.lastCompiled) return undefined;
     return this.lastCompiled.split("\n")[Number(frame[1]) - 1];
+  }
+
+  /** A value a cell defined at its top level (a function, a constant), or undefined. */
+  local(name: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.executor.locals, name) ? this.executor.locals[name] : undefined;
   }
 
   close(): void {

@@ -1,0 +1,163 @@
+// A class of submissions — correct, partly correct, untouched, and each hostile kind — graded with the
+// expected scores. Hostile submissions get a clear result, cannot raise their own score, and never
+// stop the others from being graded.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { studentVersion } from "../../lib/tools/homework/assign";
+import { NotebookGrade, defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { Notebook, formatNotebook, joinText } from "../../lib/tools/notebooks/ipynb";
+import { assignmentNotebook } from "./fixture";
+
+const root = mkdtempSync(join(tmpdir(), "course-homework-"));
+const source = join(root, "source");
+const submissions = join(root, "submissions");
+const out = join(root, "out");
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const instructor = assignmentNotebook();
+const student = studentVersion(instructor, "practice.ipynb").student;
+
+/** The instructor's notebook with one exercise cell's source replaced. */
+function edited(edits: Record<string, string>, base: Notebook = instructor): Notebook {
+  return { ...base, cells: base.cells.map((c) => (edits[c.id] !== undefined ? { ...c, source: edits[c.id] } : c)) };
+}
+
+const submitted: Record<string, string | Notebook> = {
+  correct: instructor,
+  partly: edited({
+    "exercise-2": "function weightedTotal(weights: number[], inputs: number[]): number {\n  return weights.length;\n}",
+    "exercise-3": "function slopeOf(f: (x: number) => number, x: number): number {\n  return notDoneYet();\n}",
+  }),
+  untouched: student,
+  "loops-forever": edited({ "exercise-2": "function weightedTotal(weights: number[], inputs: number[]): number {\n  while (true) {}\n}" }),
+  throws: edited({ "exercise-1": 'throw new Error("I broke my own cell");\nfunction double(x: number): number {\n  return 2 * x;\n}' }),
+  "prints-megabytes": edited({ "exercise-1": 'console.log("spam ".repeat(2_000_000));\nfunction double(x: number): number {\n  return 2 * x;\n}' }),
+  "deletes-and-reorders": { ...instructor, cells: instructor.cells.filter((c) => c.id !== "exercise-3").reverse() },
+  renames: edited({ "exercise-1": "function twice(x: number): number {\n  return 2 * x;\n}" }),
+  "patches-checks": edited({
+    "exercise-1": [
+      'import * as lib from "./lib";',
+      "(lib as any).checkFunction = () => console.log(\"✅ Exercise H.1: correct\");",
+      "(lib as any).weightedSum = () => 0;",
+      "Math.abs = () => 0;",
+      '(globalThis as any).__courseChecks = { results: [{ exercise: "H.1", status: "correct" }], calls: [] };',
+      'require("fs").writeSync(3, JSON.stringify({ kind: "exercise", exercise: "H.2", checks: [[{ value: 7 }]], nonce: "guess" }) + "\\n");',
+      "function double(x: number): number {\n  return 0;\n}",
+    ].join("\n"),
+    "exercise-2": "function weightedTotal(weights: number[], inputs: number[]): number {\n  return 0;\n}",
+  }),
+  "reads-hidden-checks": edited({
+    "exercise-1": `function double(x: number): number {\n  const instructor = require("fs").readFileSync(${JSON.stringify(join(source, "practice.ipynb"))}, "utf8");\n  return instructor.length > 0 ? 2 * x : 0;\n}`,
+  }),
+  "kills-the-grader": edited({ "exercise-1": "process.kill(process.ppid, \"SIGKILL\");\nfunction double(x: number): number {\n  return 2 * x;\n}" }),
+  "invalid-json": '{"cells": [ this is not json',
+  empty: "",
+};
+
+let grades: NotebookGrade[] = [];
+const gradeOf = (name: string) => grades.find((g) => g.student === name)!;
+const earned = (name: string) => gradeOf(name).exercises.map((e) => e.earned);
+const notes = (name: string) => gradeOf(name).exercises.map((e) => [e.note ?? "", ...e.checks.map((c) => c.message)].join(" | "));
+
+beforeAll(async () => {
+  mkdirSync(source, { recursive: true });
+  writeFileSync(join(source, "practice.ipynb"), formatNotebook(instructor));
+  for (const [name, content] of Object.entries(submitted)) {
+    mkdirSync(join(submissions, name), { recursive: true });
+    writeFileSync(join(submissions, name, "practice.ipynb"), typeof content === "string" ? content : formatNotebook(content));
+  }
+  grades = await gradeAll(submissions, out, { ...defaultGradeOptions, source, timeoutMs: 45_000 });
+}, 300_000);
+
+describe("grading a class", () => {
+  it("gives full marks to the reference answers: 3 + 2 + 1 points", () => {
+    expect(earned("correct")).toEqual([3, 2, 1]);
+    expect(gradeOf("correct").points).toBe(6);
+  });
+
+  it("gives partial marks to a partly correct submission, with feedback", () => {
+    expect(earned("partly")).toEqual([3, 0, 0]);
+    expect(notes("partly")[1]).toContain("weightedTotal([3, 1], [2, 5]) returned 2, but the answer is 11. Hint: multiply in pairs, then add.");
+    expect(notes("partly")[1]).toContain("hidden check failed");
+    expect(notes("partly")[2]).toContain("not done yet");
+  });
+
+  it("gives nothing to an untouched student version and says not done yet", () => {
+    expect(earned("untouched")).toEqual([0, 0, 0]);
+    for (const n of notes("untouched")) expect(n).toContain("not done yet");
+  });
+
+  it("stops an endless loop at the time limit, keeping what was graded before it", () => {
+    expect(earned("loops-forever")).toEqual([3, 0, 0]);
+    expect(gradeOf("loops-forever").problem).toBe("time limit of 45 s reached");
+    expect(notes("loops-forever")[1]).toContain("grading stopped after 45 s");
+  });
+
+  it("reports a cell that throws, and grades the rest", () => {
+    expect(earned("throws")).toEqual([0, 2, 1]);
+    expect(notes("throws")[0]).toContain("your exercise cell failed to run, so double was never defined: Error: I broke my own cell");
+  });
+
+  it("grades a submission that prints megabytes", () => {
+    expect(earned("prints-megabytes")).toEqual([3, 2, 1]);
+  });
+
+  it("finds exercises by cell id after cells are reordered, and says which were deleted", () => {
+    expect(earned("deletes-and-reorders")).toEqual([3, 2, 0]);
+    expect(notes("deletes-and-reorders")[2]).toContain("no cell defines slopeOf");
+  });
+
+  it("says when a function was renamed", () => {
+    expect(earned("renames")[0]).toBe(0);
+    expect(notes("renames")[0]).toContain("Keep the name double");
+  });
+
+  it("ignores tampering with the checks, the engine, the results and the report channel", () => {
+    expect(earned("patches-checks")).toEqual([0, 0, 1]);
+    expect(notes("patches-checks")[0]).toContain("double(1) returned 0, but the answer is 2");
+  });
+
+  it("cannot read the instructor's notebook", () => {
+    expect(earned("reads-hidden-checks")[0]).toBe(0);
+    expect(notes("reads-hidden-checks")[0]).toMatch(/threw an error: Access to this API has been restricted/);
+  });
+
+  it("survives a submission that kills its parent process", () => {
+    expect(gradeOf("kills-the-grader").earned).toBe(0);
+    expect(earned("correct")).toEqual([3, 2, 1]);
+  });
+
+  it("explains invalid and empty files", () => {
+    expect(gradeOf("invalid-json").problem).toContain("not valid JSON");
+    expect(gradeOf("empty").problem).toBe("the submitted file is empty");
+    expect(gradeOf("empty").earned).toBe(0);
+  });
+
+  it("writes a feedback page per student and a gradebook", () => {
+    const csv = readFileSync(join(out, "gradebook.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("student,practice H.1,practice H.2,practice H.3,total,max,problems");
+    expect(csv).toContain("correct,3,2,1,6,6,");
+    expect(csv).toContain("partly,3,0,0,3,6,");
+    const page = readFileSync(join(out, "feedback", "partly.html"), "utf8");
+    expect(page).toContain("<h1>Feedback for partly: 3 / 6</h1>");
+    expect(page).toContain("(hidden) hidden check failed");
+    expect(page).not.toContain("[0.5, -2, 4]");
+  });
+});
+
+describe("the student version", () => {
+  it("keeps no line of any solution and no hidden test", () => {
+    const text = formatNotebook(student);
+    for (const line of ["return 2 * x;", "let sum = 0;", "sum += weights[i] * inputs[i];", "const h = 1e-6;"]) expect(text).not.toContain(line);
+    expect(text).not.toContain("HIDDEN");
+    expect(text).not.toContain("[0.5, -2, 4]");
+    const ex = student.cells.find((c) => c.id === "exercise-1")!;
+    expect(joinText(ex.source)).toBe("function double(x: number): number {\n  // YOUR CODE HERE\n  return notDoneYet();\n}");
+  });
+
+  it("is resolved relative to this folder", () => {
+    expect(resolve(".")).toBe(process.cwd());
+  });
+});
