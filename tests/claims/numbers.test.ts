@@ -33,6 +33,13 @@ describe("finding numbers in markdown", () => {
     expect(texts("[notebook 2](02-sum.ipynb) ![3 dots](d4.png) <span style=\"width: 40px\">5</span>")).toEqual(["2", "3", "5"]);
   });
 
+  it("reads list items that continue on indented lines", () => {
+    const md = "- first item has 3\n  and continues with 4\n- second has 5\n\n1. ordered 6\n   goes on to 7";
+    const found = findNumbers(md);
+    expect(found.map((n) => n.text)).toEqual(["3", "4", "5", "1", "6", "7"]);
+    for (const n of found) expect(md.slice(n.offset, n.offset + n.length)).toBe(n.text);
+  });
+
   it("reads scientific notation", () => {
     expect(findNumbers("about 1e-29 or 2.5e3").map((n) => [n.text, n.value])).toEqual([
       ["1e-29", 1e-29],

@@ -31,24 +31,38 @@ export function findNumbers(source: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   const tokens = marked.lexer(source);
   let cursor = 0;
-  const scanLeaf = (raw: string, shown = raw) => {
-    const at = source.indexOf(raw, cursor);
-    if (at < 0) throw new Error(`could not locate ${JSON.stringify(raw.slice(0, 40))} in the cell source`);
-    cursor = at + raw.length;
-    for (const n of scanText(shown)) {
-      found.push({ ...n, offset: at + n.offset, context: contextOf(source, at + n.offset) });
+  const scanLeaf = (raw: string, mask?: (text: string) => string) => {
+    const place = locate(source, raw, cursor);
+    if (!place) throw new Error(`could not locate ${JSON.stringify(raw.slice(0, 40))} in the cell source`);
+    cursor = place.at + place.text.length;
+    // Scan the source's own text (a list item's continuation lines keep their indentation there).
+    for (const n of scanText(mask ? mask(place.text) : place.text)) {
+      found.push({ ...n, offset: place.at + n.offset, context: contextOf(source, place.at + n.offset) });
     }
   };
   walk(tokens, scanLeaf, (raw) => {
     // A link or image address: skip past it without reading it.
-    const at = source.indexOf(raw, cursor);
-    if (at >= 0) cursor = at + raw.length;
+    const place = locate(source, raw, cursor);
+    if (place) cursor = place.at + place.text.length;
   });
   return found;
 }
 
-/** Reads a piece of the source; `shown` is what of it the reader sees, position for position. */
-type Leaf = (raw: string, shown?: string) => void;
+/**
+ * Where a token's raw text sits in the source, from `from` on. Markdown strips the indentation of a
+ * list item's continuation lines from its tokens, so a line break may stand for a break plus indentation.
+ */
+function locate(source: string, raw: string, from: number): { at: number; text: string } | undefined {
+  const exact = source.indexOf(raw, from);
+  if (exact >= 0) return { at: exact, text: raw };
+  const pattern = new RegExp(raw.split("\n").map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\n[ \\t>]*"), "g");
+  pattern.lastIndex = from;
+  const m = pattern.exec(source);
+  return m ? { at: m.index, text: m[0] } : undefined;
+}
+
+/** Reads a piece of the source; `mask` hides what the reader does not see (HTML tags), position for position. */
+type Leaf = (raw: string, mask?: (text: string) => string) => void;
 
 function walk(tokens: readonly Token[], leaf: Leaf, skip: Leaf): void {
   for (const token of tokens) walkToken(token, leaf, skip);
@@ -73,7 +87,7 @@ function walkToken(token: Token, leaf: Leaf, skip: Leaf): void {
       leaf(token.raw);
       return;
     case "html":
-      leaf(token.raw, maskTags(token.raw));
+      leaf(token.raw, maskTags);
       return;
     case "link": {
       const t = token as Tokens.Link;
