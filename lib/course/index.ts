@@ -3,3 +3,6 @@ export * from "./display";
 export * from "./live";
 export * from "./arithmetic";
 export * from "./exercises";
+export * from "./parameter-working";
+export * from "./mean-working";
+export * from "./table";

@@ -5,3 +5,4 @@ export * from "./decision-boundary";
 export * from "./curves";
 export * from "./network-diagram";
 export * from "./images";
+export * from "./chain";

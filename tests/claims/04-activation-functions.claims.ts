@@ -1,0 +1,164 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import { activationDerivative, countParameters, forward, networkFrom, perceptron, relu, sigmoid, tanh } from "../../lib/engine/index";
+import { productWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+
+/** A stack of one-input neurons without bends, one per weight (and bias, when given). */
+const stack = (weights: readonly number[], biases: readonly number[] = weights.map(() => 0)) =>
+  networkFrom(1, weights.map((w, k) => ({ weights: [[w]], biases: [biases[k]], activation: "identity" as const })));
+const run = (net: ReturnType<typeof stack>, x: number) => forward(net, [x]).output[0];
+
+export default claimsFor("04-activation-functions.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [nb02, nb03, nb04, nb05, nb07] = [2, 3, 4, 5, 7].map(notebook);
+  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list");
+
+  // Doubling then tripling.
+  const w1 = c.given("doubling weight", 2, "the first neuron's weight in the example");
+  const w2 = c.given("tripling weight", 3, "the second neuron's weight in the example");
+  const x = c.given("input 5", 5, "the input sent through the example");
+  const collapsed = () => run(stack([w1.value, w2.value]), 1);
+  const afterFirst = () => run(stack([w1.value]), x.value);
+
+  c.cell("title", [nb04]);
+  c.cell("learn", [() => relu(-1)]);
+  c.cell("collapse", [
+    w1, w2, x,
+    c.line(() => productWorking([w1.value, x.value])),
+    c.line(() => productWorking([w2.value, afterFirst()])),
+    () => run(stack([w1.value, w2.value]), x.value), collapsed, x,
+    collapsed, x, collapsed,
+  ]);
+  c.cell("by-hand-intro", [collapsed]);
+  c.cell("engine-intro", [collapsed]);
+
+  // Eight layers.
+  const eight = [2, 3, 0.5, -1, 4, 0.25, 1.5, 2];
+  const eightGiven = eight.map((w, k) => c.given(`layer ${k + 1} of eight`, w, "a weight chosen for the eight-layer stack"));
+  c.cell("deeper", [
+    ...eightGiven,
+    c.line(() => productWorking(eight)),
+    () => run(stack(eight), 1), x, () => run(stack(eight), x.value),
+  ]);
+
+  // Biases collapse too: 2x + 1, then 3y − 4.
+  const b1 = c.given("first bias", 1, "the doubling neuron's bias in the example");
+  const b2 = c.given("second bias", -4, "the tripling neuron's bias in the example (printed as minus 4)");
+  const withBiases = () => stack([w1.value, w2.value], [b1.value, b2.value]);
+  const layers50 = c.given("layers in the tall stack", 50, "how many layers the cell builds");
+  const zeroInput = c.given("input 0", 0, "the input that leaves only the biases");
+  c.cell("biases-too", [
+    w1, b1, w2, () => -b2.value,
+    w2, w1, b1, () => -b2.value, collapsed, () => -run(withBiases(), 0),
+    collapsed, () => run(withBiases(), 0),
+    x, () => run(withBiases(), x.value),
+    layers50, () => countParameters(Array.from({ length: layers50.value + 1 }, () => 1)),
+    layers50, zeroInput, zeroInput,
+  ]);
+
+  // ReLU.
+  const reluInputs = [15, -7, 3, -0.2].map((z) => c.given(`ReLU input ${z}`, z, "an input chosen to show ReLU"));
+  c.cell("relu", [() => relu(-1), ...reluInputs.flatMap((z) => [z, () => relu(z.value)])]);
+
+  // The complete neuron from notebook 03.
+  const nw = [3, 1].map((w, k) => c.given(`neuron weight ${k + 1}`, w, "the neuron's weights from notebook 03"));
+  const nb = c.given("neuron bias", 4, "the neuron's bias from notebook 03");
+  const inA = [2, 5].map((v, k) => c.given(`input A${k + 1}`, v, "the inputs from notebook 03"));
+  const inB = [-3, 1].map((v, k) => c.given(`input B${k + 1}`, v, "a second input, chosen to make the sum negative"));
+  const z = (inputs: number[]) => nw[0].value * inputs[0] + nw[1].value * inputs[1] + nb.value;
+  c.cell("full-neuron", [
+    nb03, nw[0], nw[1], nb, inA[0], inA[1],
+    c.line(() => weightedSumWorking([3, 1], [2, 5], 4)), () => z([2, 5]), () => relu(z([2, 5])),
+    inB[0], inB[1],
+    c.line(() => weightedSumWorking([3, 1], [-3, 1], 4)), () => z([-3, 1]), () => relu(z([-3, 1])),
+  ]);
+
+  // The tent: ReLU(x) − 2 ReLU(x − 1).
+  const n1 = c.given("hidden neuron 1", 1, "a neuron's number in the list");
+  const n2 = c.given("hidden neuron 2", 2, "a neuron's number in the list");
+  const tw = c.given("tent hidden weight", 1, "both hidden neurons' weight");
+  const tb1 = c.given("tent bias 1", 0, "neuron 1's bias");
+  const tb2 = c.given("tent bias 2", -1, "neuron 2's bias");
+  const tOut = c.given("tent output weight", -2, "the output neuron's weight for neuron 2 (printed as minus 2)");
+  const tentX = c.given("tent point", 2, "a point where the output is read");
+  const hidden = (act: "relu" | "identity") => ({ weights: [[tw.value], [tw.value]], biases: [tb1.value, tb2.value], activation: act });
+  const bent = () => networkFrom(1, [hidden("relu"), { weights: [[1, tOut.value]], biases: [0], activation: "identity" }]);
+  const unbent = () => networkFrom(1, [hidden("identity"), { weights: [[1, tOut.value]], biases: [0], activation: "identity" }]);
+  const corner = () => -tb2.value;
+  c.cell("tent", [
+    n1, tw, tb1,
+    n2, corner, tw, tb2,
+    n1, () => -tOut.value, n2,
+    corner, n2,
+    corner, n2,
+    tentX, () => relu(tentX.value + tb1.value), () => -tOut.value, () => relu(tentX.value + tb2.value), () => forward(bent(), [tentX.value]).output[0],
+    () => -tOut.value, corner, () => forward(unbent(), [0]).output[0],
+  ]);
+
+  // Sigmoid and tanh.
+  const sigLow = c.given("sigmoid lower limit", 0, "the bottom of the sigmoid's range");
+  const sigHigh = c.given("sigmoid upper limit", 1, "the top of the sigmoid's range");
+  const one = c.given("the 1 in the formula", 1, "the constant 1 in σ(z) = 1 / (1 + e^(−z))");
+  const z0 = c.given("z = 0", 0, "the middle of the S");
+  const tanhLow = c.given("tanh lower limit", -1, "the bottom of tanh's range");
+  const tanhHigh = c.given("tanh upper limit", 1, "the top of tanh's range");
+  const zs = [-5, -2, 0, 2, 5];
+  const zGiven = zs.map((v) => (v === 0 ? z0 : c.given(`table z ${v}`, v, "an input in the sigmoid table")));
+  const [, zm2, , zp2] = zGiven;
+  c.cell("sigmoid", [
+    sigLow, sigHigh,
+    one, one,
+    () => Math.E,
+    one, one, () => one.value / one.value,
+    sigLow, z0, one, one, one, () => sigmoid(0),
+    tanhLow, tanhHigh, z0, () => tanh(0),
+    ...zs.flatMap((v, k) => [zGiven[k], () => sigmoid(v), () => tanh(v)]),
+    zm2, zp2, () => sigmoid(-2) + sigmoid(2), zm2, zp2,
+    sigLow, sigHigh, nb05,
+  ]);
+  c.cell("sigmoid-by-hand-intro", [zp2, zm2, () => Math.exp(-2), zp2, one, () => one.value + Math.exp(-2), () => sigmoid(2)]);
+
+  // Local effects.
+  const square = c.given("square", 2, "the power in a square");
+  const oneMinus = c.given("one minus", 1, "the 1 in the sigmoid's local effect a × (1 − a) and tanh's 1 − a²");
+  c.cell("slopes", [
+    nb07,
+    () => activationDerivative("relu", -1, relu(-1)), () => relu(-1), () => activationDerivative("relu", 1, relu(1)),
+    z0, z0, oneMinus, z0, () => sigmoid(0), () => 1 - sigmoid(0), () => activationDerivative("sigmoid", 0, sigmoid(0)),
+    c.rounded(() => activationDerivative("sigmoid", 10, sigmoid(10))),
+    z0, oneMinus, z0, square, () => activationDerivative("tanh", 0, tanh(0)),
+    c.rounded(() => activationDerivative("tanh", 10, tanh(10))),
+  ]);
+
+  // Threshold against sigmoid.
+  const threshold = c.given("threshold", 0, "the perceptron answers 1 above this number");
+  const step = (v: number) => perceptron([1], threshold.value, [v]);
+  const [a0, a1, b0, bb1] = [
+    ["nudge A from", 0.3],
+    ["nudge A to", 0.31],
+    ["nudge B from", -0.005],
+    ["nudge B to", 0.005],
+  ].map(([k, v]) => c.given(k as string, v as number, "a nudge chosen to compare the threshold with the sigmoid"));
+  c.cell("smooth", [
+    nb02, () => step(1), threshold, () => step(-1),
+    a0, a1, () => step(a1.value), () => step(a1.value) - step(a0.value),
+    b0, bb1, () => step(b0.value), () => step(bb1.value),
+    () => a1.value - a0.value,
+    () => sigmoid(a1.value) - sigmoid(a0.value), () => sigmoid(bb1.value) - sigmoid(b0.value),
+  ]);
+  c.cell("which", [() => activationDerivative("relu", 1, relu(1)), sigLow, sigHigh, nb05, tanhLow, tanhHigh, () => tanh(0)]);
+
+  // Your turn.
+  const corner0 = c.given("ReLU test 0", 0, "a test input exactly at ReLU's corner");
+  c.cell("your-turn", [
+    item(1), ...reluInputs, corner0,
+    item(2), one, one, ...zGiven,
+    item(3), w1, w2, w1, w2, collapsed,
+  ]);
+  c.cell("recap", [
+    collapsed,
+    () => relu(-1), reluInputs[1], () => relu(-7), reluInputs[2], () => relu(3),
+    sigLow, sigHigh, z0, () => sigmoid(0),
+    tanhLow, tanhHigh, z0, () => tanh(0),
+  ]);
+  c.cell("next", [nb05]);
+});

@@ -1,0 +1,107 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import { Layer, countParameters, forward, networkFrom, relu } from "../../lib/engine/index";
+import { weightedSumWorking } from "../../lib/course/arithmetic";
+import { parameterCountWorking } from "../../lib/course/parameter-working";
+
+// The (2, 5) network: neurons A, B, C with ReLU, then one output neuron with weights (1, 2, −1).
+const hidden: Layer = { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, 2], activation: "relu" };
+const outLayer: Layer = { weights: [[1, 2, -1]], biases: [0], activation: "relu" };
+const net = networkFrom(2, [hidden, outLayer]);
+const trace = forward(net, [2, 5]);
+const h = trace.layers[0];
+const answer = () => trace.output[0];
+
+// The small sigmoid network.
+const smallHidden: Layer = { weights: [[0.5, -0.3], [0.8, 0.2], [0.7, -0.4]], biases: [0.15, -0.1, -0.3], activation: "relu" };
+const smallOut: Layer = { weights: [[0.6, -0.5, 0.9]], biases: [0.1], activation: "sigmoid" };
+const small = networkFrom(2, [smallHidden, smallOut]);
+const st = forward(small, [0.5, 0.5]);
+
+export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [nb05, nb06, nb12] = [5, 6, 12].map(notebook);
+  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list");
+  const row = (n: number) => c.given(`row ${n}`, n, "a row's number in the grid of weights");
+
+  const x1 = c.given("x1", 2, "the first input, as in the earlier notebooks");
+  const x2 = c.given("x2", 5, "the second input, as in the earlier notebooks");
+  const given = (key: string, v: number) => c.given(key, v, "a knob of the example network, made up");
+  const hw = hidden.weights.map((r, j) => r.map((w, i) => given(`hidden w${j + 1}${i + 1}`, w)));
+  const hb = hidden.biases.map((b, j) => given(`hidden b${j + 1}`, b));
+  const sums = h.preActivations.map((_, j) => () => h.preActivations[j]);
+  const outs = h.activations.map((_, j) => () => h.activations[j]);
+
+  c.cell("title", [nb05]);
+  c.cell("layer", [
+    x1, x2,
+    ...[0, 1, 2].flatMap((j) => [hw[j][0], hw[j][1], hb[j], c.line(() => weightedSumWorking(hidden.weights[j], [2, 5], hidden.biases[j])), outs[j]]),
+    ...outs, sums[2], outs[2],
+  ]);
+  const inputsCount = c.given("inputs read", 2, "the number of inputs the network reads");
+  c.cell("layer-engine-intro", [row(1), row(2), row(3), inputsCount, inputsCount]);
+
+  const ow = outLayer.weights[0].map((w, i) => given(`output w${i + 1}`, w));
+  const ob = given("output bias", 0);
+  c.cell("stacking", [
+    ...outs,
+    ...ow, ob,
+    c.line(() => weightedSumWorking(outLayer.weights[0], h.activations, 0)), () => trace.layers[1].preActivations[0], answer,
+    x1, x2, ...outs, answer,
+  ]);
+  c.cell("made-up", [answer, answer, nb06]);
+
+  // The small network.
+  const low = c.given("range low", 0, "the bottom of the range 0 to 1");
+  const high = c.given("range high", 1, "the top of the range 0 to 1");
+  const sw = smallHidden.weights.map((r, j) => r.map((w, i) => given(`small w${j + 1}${i + 1}`, w)));
+  const sb = smallHidden.biases.map((b, j) => given(`small b${j + 1}`, b));
+  const sow = smallOut.weights[0].map((w, i) => given(`small output w${i + 1}`, w));
+  const sob = given("small output bias", 0.1);
+  const half = c.given("input 0.5", 0.5, "both inputs of the worked example");
+  const sh = st.layers[0];
+  const z = () => st.layers[1].preActivations[0];
+  c.cell("small-net", [
+    low, high, low, high,
+    ...[0, 1, 2].flatMap((j) => [sw[j][0], sw[j][1], sb[j]]),
+    ...sow, sob,
+    half, half,
+    ...[0, 1, 2].flatMap((j) => [c.line(() => weightedSumWorking(smallHidden.weights[j], [0.5, 0.5], smallHidden.biases[j])), () => relu(sh.preActivations[j])]),
+    ...[0, 1, 2].map((j) => () => sh.activations[j]),
+    c.line(() => weightedSumWorking(smallOut.weights[0], sh.activations, smallOut.biases[0])), z, () => st.output[0],
+    c.given("sigmoid midpoint", 0, "the sum at which the sigmoid answers exactly one half"),
+    sow[2], sow[2], () => sh.activations[2], () => smallOut.weights[0][2] * sh.activations[2],
+  ]);
+  const other = forward(small, [1, 0]);
+  c.cell("other-inputs", [
+    c.given("other x1", 1, "an input chosen to wake h₃ up"), c.given("other x2", 0, "an input chosen to wake h₃ up"),
+    c.line(() => weightedSumWorking(smallHidden.weights[2], [1, 0], smallHidden.biases[2])),
+    sow[2], () => other.output[0],
+  ]);
+
+  // Counting.
+  const sizeGiven = (key: string, sizes: number[]) => sizes.map((s, k) => c.given(`${key} size ${k}`, s, "a layer size of the network being counted"));
+  const smallSizes = sizeGiven("small", [2, 3, 1]);
+  const digitSizes = sizeGiven("digit reader", [25, 8, 3]);
+  const side = c.given("image side", 28, "the width and height of the images in pixels");
+  const bigSizes = [784, 16, 16, 10];
+  const bigGiven = [() => side.value * side.value, ...bigSizes.slice(1).map((s, k) => c.given(`big size ${k + 1}`, s, "a layer size of the network being counted"))];
+  c.cell("counting", [
+    ...smallSizes, c.line(() => parameterCountWorking([2, 3, 1])),
+    nb12, ...digitSizes, c.line(() => parameterCountWorking([25, 8, 3])),
+    side, side, ...bigGiven, c.line(() => parameterCountWorking(bigSizes)),
+  ]);
+  c.cell("digit-reader-intro", [() => countParameters([25, 8, 3]), ...digitSizes, () => 25 * 8]);
+  const tiny = [[0.5, 0.5], [1, 0], [0, 1], [0.2, 0.9]].flat().map((v, k) => c.given(`exercise 3 input ${k}`, v, "a test input of exercise 3"));
+  c.cell("your-turn", [
+    item(1), x1, x2,
+    item(2), ...smallSizes, () => countParameters([2, 3, 1]),
+    item(3), ...tiny,
+  ]);
+  c.cell("recap", [
+    x1, x2, ...outs,
+    x1, x2, ...outs, answer,
+    ...digitSizes, () => countParameters([25, 8, 3]),
+    ...bigGiven.slice(0, 1), ...bigGiven.slice(1), () => countParameters(bigSizes),
+  ]);
+  c.cell("next", [answer, nb06]);
+});

@@ -1,0 +1,277 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import {
+  Gradients,
+  Network,
+  activationDerivative,
+  addGradients,
+  averageGradients,
+  backward,
+  bumpData,
+  countParameters,
+  forward,
+  lossDerivative,
+  meanLoss,
+  networkFrom,
+  predict,
+  relu,
+  sigmoid,
+  squaredError,
+  updateWeights,
+  zeroGradients,
+} from "../../lib/engine";
+import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+
+export default claimsFor("10-backpropagation.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n10, n09, n08, n11, n12] = [10, 9, 8, 11, 12].map(notebook);
+  const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
+  const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
+  const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule");
+  const square = c.given("square", 2, "the power in a squared miss, printed as ²");
+  const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list");
+  const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
+
+  // ── The four-weight network: x = 2; hidden a = 3, b = 1 (ReLU); output p = 1, q = 2; target 6.
+  const x = c.given("x", 2, "the four-weight network's input");
+  const a = c.given("a", 3, "hidden neuron A's weight");
+  const b = c.given("b", 1, "hidden neuron B's weight");
+  const p = c.given("p", 1, "the output's weight on A");
+  const q = c.given("q", 2, "the output's weight on B");
+  const target = c.given("target", 6, "the four-weight network's target");
+  const fourNet = (pv = p.value) =>
+    networkFrom(1, [
+      { weights: [[a.value], [b.value]], biases: [0, 0], activation: "relu" },
+      { weights: [[pv, q.value]], biases: [0], activation: "identity" },
+    ]);
+  const trace = () => forward(fourNet(), [x.value]);
+  const back = () => backward(fourNet(), trace(), [target.value], "squaredError");
+  const hA = () => trace().layers[0].activations[0];
+  const hB = () => trace().layers[0].activations[1];
+  const out = () => trace().output[0];
+  const outBlame = () => back().blame[1][0];
+  const gp = () => back().gradients[1].weights[0][0];
+  const gq = () => back().gradients[1].weights[0][1];
+  const ga = () => back().gradients[0].weights[0][0];
+  const gb = () => back().gradients[0].weights[1][0];
+  const blameA = () => back().blame[0][0];
+  const blameB = () => back().blame[0][1];
+
+  c.cell("title", [n10, n09]);
+  c.cell("learn", [zero, one]);
+  c.cell("network", [x, a, b, p, q, target, zero]);
+  c.cell("forward", [
+    c.line(() => productWorking([a.value, x.value])), hA,
+    c.line(() => productWorking([b.value, x.value])), hB,
+    c.line(() => weightedSumWorking([p.value, q.value], [hA(), hB()])),
+    c.line(() => squaredErrorWorking(out(), target.value)),
+  ]);
+  c.cell("blame", [n09, s1, s2, s3, () => activationDerivative("relu", 1, relu(1)), zero, () => activationDerivative("relu", -1, relu(-1))]);
+  c.cell("sweep", [
+    s1, c.line(() => `${two.value} × (${out()} − ${target.value}) = ${lossDerivative("squaredError", [out()], [target.value])[0]}`),
+    () => activationDerivative("identity", out(), out()), outBlame,
+    s2, hA, c.line(() => productWorking([outBlame(), hA()])), hB, c.line(() => productWorking([outBlame(), hB()])),
+    s3, c.line(() => productWorking([outBlame(), p.value])), c.line(() => productWorking([outBlame(), q.value])),
+    zero, blameA, blameB,
+    s4, x, c.line(() => productWorking([blameA(), x.value])), c.line(() => productWorking([blameB(), x.value])),
+    gp, gq, ga, gb, outBlame,
+  ]);
+
+  // Brute force on p.
+  const nudge = c.given("nudge", 0.1, "the size of the brute-force nudge");
+  const nudgedP = () => p.value + nudge.value;
+  const lossWithP = (pv: number) => squaredError(forward(fourNet(pv), [x.value]).output, [target.value]);
+  c.cell("brute-force", [
+    p, nudgedP,
+    c.line(() => weightedSumWorking([nudgedP(), q.value], [hA(), hB()])),
+    c.line(() => squaredErrorWorking(forward(fourNet(nudgedP()), [x.value]).output[0], target.value)),
+    c.line(() => slopeWorking(lossWithP(nudgedP()), lossWithP(p.value), nudge.value)),
+    gp, n09, nudge,
+  ]);
+  const tinyNudge = c.given("tiny nudge", 0.00001, "the nudge nudgedGradients uses by default");
+  c.cell("side-by-side", [tinyNudge, tinyNudge]);
+  c.cell("cost", [n12, () => countParameters([25, 8, 3]), () => 2 * countParameters([25, 8, 3])]);
+
+  // ── The bump network.
+  const bump = bumpData();
+  const w1 = c.given("w1", 0.5, "the bump network's starting hidden weight");
+  const b1 = c.given("b1", -0.1, "the bump network's starting hidden bias");
+  const w2 = c.given("w2", 0.3, "the bump network's starting output weight");
+  const b2 = c.given("b2", 0.2, "the bump network's starting output bias");
+  const lr = c.given("learning rate", 0.5, "the bump network's learning rate");
+  const epochs = c.given("epochs", 2000, "the length of the training run");
+  const bumpNet = (hiddenBias = b1.value): Network =>
+    networkFrom(1, [
+      { weights: [[w1.value]], biases: [hiddenBias], activation: "sigmoid" },
+      { weights: [[w2.value]], biases: [b2.value], activation: "identity" },
+    ]);
+  const bt = (n: number, net = bumpNet()) => forward(net, bump[n].input);
+  const bb = (n: number, net = bumpNet()) => backward(net, bt(n, net), bump[n].target, "halfSquaredError");
+  const a1 = () => bt(0).layers[0].activations[0];
+  const yHat = (n: number) => bt(n).output[0];
+  const row = (g: Gradients) => [g[0].weights[0][0], g[0].biases[0], g[1].weights[0][0], g[1].biases[0]];
+  const average = () => {
+    const pile = zeroGradients(bumpNet());
+    bump.forEach((_, n) => addGradients(pile, bb(n).gradients));
+    return averageGradients(pile, bump.length);
+  };
+  const startMean = () => meanLoss(bumpNet(), bump, "halfSquaredError");
+
+  const xs = bump.map((s, n) => c.given(`bump x ${n}`, s.input[0], "a point of the bump data"));
+  const ys = bump.map((s, n) => c.given(`bump y ${n}`, s.target[0], "a target of the bump data"));
+  c.cell("bump-intro", [
+    ...xs, ...ys,
+    one, one, one,
+    w1, b1, w2, b2,
+    square, two, two,
+  ]);
+  c.cell("bump-forward", [
+    xs[0],
+    c.line(() => weightedSumWorking([w1.value], [xs[0].value], b1.value)),
+    () => bt(0).layers[0].preActivations[0], a1,
+    c.line(() => weightedSumWorking([w2.value], [a1()], b2.value, 4)),
+  ]);
+  c.cell("bump-loss", [
+    xs[0], ys[0], () => yHat(0) - ys[0].value, () => yHat(0) - ys[0].value, square, () => bb(0).loss,
+    startMean, () => yHat(0), () => yHat(3),
+  ]);
+  const outBlame1 = () => bb(0).blameOnOutput[1][0];
+  const blameOnA1 = () => bb(0).blameOnOutput[0][0];
+  const effect1 = () => activationDerivative("sigmoid", bt(0).layers[0].preActivations[0], a1());
+  const hidden1 = () => bb(0).blame[0][0];
+  c.cell("bump-backward", [
+    one, one, one,
+    xs[0],
+    outBlame1, () => bb(0).gradients[1].biases[0],
+    c.line(() => productWorking([outBlame1(), a1()], 4)),
+    c.line(() => productWorking([outBlame1(), w2.value], 4)),
+    c.line(() => productWorking([a1(), 1 - a1()], 4)),
+    c.line(() => productWorking([blameOnA1(), effect1()], 4)),
+    () => bb(0).gradients[0].biases[0],
+    c.line(() => productWorking([hidden1(), xs[0].value], 4)),
+  ]);
+
+  // The slip: the x = 3 row with ∂L/∂w₁ written without "× x" (that is, equal to the hidden blame).
+  const g3 = () => row(bb(2).gradients);
+  c.cell("slip", [
+    one, one, xs[2],
+    xs[2], () => bb(2).blame[0][0], () => g3()[1], () => g3()[2], () => g3()[3],
+    xs[2],
+  ]);
+  const slippedAverage = () => {
+    const column = bump.map((_, n) => bb(n).gradients[0].weights[0][0]);
+    column[2] = bb(2).blame[0][0];
+    return column.reduce((s, v) => s + v, 0) / column.length;
+  };
+  c.cell("slip-average", [slippedAverage, () => average()[0].weights[0][0]]);
+
+  const olds = [w1, b1, w2, b2];
+  const afterStep = () => {
+    const net = bumpNet();
+    updateWeights(net, average(), lr.value);
+    return net;
+  };
+  c.cell("update", [
+    n08, lr,
+    ...olds.map((old, k) => c.line(() => updateWorking(old.value, lr.value, row(average())[k], 4))),
+    startMean, () => meanLoss(afterStep(), bump, "halfSquaredError"),
+  ]);
+
+  // ── The sigmoid's local effect.
+  const mid = c.given("middle output", 0.5, "a sigmoid output in the middle of its range");
+  const high = c.given("saturated output", 0.99, "a sigmoid output squeezed near the top");
+  c.cell("fading", [
+    one,
+    mid, c.line(() => productWorking([mid.value, 1 - mid.value])),
+    high, c.line(() => productWorking([high.value, 1 - high.value])),
+    zero, one,
+  ]);
+  const saturatedBias = c.given("saturated bias", 4.5, "a hidden bias chosen to push the neuron near 1");
+  const sat = () => bumpNet(saturatedBias.value);
+  const satRow = (net: Network) => {
+    const t = forward(net, bump[0].input);
+    const r = backward(net, t, bump[0].target, "halfSquaredError");
+    const av = t.layers[0].activations[0];
+    return [t.output[0] - bump[0].target[0], r.blameOnOutput[0][0], av * (1 - av), r.gradients[0].weights[0][0], r.gradients[1].weights[0][0]];
+  };
+  const maxEffect = () => activationDerivative("sigmoid", 0, sigmoid(0));
+  const layers = c.given("layers", 5, "the number of sigmoid layers in the example");
+  c.cell("fading-numbers", [
+    xs[0], b1, saturatedBias,
+    () => forward(sat(), bump[0].input).layers[0].preActivations[0], () => forward(sat(), bump[0].input).layers[0].activations[0],
+    b1, ...[0, 1, 2, 3, 4].map((k) => () => satRow(bumpNet())[k]),
+    saturatedBias, ...[0, 1, 2, 3, 4].map((k) => () => satRow(sat())[k]),
+    c.rounded(() => satRow(bumpNet())[3] / satRow(sat())[3]),
+    () => satRow(sat())[1], () => satRow(sat())[3],
+    maxEffect,
+    c.line(() => productWorking(Array.from({ length: layers.value }, () => maxEffect()), 6)),
+    () => activationDerivative("relu", 1, relu(1)),
+  ]);
+
+  // ── The whole loop.
+  const run = () => {
+    const net = bumpNet();
+    const losses: number[] = [];
+    for (let e = 0; e < epochs.value; e++) {
+      const pile = zeroGradients(net);
+      let sum = 0;
+      for (const s of bump) {
+        const r = backward(net, forward(net, s.input), s.target, "halfSquaredError");
+        sum += r.loss;
+        addGradients(pile, r.gradients);
+      }
+      losses.push(sum / bump.length);
+      updateWeights(net, averageGradients(pile, bump.length), lr.value);
+    }
+    return { net, losses };
+  };
+  let cached: ReturnType<typeof run> | undefined;
+  const trained = () => (cached ??= run());
+  const logEpoch = (e: number) => c.given(`epoch ${e}`, e, "an epoch shown in the training log");
+  const [e0, e500, e1000, e1500] = [0, 500, 1000, 1500].map(logEpoch);
+  c.cell("loop", [lr, epochs]);
+  c.cell("loop-curve", [
+    () => trained().losses[0],
+    () => trained().losses[500], e500,
+    () => trained().losses[1000], e1000,
+    () => trained().losses[1500], e1500,
+    e0,
+  ]);
+  c.cell("fit", [epochs, ...bump.map((s) => () => predict(trained().net, s.input)[0]), one, zero]);
+  c.cell("fit-why", [n11]);
+
+  // ── Zero the gradients: the pile made once and never emptied.
+  const forgetful = (updates: number) => {
+    const net = bumpNet();
+    const pile = zeroGradients(net);
+    const log: { own: number; used: number }[] = [];
+    for (let e = 0; e < updates; e++) {
+      const fresh = zeroGradients(net);
+      for (const s of bump) {
+        const g = backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients;
+        addGradients(fresh, g);
+        addGradients(pile, g);
+      }
+      const used = averageGradients(pile, bump.length);
+      log.push({ own: averageGradients(fresh, bump.length)[0].weights[0][0], used: used[0].weights[0][0] });
+      updateWeights(net, used, lr.value);
+    }
+    return { net, log };
+  };
+  let cachedForgetful: ReturnType<typeof forgetful> | undefined;
+  const forgetfulRun = () => (cachedForgetful ??= forgetful(epochs.value));
+  const update = (n: number) => c.given(`update ${n}`, n, "an update's number in the list");
+  c.cell("zero-grad", [
+    update(1), () => forgetful(3).log[0].used,
+    update(2), () => forgetful(3).log[1].own, () => forgetful(3).log[1].used,
+    update(3), () => forgetful(3).log[2].own, () => forgetful(3).log[2].used,
+  ]);
+  c.cell("zero-grad-run", [epochs, c.rounded(() => forgetfulRun().net.layers[0].weights[0][0]), () => trained().net.layers[0].weights[0][0]]);
+
+  // ── Exercises.
+  const ex = (k: number) => c.given(`exercise 10.${k}`, 10 + k / 10, "an exercise's label");
+  c.cell("your-turn", [ex(1), outBlame, hA, hB, gp, gq]);
+  c.cell("exercise-2-text", [ex(2), outBlame, p, q, () => trace().layers[0].preActivations[0], () => trace().layers[0].preActivations[1], blameA, blameB, zero]);
+  c.cell("exercise-3-text", [ex(3), square, one, one, one, one, xs[2], ys[2], () => bb(2).gradients[0].weights[0][0]]);
+  c.cell("recap", [gp, gq, ga, gb, one, maxEffect]);
+  c.cell("next", [n11]);
+});
