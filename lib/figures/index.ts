@@ -6,3 +6,7 @@ export * from "./curves";
 export * from "./network-diagram";
 export * from "./images";
 export * from "./chain";
+export * from "./perceptron";
+export * from "./hillside";
+export * from "./nudge-sizes";
+export * from "./loss-panels";

@@ -92,4 +92,11 @@ function main(): void {
   console.log(`student versions and manifest.json written to ${out}`);
 }
 
-if (process.argv[1] === __filename) main();
+if (process.argv[1] === __filename) {
+  try {
+    main();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,80 @@
+import { productWorking } from "../../lib/course/arithmetic";
+import { neuronSteps } from "../../lib/engine";
+import { claimsFor } from "../../lib/tools/claims/define";
+
+/** What the engine's one-input neuron outputs (no bias, no bend). */
+const neuron = (weight: number, input: number) => neuronSteps({ weights: [weight], bias: 0, activation: "identity" }, [input]).output;
+
+export default claimsFor("01-a-neuron.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n01, n02, n03, n04, n06, n08] = [1, 2, 3, 4, 6, 8].map(notebook);
+  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook");
+  const input = c.given("input", 2, "the example's input");
+  const weight = c.given("weight", 3, "the example's weight");
+  const wanted = c.given("wanted output", 10, "the output we want the neuron to give in the tuning example");
+  const zero = c.given("zero", 0, "the boundary between positive and negative weights, and a zero input");
+  const one = c.given("one", 1, "the weight that passes its input through unchanged");
+  const minusThree = c.given("weight −3", -3, "an example of a weight that flips and resizes");
+  const half = c.given("weight 0.5", 0.5, "a weight between 0 and 1");
+  const minusOne = c.given("weight −1", -1, "a negative weight");
+  const short = (w: number) => () => 10 - neuron(w, 2);
+
+  c.cell("title", [n01]);
+  c.cell("learn", [minutes]);
+  c.cell("idea", [input, weight, c.line(() => productWorking([3, 2]))]);
+  c.cell("knob", [zero, zero]);
+  c.cell("tune-intro", [
+    wanted,
+    input,
+    wanted,
+    weight, c.line(() => productWorking([3, 2])), short(3),
+    c.given("weight 4", 4, "the second weight tried"), c.line(() => productWorking([4, 2])), short(4),
+    c.given("weight 5", 5, "the third weight tried"), c.line(() => productWorking([5, 2])), short(5),
+    () => 10 / 2,
+    n06,
+    n08,
+  ]);
+  c.cell("four-things", [
+    input,
+    weight, c.line(() => productWorking([3, 2])),
+    one, c.line(() => productWorking([1, 2])),
+    half, c.line(() => productWorking([0.5, 2])),
+    zero, c.line(() => productWorking([0, 2])),
+    minusOne, c.line(() => productWorking([-1, 2])),
+    one,
+    zero, one,
+    zero,
+    minusThree, input, () => neuron(-3, 2),
+  ]);
+  c.cell("engine-intro", [weight, n03, zero, n04, input]);
+  c.cell("figure-intro", [
+    c.given("lowest input drawn", -3, "the left end of the figure's input range"),
+    c.given("highest input drawn", 3, "the right end of the figure's input range"),
+    input, weight, () => neuron(3, 2),
+  ]);
+  c.cell("figure-read", [
+    weight, half, zero, minusOne,
+    input, one,
+    n04,
+    zero, zero, zero, () => neuron(3, 0),
+    n03,
+  ]);
+  c.cell("your-turn", [
+    c.given("exercise 01.1", 1.1, "the exercise's number"),
+    weight, input, () => neuron(3, 2),
+    minusOne, c.given("exercise input 4", 4, "an input used in the example call"), () => neuron(-1, 4),
+  ]);
+  c.cell("exercise-2-text", [
+    c.given("exercise 01.2", 1.2, "the exercise's number"),
+    wanted, input, () => 10 / 2,
+    c.line(() => productWorking([5, 2])),
+    zero, zero, () => neuron(5, 0),
+  ]);
+  c.cell("exercise-3-text", [
+    c.given("exercise 01.3", 1.3, "the exercise's number"),
+    minusOne, ...[1, 2, 3].map((x) => c.given(`exercise 01.3 input ${x}`, x, "an input in the example call")),
+    () => neuron(-1, 1), () => neuron(-1, 2), () => neuron(-1, 3),
+  ]);
+  c.cell("recap", [weight, input, () => neuron(3, 2), one, zero, one, zero, zero, zero]);
+  c.cell("next", [n02]);
+});

@@ -1,0 +1,122 @@
+import { weightedSumWorking } from "../../lib/course/arithmetic";
+import { neuronSteps, perceptron, weightedSum } from "../../lib/engine";
+import { claimsFor } from "../../lib/tools/claims/define";
+
+const products = (w: number[], x: number[]) => neuronSteps({ weights: w, bias: 0, activation: "identity" }, x).products;
+/** The perceptron of the notebook: weights 3 and 1, threshold 10 (the engine takes −10 as its bias). */
+const answer = (x: number[], w: number[] = [3, 1]) => () => perceptron(w, -10, x);
+
+export default claimsFor("02-weighted-sum.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n01, n02, n03, n04, n06, n07, n11, n12] = [1, 2, 3, 4, 6, 7, 11, 12].map(notebook);
+  const yes = c.given("answer 1", 1, "the answer that means yes");
+  const no = c.given("answer 0", 0, "the answer that means no");
+  const zero = c.given("weight 0", 0, "the weight that ignores its input");
+  const minutes = c.given("minutes", 20, "the estimated time to work through the notebook");
+  const [x1, x2] = [c.given("first input", 2, "the example's first input"), c.given("second input", 5, "the example's second input")];
+  const [w1, w2] = [c.given("first weight", 3, "the example's first weight"), c.given("second weight", 1, "the example's second weight")];
+  const threshold = c.given("threshold", 10, "the perceptron's threshold in the example");
+  const [index0, index1] = [c.given("index 0", 0, "the position of a list's first item"), c.given("index 1", 1, "the position of a list's second item")];
+  const onLine = [c.given("point on the line: x₁", 3, "an input exactly on the perceptron's line"), c.given("point on the line: x₂", 1, "an input exactly on the perceptron's line")];
+  const onLine2 = [c.given("second point on the line: x₁", 2, "another input on the line"), c.given("second point on the line: x₂", 4, "another input on the line")];
+  const exampleSum = c.line(() => weightedSumWorking([3, 1], [2, 5]));
+
+  c.cell("title", [n02, n01, yes, no]);
+  c.cell("learn", [zero, minutes]);
+  c.cell("idea", [x1, x2, w1, w2, w1, x1, w2, x2, () => 3 * 2, () => 1 * 5, () => weightedSum([3, 1], [2, 5])]);
+  c.cell("by-hand-intro", [index0, index1]);
+  c.cell("steps-intro", [n01, ...products([3, 1], [2, 5])]);
+
+  const loud = c.given("loud weight", 10, "a large first weight, for the table of votes");
+  const against = c.given("negative weight", -1, "a negative second weight, for the table of votes");
+  c.cell("why-sum", [
+    x1, x2,
+    w1, w2, ...products([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]),
+    loud, w2, ...products([10, 1], [2, 5]), () => weightedSum([10, 1], [2, 5]),
+    zero, w2, ...products([0, 1], [2, 5]), () => weightedSum([0, 1], [2, 5]),
+    w1, against, ...products([3, -1], [2, 5]), () => weightedSum([3, -1], [2, 5]),
+  ]);
+
+  const big = c.given("a large first input", 200, "shows that an ignored input can be anything");
+  c.cell("ignore", [
+    zero, zero, w2, x1, big,
+    c.line(() => weightedSumWorking([0, 1], [2, 5])),
+    c.line(() => weightedSumWorking([0, 1], [200, 5])),
+    zero, zero,
+  ]);
+
+  const threeInputs = [4, 1, 3].map((v, i) => c.given(`three-input example: input ${i + 1}`, v, "an input of the three-input example"));
+  const threeWeights = [0.5, -2, 1].map((v, i) => c.given(`three-input example: weight ${i + 1}`, v, "a weight of the three-input example"));
+  const side = c.given("digit side", 5, "the digit pictures of notebook 12 are 5 pixels on a side");
+  c.cell("more-inputs", [
+    ...threeInputs, ...threeWeights,
+    ...threeWeights.flatMap((w, i) => [w, threeInputs[i]]),
+    ...products([0.5, -2, 1], [4, 1, 3]),
+    () => weightedSum([0.5, -2, 1], [4, 1, 3]),
+    n12, side, side, () => 5 * 5, () => 5 * 5,
+  ]);
+
+  c.cell("perceptron-idea", [
+    yes, no,
+    c.given("year", 1958, "the year the perceptron was published"),
+    yes, no,
+    w1, w2, threshold,
+    threshold,
+    x1, x2, exampleSum, answer([2, 5]),
+    c.given("input 1", 1, "a second example input"), c.given("input 4", 4, "a second example input"), c.line(() => weightedSumWorking([3, 1], [1, 4])), answer([1, 4]),
+    ...onLine, c.line(() => weightedSumWorking([3, 1], [3, 1])), answer([3, 1]),
+  ]);
+  c.cell("perceptron-engine", [
+    threshold, threshold, zero,
+    () => weightedSum([3, 1], [2, 5]), threshold,
+    () => weightedSum([3, 1], [2, 5]), threshold, zero,
+    () => -10,
+    n03,
+  ]);
+  c.cell("plane", [
+    x1, x2, x1, x2,
+    threshold,
+    ...onLine, ...onLine2,
+    c.line(() => weightedSumWorking([3, 1], [3, 1])),
+    c.line(() => weightedSumWorking([3, 1], [2, 4])),
+    c.given("one step", 1, "the size of a step to the right"), w1,
+    threshold, () => 3 / 1, w2,
+    threshold,
+    threshold, yes, no,
+    ...onLine, answer([3, 1]),
+  ]);
+  c.cell("plane-read", [n03, n11]);
+
+  const nudged = [3, 2.9, 2.8, 2.6, 2.5];
+  c.cell("rough", [
+    x1, x2, no, yes,
+    n01,
+    ...nudged.flatMap((w) => [c.given(`tried first weight ${w}`, w, "a setting of the first weight tried in the table"), c.line(() => weightedSumWorking([w, 1], [2, 5])), answer([2, 5], [w, 1])]),
+    ...nudged.slice(0, 4).map((w) => () => weightedSum([w, 1], [2, 5])),
+    ...nudged.slice(0, 4).map((w) => answer([2, 5], [w, 1])),
+    answer([2, 5], [2.5, 1]),
+  ]);
+  c.cell("rough-figure-intro", [
+    c.given("lowest first weight drawn", 0, "the left end of the figure"),
+    c.given("highest first weight drawn", 5, "the right end of the figure"),
+    () => (10 - 1 * 5) / 2,
+  ]);
+  c.cell("rough-next", [n04, n06, n07]);
+
+  c.cell("your-turn", [
+    c.given("exercise 02.1", 2.1, "the exercise's number"),
+    w1, w2, x1, x2, w1, w2, x1, x2, ...products([3, 1], [2, 5]),
+  ]);
+  c.cell("exercise-2-text", [
+    c.given("exercise 02.2", 2.2, "the exercise's number"),
+    c.given("starting total", 0, "a sum starts from 0"),
+    w1, w2, x1, x2, () => weightedSum([3, 1], [2, 5]),
+  ]);
+  c.cell("exercise-3-text", [
+    c.given("exercise 02.3", 2.3, "the exercise's number"),
+    yes, no,
+    w1, w2, threshold, x1, x2, answer([2, 5]), ...onLine, answer([3, 1]),
+  ]);
+  c.cell("recap", [exampleSum, zero, yes, no]);
+  c.cell("next", [zero, () => weightedSum([3, 1], [0, 0]), n03]);
+});

@@ -1,0 +1,98 @@
+import { weightedSumWorking } from "../../lib/course/arithmetic";
+import { countParameters, neuronSteps, perceptron, weightedSum } from "../../lib/engine";
+import { claimsFor } from "../../lib/tools/claims/define";
+
+/** The notebook's neuron: weights 3 and 1, with a bias, no bend. */
+const output = (bias: number, inputs: number[]) => () => neuronSteps({ weights: [3, 1], bias, activation: "identity" }, inputs).output;
+const answer = (bias: number, inputs: number[]) => () => perceptron([3, 1], bias, inputs);
+
+export default claimsFor("03-bias.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n01, n02, n03, n04, n05, n12] = [1, 2, 3, 4, 5, 12].map(notebook);
+  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook");
+  const zero = c.given("zero", 0, "a zero input, and the 0 a perceptron compares with");
+  const yes = c.given("answer 1", 1, "the perceptron's yes");
+  const no = c.given("answer 0", 0, "the perceptron's no");
+  const [x1, x2] = [c.given("first input", 2, "the example's first input"), c.given("second input", 5, "the example's second input")];
+  const [w1, w2] = [c.given("first weight", 3, "the example's first weight"), c.given("second weight", 1, "the example's second weight")];
+  const bias = c.given("bias", 4, "the example's bias");
+  const quiet = c.given("bias −10", -10, "a negative bias: notebook 02's threshold of 10 with its sign flipped");
+  const quieter = c.given("bias −16", -16, "a more negative bias, for the table and the figure");
+  const slideBias = c.given("bias −4", -4, "a negative bias for the sliding figures");
+  const threshold = c.given("threshold", 10, "notebook 02's threshold");
+  const sum = () => weightedSum([3, 1], [2, 5]);
+  const withBias = c.line(() => weightedSumWorking([3, 1], [2, 5], 4));
+
+  c.cell("title", [n03, n01, n02, zero]);
+  c.cell("learn", [minutes]);
+  c.cell("idea", [
+    n02, x1, x2, w1, w2, sum,
+    bias,
+    w1, x1, w2, x2, bias, sum, bias, output(4, [2, 5]),
+  ]);
+  c.cell("by-hand-intro", [n02]);
+  c.cell("zeros", [
+    zero, zero,
+    c.line(() => weightedSumWorking([3, 1], [0, 0])),
+    () => weightedSum([3, 1], [0, 0]),
+    c.line(() => weightedSumWorking([3, 1], [0, 0], 4)),
+  ]);
+  c.cell("engine-intro", [n01, n02, zero, bias]);
+  c.cell("slide-intro", [
+    n01, w1,
+    w1,
+    slideBias, zero, bias,
+    w1,
+    zero,
+    zero, zero, () => neuronSteps({ weights: [3], bias: 0, activation: "identity" }, [0]).output,
+    n01, bias, () => neuronSteps({ weights: [3], bias: 4, activation: "identity" }, [0]).output - neuronSteps({ weights: [3], bias: 0, activation: "identity" }, [0]).output,
+  ]);
+  c.cell("opinion", [
+    n02, yes, zero, no,
+    bias,
+    answer(4, [0, 0]), () => weightedSum([3, 1], [0, 0]), bias, output(4, [0, 0]), zero,
+    () => -bias.value, no,
+    quiet,
+    answer(-10, [0, 0]),
+    yes, () => -quiet.value,
+    n02, threshold,
+    threshold, threshold, zero,
+    quiet, n02,
+    zero, zero, x1, x2,
+    zero, zero, x1, x2,
+    ...[4, -10, -16].flatMap((b) => [
+      b === 4 ? bias : b === -10 ? quiet : quieter,
+      c.line(() => weightedSumWorking([3, 1], [0, 0], b)),
+      answer(b, [0, 0]),
+      c.line(() => weightedSumWorking([3, 1], [2, 5], b)),
+      answer(b, [2, 5]),
+    ]),
+    quieter, x1, x2, () => -quieter.value,
+  ]);
+  c.cell("line-intro", [n02, zero, w1, w2, slideBias, quiet, quieter, x1, x2]);
+  c.cell("line-read", [zero, zero, yes, x1, x2, answer(-10, [2, 5]), answer(-16, [2, 5])]);
+
+  const pixels = c.given("pixels", 25, "the digit pictures of notebook 12 have 5 × 5 = 25 pixels");
+  const oneBias = c.given("one bias", 1, "a neuron has exactly one bias");
+  const twoInputs = c.given("two inputs", 2, "our neuron has two inputs");
+  const oneNeuron = c.given("one neuron", 1, "a network of a single neuron");
+  c.cell("knobs", [
+    twoInputs, oneBias, () => countParameters([2, 1]),
+    n12, pixels, pixels, oneBias, () => countParameters([25, 1]),
+    n05,
+    twoInputs, oneNeuron, twoInputs, oneNeuron,
+  ]);
+  c.cell("your-turn", [
+    c.given("exercise 03.1", 3.1, "the exercise's number"),
+    w1, w2, bias, x1, x2, output(4, [2, 5]), zero, zero, output(4, [0, 0]),
+  ]);
+  const wanted = c.given("wanted output", 20, "the output we want in exercise 03.2");
+  c.cell("exercise-2-text", [
+    c.given("exercise 03.2", 3.2, "the exercise's number"),
+    w1, w2, x1, x2, sum, wanted,
+    () => 20 - weightedSum([3, 1], [2, 5]), sum, () => 20 - weightedSum([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]) + (20 - weightedSum([3, 1], [2, 5])),
+  ]);
+  c.cell("exercise-3-text", [c.given("exercise 03.3", 3.3, "the exercise's number"), twoInputs, () => countParameters([2, 1])]);
+  c.cell("recap", [withBias, zero, zero, output(4, [0, 0]), threshold, () => -threshold.value]);
+  c.cell("next", [n04]);
+});

@@ -1,0 +1,179 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import {
+  centralSlope,
+  countParameters,
+  forward,
+  lossDerivative,
+  networkFrom,
+  nudgeSlope,
+  parameterCount,
+  squaredError,
+} from "../../lib/engine";
+import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+
+export default claimsFor("07-gradient.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n05, n06, n07, n08, n09, n10] = [5, 6, 7, 8, 9, 10].map(notebook);
+
+  // The running example of notebooks 05 and 06: input (2, 5), a ReLU layer of three, one ReLU output neuron.
+  const x1 = c.given("input 1", 2, "the example's first input (notebook 05)");
+  const x2 = c.given("input 2", 5, "the example's second input (notebook 05)");
+  const v1 = c.given("output weight 1", 1, "the output neuron's first weight (notebook 05)");
+  const v2 = c.given("output weight 2", 2, "the output neuron's second weight (notebook 05)");
+  const v3 = c.given("output weight 3", -1, "the output neuron's third weight (notebook 05)");
+  const b = c.given("output bias", 0, "the output neuron's bias (notebook 05)");
+  const target = c.given("target", 20, "the right answer for the example (notebook 06)");
+  const square = c.given("square", 2, "the power in the squared-error loss");
+  const nudge = c.given("nudge", 0.1, "the size of the first nudge");
+  const smallNudge = c.given("small nudge", 0.001, "a smaller nudge");
+
+  const netWith = (w: number) =>
+    networkFrom(2, [
+      { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, 2], activation: "relu" },
+      { weights: [[w, v2.value, v3.value]], biases: [b.value], activation: "relu" },
+    ]);
+  const net = netWith(v1.value);
+  const trace = forward(net, [x1.value, x2.value]);
+  const hidden = trace.layers[0].activations;
+  const h1 = () => hidden[0];
+  const h2 = () => hidden[1];
+  const h3 = () => hidden[2];
+  const out = () => trace.output[0];
+  const outAt = (w: number) => forward(netWith(w), [x1.value, x2.value]).output[0];
+  const lossAt = (w: number) => squaredError([outAt(w)], [target.value]);
+  const loss = () => lossAt(v1.value);
+  const nudged = () => v1.value + nudge.value;
+  const slope = () => nudgeSlope(lossAt, v1.value, nudge.value);
+  const minus = (f: () => number) => () => -f();
+  const two = () => lossDerivative("squaredError", [1], [0])[0];
+  const miss = () => out() - target.value;
+  const lossLocal = () => lossDerivative("squaredError", [out()], [target.value])[0];
+  const exact = () => centralSlope(lossAt, v1.value, nudge.value);
+  // The rest of the output, which does not depend on the first weight: 2 × 1 + (−1) × 0 + 0.
+  const rest = () => out() - v1.value * h1();
+
+  c.cell("title", [n07, n06, n05, out, target, loss]);
+  c.cell("where", [
+    n05, x1, x2, h1, h2, h3,
+    v1, v2, v3, b,
+    c.line(() => weightedSumWorking([v1.value, v2.value, v3.value], hidden, b.value)),
+    out, out,
+    n06, out, target,
+    c.line(() => squaredErrorWorking(out(), target.value)),
+  ]);
+  c.cell("loss-function-intro", [h1]);
+  c.cell("nudge", [
+    v1, nudged,
+    c.line(() => weightedSumWorking([nudged(), v2.value, v3.value], hidden, b.value)),
+    c.line(() => squaredErrorWorking(outAt(nudged()), target.value)),
+    loss, () => lossAt(nudged()), nudge,
+    c.line(() => slopeWorking(lossAt(nudged()), loss(), nudge.value)),
+    minus(slope),
+  ]);
+  c.cell("two-things", [slope, minus(slope), c.given("zero", 0, "a gradient of zero"), nudge]);
+
+  // Each knob of the output neuron nudged by 0.1 on its own.
+  const knobSlope = (k: number) => () => {
+    const weights = [v1.value, v2.value, v3.value];
+    let bias = b.value;
+    if (k < 3) weights[k] += nudge.value;
+    else bias += nudge.value;
+    const n = networkFrom(2, [
+      { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, 2], activation: "relu" },
+      { weights: [weights], biases: [bias], activation: "relu" },
+    ]);
+    return (squaredError(forward(n, [x1.value, x2.value]).output, [target.value]) - loss()) / nudge.value;
+  };
+  const label = (n: number) => c.given(`knob ${n}`, n, "a knob's number in the list");
+  const [k1, k2, k3] = [1, 2, 3].map(label);
+  c.cell("leverage", [
+    k1, h1, nudge, h1, nudge, () => h1() * nudge.value, knobSlope(0),
+    k2, h2, () => h2() * nudge.value, knobSlope(1),
+    k3, h3, knobSlope(2),
+    k2, knobSlope(3),
+  ]);
+
+  c.cell("exact", [
+    slope, nudge, v1,
+    square, two, out, two, out, target, lossLocal, lossLocal,
+    h1, h1, h1, out, c.given("relu factor", 1, "ReLU's local effect for a positive input"),
+    c.line(() => productWorking([two(), miss(), h1()])),
+    n09, exact, slope,
+  ]);
+
+  c.cell("why-off", [
+    h1, rest,
+    h1, v2, h2,
+    h1, rest, target, square, h1, () => target.value - rest(), square,
+    v1, v1,
+    h1, v1, () => target.value - rest(), square, miss, h1, square,
+    loss, minus(exact), () => h1() * h1(), square,
+    loss,
+    exact, () => h1() * h1(),
+    exact, () => h1() * h1(),
+    nudge, () => h1() * h1() * nudge.value, exact, () => h1() * h1() * nudge.value, slope,
+    c.given("factor ten", 10, "a factor for the nudge, chosen for the example"), c.given("factor ten again", 10, "the same factor for the error"),
+  ]);
+
+  const oneSided = (h: number) => () => nudgeSlope(lossAt, v1.value, h);
+  const span = c.given("two sides", 2, "a nudge up and a nudge down span 2h");
+  c.cell("shrink", [
+    v1, exact, oneSided(0.1), oneSided(0.01), oneSided(0.001), c.rounded(oneSided(0.001)), exact, () => h1() * h1(),
+    span, span, () => h1() * h1(), () => -h1() * h1(),
+  ]);
+  c.cell("hill-intro", [v1, loss, exact, v1, nudged, slope]);
+  c.cell("rounding", [
+    c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits"),
+    c.given("ten", 10, "the base of 10⁻¹⁰"),
+    c.given("tiny nudge exponent", -10, "the tiny nudge is 10⁻¹⁰"),
+    c.rounded(oneSided(1e-10)),
+    exact,
+    c.given("check nudge", 0.00001, "the nudge the engine's gradientCheck uses by default"),
+    n10,
+  ]);
+
+  const sizes = [2, 3, 1];
+  c.cell("every-knob", [
+    () => parameterCount(net),
+    () => sizes[1], () => sizes[0], () => sizes[1], () => sizes[1],
+    () => sizes[2],
+    () => parameterCount(net),
+    () => parameterCount(net) + 1,
+    smallNudge,
+  ]);
+
+  const digits = [784, 16, 16, 10];
+  const knobs = () => countParameters(digits);
+  const multiplications = () => 784 * 16 + 16 * 16 + 16 * 10;
+  const side = c.given("image side", 28, "digit images are 28 × 28 pixels");
+  c.cell("every-knob-after", [
+    c.given("zero slope", 0, "the slope of a knob that changes nothing"),
+    smallNudge, nudge, oneSided(smallNudge.value), exact,
+    n05, side, side, () => side.value * side.value, c.given("hidden size", 16, "the size of each hidden layer"), c.given("outputs", 10, "one output per digit"), knobs,
+    () => knobs() + 1,
+    multiplications, c.rounded(() => ((knobs() + 1) * multiplications()) / 1e6),
+  ]);
+  c.cell("every-knob-end", [n09, n10, knobs]);
+
+  // Your turn.
+  const ex = (k: number) => c.given(`exercise 07.${k}`, 7 + k / 10, "an exercise's number");
+  c.cell("your-turn", [
+    ex(1), v1, nudge, slope,
+    square, c.given("x for x²", 3, "the exercise's point"), c.given("nudge for x²", 0.5, "the exercise's nudge"), () => (3.5 * 3.5 - 9) / 0.5,
+  ]);
+  c.cell("exercise-2-text", [
+    ex(2), v1, exact,
+    c.given("cube", 3, "the power in x³"), c.given("x for x³", 2, "the exercise's point"), nudge, () => (2.1 ** 3 - 1.9 ** 3) / 0.2, () => 3 * 2 * 2,
+  ]);
+  const engineSlope = (o: number, t: number, x: number) => () => lossDerivative("squaredError", [o], [t])[0] * x;
+  c.cell("exercise-3-text", [ex(3), out, target, h1, engineSlope(17, 20, 15), out, target, h2, engineSlope(17, 20, 1)]);
+
+  c.cell("recap", [
+    c.line(() => slopeWorking(lossAt(nudged()), loss(), nudge.value)),
+    two,
+    c.line(() => productWorking([two(), miss(), h1()])),
+    () => h1() * h1(),
+    () => knobs() + 1, knobs,
+  ]);
+  c.cell("next", [n08]);
+});

@@ -1,0 +1,237 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import {
+  Network,
+  PythonRandom,
+  Sample,
+  centralSlope,
+  copyNetwork,
+  evaluate,
+  forward,
+  gradientStep,
+  lossDerivative,
+  networkFrom,
+  nudgeSlope,
+  squaredError,
+  train,
+  updateWeights,
+} from "../../lib/engine";
+import { productWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+
+export default claimsFor("08-gradient-descent.ipynb", (c) => {
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n07, n08, n09, n10] = [7, 8, 9, 10].map(notebook);
+
+  // Part 1: the running example of notebooks 05–07, one knob at a time.
+  const v1 = c.given("output weight 1", 1, "the output neuron's first weight (notebook 05)");
+  const v2 = c.given("output weight 2", 2, "the output neuron's second weight (notebook 05)");
+  const v3 = c.given("output weight 3", -1, "the output neuron's third weight (notebook 05)");
+  const b = c.given("output bias", 0, "the output neuron's bias (notebook 05)");
+  const target = c.given("target", 20, "the right answer for the example (notebook 06)");
+  const lowTarget = c.given("low target", 14, "a target below the output, for the sign example");
+  const nudge = c.given("nudge", 0.1, "the nudge of notebook 07");
+  const rate = c.given("learning rate", 0.001, "the learning rate of the first step");
+  const bigRate = c.given("rate 1", 1, "a learning rate of 1, for the leap");
+  const square = c.given("square", 2, "the power in the squared-error loss");
+  const zero = c.given("start value", 0, "the neuron's starting weight and bias");
+
+  const netWith = (w: number) =>
+    networkFrom(2, [
+      { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, 2], activation: "relu" },
+      { weights: [[w, v2.value, v3.value]], biases: [b.value], activation: "relu" },
+    ]);
+  const input = [2, 5];
+  const hidden = forward(netWith(v1.value), input).layers[0].activations;
+  const h1 = () => hidden[0];
+  const outAt = (w: number) => forward(netWith(w), input).output[0];
+  const lossAt = (w: number, t = target.value) => squaredError([outAt(w)], [t]);
+  const out = () => outAt(v1.value);
+  const loss = () => lossAt(v1.value);
+  const nudged = () => nudgeSlope((w) => lossAt(w), v1.value, nudge.value);
+  const exact = () => centralSlope((w) => lossAt(w), v1.value, 0.001);
+  const stepped = () => v1.value - rate.value * nudged();
+  const two = () => lossDerivative("squaredError", [1], [0])[0];
+
+  c.cell("title", [n08, n07, nudge, nudged, exact]);
+  c.cell("rule", [n07, v1, nudge, nudged, rate, c.line(() => updateWorking(v1.value, rate.value, nudged()))]);
+  c.cell("after-step", [
+    c.line(() => weightedSumWorking([stepped(), v2.value, v3.value], hidden, b.value, 4)),
+    c.line(() => squaredErrorWorking(outAt(stepped()), target.value, 4)),
+    loss, c.rounded(() => lossAt(stepped())),
+  ]);
+
+  const positive = () => lossDerivative("squaredError", [out()], [lowTarget.value])[0] * h1();
+  const lowered = () => v1.value - rate.value * positive();
+  c.cell("signs", [
+    nudged, n07, lowTarget, target, out, n07, two,
+    c.line(() => productWorking([two(), out() - lowTarget.value, h1()])),
+    c.line(() => updateWorking(v1.value, rate.value, positive())),
+    () => outAt(lowered()), lowTarget, () => lossAt(v1.value, lowTarget.value), () => lossAt(lowered(), lowTarget.value),
+  ]);
+
+  const leap = () => v1.value - bigRate.value * exact();
+  c.cell("why-small", [
+    bigRate, exact, bigRate,
+    c.line(() => updateWorking(v1.value, bigRate.value, exact())),
+    c.rounded(() => outAt(leap())), c.rounded(() => lossAt(leap())), c.rounded(leap),
+  ]);
+
+  // The floor of the valley: the weight where the output hits the target, (target − rest) / 15.
+  const rest = () => out() - v1.value * h1();
+  const floor = () => (target.value - rest()) / h1();
+  c.cell("hillside", [floor, floor, h1, rest, () => outAt(floor()), () => lossAt(floor()), v1, n07]);
+  c.cell("hillside-steps", [c.given("step 0", 0, "the number of the starting dot")]);
+
+  // The gradient is 2 × (15w + 2 − 20) × 15 = 450 × (w − 1.2).
+  const slope450 = () => two() * h1() * h1();
+  const distance = (w: number) => floor() - w;
+  const path = (r: number, steps: number) => {
+    const ws = [v1.value];
+    for (let k = 0; k < steps; k++) ws.push(ws[k] - r * centralSlope((w) => lossAt(w), ws[k], 0.001));
+    return ws;
+  };
+  const factor = (r: number) => () => 1 - slope450() * r;
+  const [slow, fine, fast] = [0.0002, 0.001, 0.005].map((r, i) => c.given(`walk rate ${i + 1}`, r, "a learning rate chosen for the three walks"));
+  c.cell("factor", [
+    h1, rest,
+    two, h1, rest, target, h1, slope450, floor, slope450,
+    v1, slope450, () => v1.value - floor(), () => slope450() * (v1.value - floor()),
+    slope450, floor, c.given("one", 1, "the 1 in 1 − 450 × rate"), slope450,
+    slow, factor(slow.value), () => 100 * (1 - factor(slow.value)()),
+    fine, factor(fine.value), () => 100 * (1 - factor(fine.value)()),
+    () => distance(path(fine.value, 2)[0]), () => distance(path(fine.value, 2)[1]), () => distance(path(fine.value, 2)[2]),
+    fast, factor(fast.value), () => 100 * (-factor(fast.value)() - 1),
+    two, slope450, c.rounded(() => two() / slope450()),
+  ]);
+
+  // Part 2: 48 points around y = 2x + 1, made exactly as the notebook makes them.
+  const count = c.given("points", 48, "the size of the dataset");
+  const slope = c.given("true slope", 2, "the slope of the line the points are made from");
+  const intercept = c.given("true intercept", 1, "the intercept of the line the points are made from");
+  const xLow = c.given("x low", 0, "the smallest x");
+  const xHigh = c.given("x high", 2, "the largest x");
+  const scatter = c.given("scatter", 0.5, "how far each y is pushed up or down at most");
+  const samples: Sample[] = [];
+  const rng = new PythonRandom(8);
+  for (let i = 0; i < count.value; i++) {
+    const x = rng.uniform(xLow.value, xHigh.value);
+    samples.push({ input: [x], target: [slope.value * x + intercept.value + rng.uniform(-scatter.value, scatter.value)] });
+  }
+  const start = networkFrom(1, [{ weights: [[0]], biases: [0], activation: "identity" }]);
+  const mse = (net: Network) => evaluate(net, samples, "squaredError").loss;
+  const trained = (learningRate: number, epochs: number) => {
+    const net = copyNetwork(start);
+    const history = train(net, samples, { epochs, learningRate, loss: "squaredError", method: "batch" });
+    return { net, history };
+  };
+  c.cell("real-problem", [count, slope, intercept, xLow, xHigh, scatter, zero, zero, count]);
+  c.cell("engine-gradient", [count, n10]);
+
+  const right = c.given("right rate", 0.3, "the learning rate that works well here, found by trying");
+  const epochs = c.given("epochs", 60, "the length of the learning-rate runs");
+  const small = c.given("small rate", 0.01, "a learning rate that is too small");
+  const rightRun = trained(right.value, epochs.value);
+  // The best straight line for these points, by least squares: an independent check of "the lowest any line can reach".
+  const best = () => {
+    const n = samples.length;
+    let sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const s of samples) {
+      sx += s.input[0];
+      sy += s.target[0];
+      sxx += s.input[0] ** 2;
+      sxy += s.input[0] * s.target[0];
+    }
+    const w = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    const bias = (sy - w * sx) / n;
+    return mse(networkFrom(1, [{ weights: [[w]], biases: [bias], activation: "identity" }]));
+  };
+  c.cell("live-intro", [right, epochs]);
+  c.cell("right-after", [
+    () => mse(start), () => mse(rightRun.net), () => rightRun.net.layers[0].weights[0][0], () => rightRun.net.layers[0].biases[0],
+    slope, intercept, slope, intercept, best, count,
+    epochs, () => right.value / small.value, small,
+  ]);
+  c.cell("big-intro", [() => mse(trained(small.value, epochs.value).net), epochs, bigRate]);
+
+  // The run that blows up: its losses until the epoch where the engine stops it.
+  const bigLosses: number[] = [];
+  try {
+    train(copyNetwork(start), samples, { epochs: 1000, learningRate: bigRate.value, loss: "squaredError", method: "batch", onEpoch: (r) => bigLosses.push(r.loss) });
+  } catch {
+    // The blow-up is what the cell shows.
+  }
+  c.cell("big-after", [
+    () => bigLosses[0], () => bigLosses[1], () => bigLosses[2], () => bigLosses[3], c.rounded(() => bigLosses[3] / bigLosses[2]),
+    () => bigLosses.length,
+    c.given("ten", 10, "the base of a power of ten"), c.given("power", 300, "the top tick of the log axis, 10³⁰⁰"),
+    c.given("a one", 1, "a 1 followed by zeros"), c.given("zeros", 300, "the number of zeros in 10³⁰⁰"),
+  ]);
+
+  // Steps per epoch and passes per step for each way of grouping the points.
+  const group = c.given("batch size", 8, "the mini-batch size");
+  const steps = (size: number) => () => Math.ceil(count.value / size);
+  const all = () => count.value;
+  const one = c.given("one point", 1, "a stochastic step uses one point");
+  c.cell("methods", [
+    count, group, group, n10, count,
+    all, steps(count.value), all, () => steps(count.value)() * count.value,
+    one, steps(1), one, () => steps(1)() * 1,
+    group, group, steps(group.value), group, () => steps(group.value)() * group.value,
+    count, count,
+  ]);
+  const methodRate = c.given("method rate", 0.1, "the learning rate for comparing the three ways");
+  c.cell("by-hand", [group, methodRate]);
+  const byHand = () => {
+    const net = copyNetwork(start);
+    for (let first = 0; first < samples.length; first += group.value) {
+      updateWeights(net, gradientStep(net, samples.slice(first, first + group.value), "squaredError").gradients, methodRate.value);
+    }
+    return mse(net);
+  };
+  c.cell("by-engine", [() => mse(start), byHand]);
+
+  const methodEpochs = c.given("method epochs", 30, "the length of the comparison runs");
+  const run = (method: "batch" | "sample" | { batchSize: number }) => {
+    const net = copyNetwork(start);
+    const losses = [mse(net)];
+    train(net, samples, {
+      epochs: methodEpochs.value,
+      learningRate: methodRate.value,
+      loss: "squaredError",
+      method,
+      shuffle: new PythonRandom(1),
+      onEpoch: (_r, now) => losses.push(mse(now)),
+    });
+    return losses;
+  };
+  const [batchRun, sampleRun, miniRun] = [run("batch"), run("sample"), run({ batchSize: group.value })];
+  const highest = (losses: number[]) => Math.max(...losses.slice(21));
+  c.cell("three-ways", [methodRate, methodEpochs, count]);
+  c.cell("three-ways-after", [
+    count, methodEpochs, () => batchRun[30],
+    steps(1), () => sampleRun[1], () => highest(sampleRun),
+    steps(group.value), group, () => miniRun[30], () => highest(miniRun), () => 31 - 21,
+  ]);
+
+  // Your turn.
+  const ex = (k: number) => c.given(`exercise 08.${k}`, 8 + k / 10, "an exercise's number");
+  c.cell("your-turn", [
+    ex(1), v1, rate, nudged, c.rounded(stepped), v1, rate, positive, lowered,
+  ]);
+  const floor3 = c.given("exercise floor", 3, "the floor of the exercise's valley");
+  const pathFrom = (begin: number, r: number, k: number) => 3 + (begin - 3) * (1 - 2 * r) ** k;
+  c.cell("exercise-2-text", [
+    ex(2), floor3, square, floor3, two, floor3, c.given("plus one", 1, "the start is in the list too"),
+    c.given("exercise start", 0, "the exercise's starting weight"), c.given("exercise rate", 0.25, "the exercise's learning rate"),
+    () => pathFrom(0, 0.25, 0), () => pathFrom(0, 0.25, 1), () => pathFrom(0, 0.25, 2), () => pathFrom(0, 0.25, 3),
+  ]);
+  const fifty = c.given("fifty points", 50, "a dataset size that does not divide evenly");
+  c.cell("exercise-3-text", [
+    ex(3), count, group, steps(group.value), fifty, group, () => Math.ceil(fifty.value / group.value), () => fifty.value - group.value * Math.floor(fifty.value / group.value),
+  ]);
+  c.cell("recap", [
+    c.line(() => updateWorking(v1.value, rate.value, nudged())),
+    loss, c.rounded(() => lossAt(stepped())),
+    steps(count.value), steps(1), steps(group.value),
+  ]);
+  c.cell("next", [n07, n09]);
+});
