@@ -5,4 +5,7 @@ export * from "./arithmetic";
 export * from "./exercises";
 export * from "./parameter-working";
 export * from "./mean-working";
+export * from "./digits-data";
 export * from "./table";
+export * from "./softmax-working";
+export * from "./averaged-update-working";

@@ -13,3 +13,4 @@ export * from "./network";
 export * from "./neuron";
 export * from "./random";
 export * from "./train";
+export * from "./dead-neurons";

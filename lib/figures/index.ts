@@ -9,4 +9,6 @@ export * from "./chain";
 export * from "./perceptron";
 export * from "./hillside";
 export * from "./nudge-sizes";
+export * from "./histogram";
+export * from "./outcome-grid";
 export * from "./loss-panels";

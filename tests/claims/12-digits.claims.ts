@@ -1,0 +1,284 @@
+import { claimsFor } from "../../lib/tools/claims/define";
+import {
+  PythonRandom,
+  activationBlame,
+  argmax,
+  backward,
+  constant,
+  copyNetwork,
+  countParameters,
+  createNetwork,
+  crossEntropy,
+  evaluate,
+  forward,
+  he,
+  heStandardDeviation,
+  lossDerivative,
+  oneHot,
+  predict,
+  softmax,
+  train,
+  zeros,
+} from "../../lib/engine";
+import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
+import { digitsRun, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
+import { parameterCountWorking } from "../../lib/course/parameter-working";
+import { softmaxWorking } from "../../lib/course/softmax-working";
+
+/** Remembers the value of a costly computation (a training run) after the first call. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value === undefined ? (value = make()) : value);
+}
+
+export default claimsFor("12-digits.ipynb", (c) => {
+  const digits = trainingDigits();
+  const samples = trainingSamples();
+  const fresh = newDigits();
+  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const [n01, n04, n05, n08, n11, n12] = [1, 4, 5, 8, 11, 12].map(notebook);
+
+  const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
+  const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
+  const two = c.given("two", 2, "the 2 of √(2 / n), and a digit");
+  const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3");
+  const side = c.given("side", 5, "the images are 5 × 5 pixels");
+  const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each");
+  const hidden = c.given("hidden", 8, "the network has 8 hidden neurons");
+  const count = () => digits.length;
+  const perDigit = () => digits.filter((d) => d.label === 0).length;
+  const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits");
+  const [d0, d1, d2] = [0, 1, 2].map(digit);
+  const rate = c.given("learning rate", 1.2, "the training recipe's learning rate");
+  const epochs = c.given("epochs", 100, "the training recipe's number of epochs");
+  const seed = c.given("seed", 0, "our chosen seed for the He draw");
+  const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid");
+  const lastPixel = () => pixels.value - 1;
+  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand");
+  const everything = c.given("all of it", 100, "100 %: everything");
+
+  const run = once(() => digitsRun());
+  const at = (e: number) => evaluate(run().history.snapshots[e].network, samples, "crossEntropy");
+  const start = () => run().history.snapshots[0].network;
+  const ink = digits.map((d) => d.pixels.filter((p) => p === 1).length);
+  const meanInk = () => ink.reduce((a, b) => a + b, 0) / ink.length;
+
+  c.cell("title", [n12, n11, count, d0, d1, d2, side, side, pixels]);
+  c.cell("learn", [pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), count]);
+  c.cell("pixels-intro", [pixels, pixels, one, zero, zero, centre, lastPixel, one, zero]);
+  c.cell("pixels-read", [
+    zero, () => digits[0].label, () => ink[0], pixels, ...samples[0].target.map((t) => () => t),
+    count, () => Math.min(...ink), () => Math.max(...ink), meanInk,
+  ]);
+  c.cell("network", [
+    pixels, hidden, three,
+    pixels, hidden, n04, zero, one, three,
+    pixels, hidden, n05,
+    c.line(() => parameterCountWorking([25, 8, 3])),
+    () => 25 * 8 + 8 * 3, () => 8 + 3,
+  ]);
+  c.cell("diagram-intro", [zero]);
+
+  // Softmax.
+  const scores = [2.1, 0.5, -0.3].map((z, i) => c.given(`score ${i}`, z, "the example's three scores"));
+  const z = () => scores.map((s) => s.value);
+  const lines = () => softmaxWorking(z());
+  const shares = () => softmax(z());
+  const percent = (i: number) => () => 100 * shares()[i];
+  const listNumber = (n: number) => c.given(`list item ${n}`, n, "the number of a step in a numbered list");
+  c.cell("softmax", [
+    scores[0], d0, scores[1], d1, scores[2], d2,
+    listNumber(1), () => Math.E, one, listNumber(2), one, everything,
+    c.line(() => lines()[0]), c.line(() => lines()[1]), c.line(() => lines()[2]),
+    c.line(() => lines()[3]),
+    d0, c.line(() => lines()[4]),
+    d1, c.line(() => lines()[5]),
+    d2, c.line(() => lines()[6]),
+    () => argmax(shares()), percent(0),
+  ]);
+  c.cell("softmax-engine-intro", [() => shares().reduce((a, b) => a + b, 0)]);
+
+  // Cross-entropy.
+  const ps = [0.95, 0.5, 0.1, 0.01].map((p) => c.given(`p ${p}`, p, "a probability for the right digit in the table"));
+  const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
+  c.cell("cross-entropy-intro", [
+    one, zero, one,
+    ...ps.flatMap((p) => [p, () => ce(p.value)]),
+    ps[0], ps[1], () => ce(ps[1].value) - ce(ps[0].value), ps[2], ps[3], () => ce(ps[3].value) - ce(ps[2].value),
+    one, three, one, three, three, () => crossEntropy([1 / 3, 1 / 3, 1 / 3], [1, 0, 0]),
+  ]);
+  const blame = () => activationBlame("softmax", z(), shares(), lossDerivative("crossEntropy", shares(), oneHot(0, 3)));
+  c.cell("blame-intro", [d0, () => shares()[0], one, () => blame()[0], d0, () => blame()[1], d1, () => blame()[2], d2]);
+
+  // Zeros and equal weights.
+  const zeroRun = once(() => {
+    const net = createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: zeros, biases: zeros });
+    const history = train(net, samples, { epochs: 100, learningRate: 1.2, loss: "crossEntropy", method: "batch" });
+    return { net, history };
+  });
+  const largestKnob = () => Math.max(...zeroRun().net.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]).map(Math.abs));
+  const exponent = (v: number) => Math.floor(Math.log10(v));
+  const ten = c.given("ten", 10, "the base of a power of ten");
+  const equalStart = c.given("equal start", 0.1, "the equal starting weight we try");
+  const equalRun = once(() => {
+    const net = createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: constant(0.1), biases: zeros });
+    train(net, samples, { epochs: 100, learningRate: 1.2, loss: "crossEntropy", method: "batch" });
+    const rows = net.layers[0].weights;
+    const identical = rows.every((row) => row.every((w, i) => w === rows[0][i])) && net.layers[0].biases.every((b) => b === net.layers[0].biases[0]);
+    return { net, identical, score: evaluate(net, samples, "crossEntropy") };
+  });
+  const others = () => samples.filter((s) => s.target[0] === 0).length;
+  c.cell("zeros", [() => countParameters([25, 8, 3]), zero, epochs]);
+  c.cell("zeros-read", [
+    // The same before and after (to 12 decimals), or NaN so that the check fails.
+    () => {
+      const before = zeroRun().history.records[0].loss;
+      return Math.abs(before - evaluate(zeroRun().net, samples, "crossEntropy").loss) < 1e-12 ? before : NaN;
+    },
+    three, epochs,
+    c.rounded(() => largestKnob() / 10 ** exponent(largestKnob())), ten, () => exponent(largestKnob()),
+    zero, () => 1 / (1 + Math.exp(0)), one, three, one, three,
+    count, perDigit, d0,
+    perDigit, one, three, one, others, one, three, zero,
+    perDigit, () => (1 / 3 - 1) * 3, three, others, one, three, () => perDigit() * (1 / 3 - 1) + others() * (1 / 3),
+    zero, equalStart,
+  ]);
+  c.cell("equal-read", [
+    () => equalRun().score.loss, () => equalRun().score.accuracy * count(), count, () => 100 * equalRun().score.accuracy,
+    () => (equalRun().identical ? epochs.value : NaN),
+  ]);
+
+  // He initialization.
+  const w1 = () => start().layers[0].weights.flat();
+  const w1Mean = () => w1().reduce((a, b) => a + b, 0) / w1().length;
+  const w1Sd = () => Math.sqrt(w1().reduce((a, b) => a + (b - w1Mean()) ** 2, 0) / w1().length);
+  const inside = () => w1().filter((w) => Math.abs(w) <= 2 * heStandardDeviation(25)).length;
+  const seedsTried = c.given("last seed tried", 11, "we tried the seeds 0 to 11");
+  const seedSweep = once(() =>
+    Array.from({ length: seedsTried.value + 1 }, (_, s) => {
+      const r = digitsRun({ seed: s });
+      return evaluate(r.network, samples, "crossEntropy").accuracy;
+    }),
+  );
+  c.cell("he-intro", [
+    zero, zero, () => 1 / (1 + Math.exp(0)), zero, two,
+    pixels, two, pixels, () => heStandardDeviation(25),
+    hidden, two, hidden, () => heStandardDeviation(8),
+    () => 8 + 3, zero,
+    c.rounded(meanInk), c.rounded(meanInk), () => heStandardDeviation(25), c.rounded(meanInk),
+    c.rounded(() => heStandardDeviation(25) * Math.sqrt(meanInk())),
+    seed, seed, seedsTried,
+    () => (seedSweep().every((a) => a === 1) ? 100 : NaN), epochs,
+  ]);
+  c.cell("he-read", [
+    () => w1().length, w1Mean, w1Sd, zero, () => heStandardDeviation(25),
+    c.rounded(() => 100 * (2 * 0.5 * (1 + erf(2 / Math.SQRT2)) - 1)),
+    () => 2 * heStandardDeviation(25), inside, () => w1().length, () => (100 * inside()) / w1().length,
+  ]);
+
+  // Epoch 0.
+  const startOutputs = () => samples.map((s) => forward(start(), s.input).output);
+  c.cell("epoch-zero-intro", [zero, count]);
+  c.cell("epoch-zero-read", [
+    () => {
+      const answers = startOutputs().map((p) => argmax(p));
+      return answers.every((a) => a === answers[0]) ? answers[0] : NaN;
+    },
+    one, three,
+    () => 100 * Math.min(...startOutputs().flat()), () => 100 * Math.max(...startOutputs().flat()),
+    () => at(0).accuracy * count(), () => 100 * at(0).accuracy,
+    () => at(0).loss, () => Math.log(3), one, three,
+  ]);
+
+  // Epoch versus sample, and the traced weight.
+  const perSample = () => samples.map((s) => backward(start(), forward(start(), s.input), s.target, "crossEntropy").gradients[0].weights[traced.value][centre.value]);
+  const oldWeight = () => start().layers[0].weights[traced.value][centre.value];
+  const trace = () => averagedUpdateWorking(oldWeight(), rate.value, perSample());
+  const inked = () => samples.filter((s) => s.input[centre.value] === 1).length;
+  c.cell("epoch-vs-sample", [
+    n11, n08, count, count, count, rate, rate, count,
+    centre, traced, zero, traced, centre, centre, inked, count, () => count() - inked(), zero, zero,
+  ]);
+  c.cell("trace-read", [
+    () => perSample().filter((g) => g !== 0).length, d0, d2, d1,
+    () => perSample().filter((g) => g === 0).length,
+    c.line(() => trace()[0]), c.line(() => trace()[1]), c.line(() => trace()[2]), c.line(() => trace()[3]),
+    traced, epochs, () => run().network.layers[0].weights[traced.value][centre.value], traced,
+  ]);
+
+  // Training.
+  c.cell("train-intro", [epochs, rate, epochs, seed, zero, epochs]);
+  c.cell("table-intro", [zero, epochs]);
+  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e) => c.given(`table epoch ${e}`, e, "an epoch shown in the table"));
+  const firstPerfect = () => {
+    const all = run().history.snapshots.map((s) => evaluate(s.network, samples, "crossEntropy").accuracy);
+    return all.findIndex((_, e) => all.slice(e).every((a) => a === 1));
+  };
+  const longRun = once(() => {
+    const net = copyNetwork(run().network);
+    const history = train(net, samples, { epochs: 2000, learningRate: 1.2, loss: "crossEntropy", method: "batch", firstEpoch: 100 });
+    return history.records.find((r) => r.loss < 0.001)!.epoch;
+  });
+  const claimed = {
+    percent: c.given("guessed share", 33, "a tempting guess the text tests: 33 % per digit before training"),
+    loss0: c.given("guessed start loss", 1.099, "a tempting guess the text tests: a starting loss of 1.099"),
+    loss100: c.given("guessed final loss", 0.001, "a tempting guess the text tests: a loss of 0.001 after 100 epochs"),
+  };
+  c.cell("table-read", [
+    ...tableEpochs.flatMap((e) => [e, () => at(e.value).loss, () => 100 * at(e.value).accuracy]),
+    firstPerfect, count,
+    claimed.percent, claimed.loss0, epochs, claimed.loss100,
+    three, () => Math.log(3), () => at(0).loss,
+    count, seed, () => at(100).loss, epochs, claimed.loss100, longRun,
+  ]);
+
+  // The hidden neurons.
+  const w2 = () => run().network.layers[1].weights;
+  c.cell("filters-intro", [pixels, side, side]);
+  c.cell("filters-read", [
+    zero, epochs,
+    d1, d1, () => w2()[1][0],
+    d0, d0, () => w2()[0][5], d2, () => w2()[2][5],
+    d2, d2, () => w2()[2][4],
+  ]);
+
+  // New digits.
+  const freshP = (n: number) => () => 100 * predict(run().network, fresh[n].pixels)[fresh[n].label];
+  c.cell("new-read", [
+    () => fresh[0].label, freshP(0), () => fresh[1].label, freshP(1), () => fresh[2].label, freshP(2),
+    () => fresh[2].label, () => 100 * predict(run().network, fresh[2].pixels)[0], d0,
+  ]);
+  const example = c.given("example epoch", 17, "an epoch picked as an example");
+  c.cell("helper-intro", [example, example, () => run().history.snapshots.length]);
+
+  // Your turn.
+  const ex = (k: number) => c.given(`exercise 12.${k}`, Number(`12.${k}`), "an exercise's number");
+  c.cell("your-turn", [ex(1), scores[0], scores[1], scores[2], () => shares()[0], () => shares()[1], () => shares()[2]]);
+  const q = [0.7, 0.2, 0.1].map((p, i) => c.given(`q ${i}`, p, "the example prediction's probabilities"));
+  const qCe = (label: number) => () => crossEntropy(q.map((x) => x.value), oneHot(label, 3));
+  c.cell("exercise-2-text", [ex(2), q[0], q[1], q[2], d0, q[0], qCe(0), q[0], q[1], q[2], d2, q[2], qCe(2)]);
+  const grads = [0.1, 0, 0.2, -0.06].map((g, i) => c.given(`g ${i}`, g, "the example's four gradients"));
+  const oldEx = c.given("old", 0.5, "the example weight's old value");
+  const gMean = () => grads.reduce((a, g) => a + g.value, 0) / grads.length;
+  c.cell("exercise-3-text", [ex(3), oldEx, rate, ...grads, gMean, oldEx, rate, gMean, () => oldEx.value - rate.value * gMean()]);
+  c.cell("recap", [
+    side, side, pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), () => 25 * 8 + 8 * 3, () => 8 + 3,
+    scores[0], scores[1], scores[2], percent(0), percent(1), percent(2),
+    one, three, three, () => Math.log(3),
+    two, () => heStandardDeviation(25), () => heStandardDeviation(8),
+    count, rate, oldWeight, () => run().history.snapshots[1].network.layers[0].weights[traced.value][centre.value],
+    seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
+  ]);
+  c.cell("next", [n01, seed, everything, side, side]);
+});
+
+/** The error function erf(x), by its Taylor series (plenty for x ≤ 2): the bell curve's share within x·√2 deviations. */
+function erf(x: number): number {
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 60; n++) {
+    term *= (-x * x) / n;
+    sum += term / (2 * n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
