@@ -9,3 +9,4 @@ export * from "./digits-data";
 export * from "./table";
 export * from "./softmax-working";
 export * from "./averaged-update-working";
+export * from "./mnist";

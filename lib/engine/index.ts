@@ -6,6 +6,7 @@ export * from "./activations";
 export * from "./checks";
 export * from "./data";
 export * from "./digits";
+export * from "./fast";
 export * from "./gradcheck";
 export * from "./init";
 export * from "./losses";

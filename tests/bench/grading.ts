@@ -1,0 +1,35 @@
+// How long grading a class takes: N submissions of one notebook (default 100; the practice notebook of
+// the homework tests, every submission a copy of the reference answers), two at a time on two cores.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { formatNotebook } from "../../lib/tools/notebooks/ipynb";
+import { assignmentNotebook } from "../homework/fixture";
+import { Measurement } from "./harness";
+
+export async function gradingBenchmark(count: number): Promise<Measurement[]> {
+  const root = mkdtempSync(join(tmpdir(), "course-bench-grade-"));
+  const source = join(root, "source");
+  mkdirSync(source);
+  const text = formatNotebook(assignmentNotebook());
+  writeFileSync(join(source, "practice.ipynb"), text);
+  for (let i = 0; i < count; i++) {
+    const folder = join(root, "submissions", `student-${String(i).padStart(3, "0")}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "practice.ipynb"), text);
+  }
+  const started = Date.now();
+  const grades = await gradeAll(join(root, "submissions"), join(root, "out"), { ...defaultGradeOptions, source });
+  const ms = Date.now() - started;
+  rmSync(root, { recursive: true, force: true });
+  const full = grades.filter((g) => g.earned === g.points).length;
+  return [
+    {
+      name: `grade ${count} submissions of one notebook (${defaultGradeOptions.jobs} at a time)`,
+      medianMs: ms,
+      runs: 1,
+      extra: { "per submission": `${(ms / count / 1000).toFixed(2)} s`, "full marks": `${full}/${count}` },
+    },
+  ];
+}
