@@ -10,3 +10,4 @@ export * from "./table";
 export * from "./softmax-working";
 export * from "./averaged-update-working";
 export * from "./mnist";
+export * from "./live-fast";

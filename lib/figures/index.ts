@@ -12,3 +12,6 @@ export * from "./nudge-sizes";
 export * from "./histogram";
 export * from "./outcome-grid";
 export * from "./loss-panels";
+export * from "./png";
+export * from "./raster-grid";
+export * from "./confusion";
