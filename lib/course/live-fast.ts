@@ -5,8 +5,8 @@
 import * as tslab from "tslab";
 import { FastHistory, FastNetwork, FastSamples, FastTrainOptions, RandomSource, shuffle, trainFast } from "../engine/index";
 import { LossCurveOptions, lossCurve } from "../figures/loss-curve";
-import { escapeHtml } from "../figures/render";
-import { LiveDisplay } from "./live";
+// The view is trainLive's, so that both kinds of training look alike.
+import { LiveDisplay, formatLoss, progressView } from "./live";
 
 export interface FastLiveOptions extends FastTrainOptions {
   /** How many times the view is redrawn during training. Default 10. */
@@ -91,21 +91,4 @@ function inOrder(data: FastSamples, order: readonly number[]): FastSamples {
     targets.set(data.targets.subarray(n * targetSize, (n + 1) * targetSize), k * targetSize);
   });
   return { count: data.count, inputSize, targetSize, inputs, targets };
-}
-
-// The view is trainLive's (lib/course/live.ts), so that both kinds of training look alike.
-function formatLoss(loss: number): string {
-  return loss !== 0 && Math.abs(loss) < 1e-4 ? loss.toExponential(2) : loss.toFixed(4);
-}
-
-function progressView(label: string, done: number, total: number, history: FastHistory): string {
-  const last = history.records[history.records.length - 1];
-  const percent = Math.round((100 * done) / total);
-  const bar =
-    `<div style="font: 13px system-ui, sans-serif; margin: 4px 0;">${escapeHtml(label)}: epoch ${done} of ${total}` +
-    ` · loss ${formatLoss(last.loss)}${last.accuracy !== undefined ? ` · accuracy ${(last.accuracy * 100).toFixed(1)} %` : ""}</div>` +
-    `<div style="width: 360px; height: 8px; border-radius: 4px; background: rgba(128,128,128,0.25);">` +
-    `<div style="width: ${percent}%; height: 8px; border-radius: 4px; background: #3b82c4;"></div></div>`;
-  const curve = lossCurve({ label, losses: history.records.map((r) => ({ epoch: r.epoch, loss: r.loss })) }, { caption: "Loss so far.", width: 480, height: 220 });
-  return bar + curve.html;
 }

@@ -3,7 +3,7 @@
  * network trains, then replaced by a clean final loss curve (which is what the saved notebook keeps).
  */
 import * as tslab from "tslab";
-import { History, Network, Sample, TrainOptions, train } from "../engine/index";
+import { EpochRecord, History, Network, Sample, TrainOptions, train } from "../engine/index";
 import { LossCurveOptions, lossCurve } from "../figures/loss-curve";
 import { escapeHtml } from "../figures/render";
 
@@ -67,11 +67,13 @@ export async function trainLive(net: Network, data: readonly Sample[], options: 
   return history;
 }
 
-function formatLoss(loss: number): string {
+/** A loss as the live view prints it: 4 decimals, or powers of ten once it gets tiny. */
+export function formatLoss(loss: number): string {
   return loss !== 0 && Math.abs(loss) < 1e-4 ? loss.toExponential(2) : loss.toFixed(4);
 }
 
-function progressView(label: string, done: number, total: number, history: History): string {
+/** One frame of the live view: a progress line and bar, and the loss curve so far. */
+export function progressView(label: string, done: number, total: number, history: { records: readonly EpochRecord[] }): string {
   const last = history.records[history.records.length - 1];
   const percent = Math.round((100 * done) / total);
   const bar =
