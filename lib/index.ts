@@ -6,3 +6,4 @@
 export * from "./engine/index";
 export * from "./figures/index";
 export * from "./course/index";
+export * from "./widgets/index";

@@ -1,9 +1,13 @@
-// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser]
+// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser] [--widgets-only]
 // End-to-end check through real Jupyter, as a student meets the course:
 //  1. every notebook (or the ones named) runs in `jupyter nbconvert --execute` with the tslab kernel, and
 //     what it prints equals what is stored in it;
 //  2. the first notebook (00-start-here, or the first one named) is opened in classic Jupyter Notebook in
-//     headless Chromium, run with Kernel › Restart & Run All, checked, and screenshotted to build/e2e/.
+//     headless Chromium, run with Kernel › Restart & Run All, checked (its widgets must start), and
+//     screenshotted to build/e2e/;
+//  3. the interactive widgets are checked in Chromium against the engine, on generated test pages and
+//     on the static site's pages (rebuilt into build/site/ first): the named notebooks' pages number by
+//     number, every other page for loading with working widgets. --widgets-only runs this step alone.
 // A scratch copy of a notebook must sit inside the repository but outside node_modules (tslab does not
 // compile local .ts files under node_modules), beside a copy of notebooks/lib.ts and a link lib -> ../lib,
 // e.g. build/scratch/.
@@ -12,6 +16,8 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
 import { executeNotebook, NbconvertRun } from "./e2e/nbconvert";
 import { PageRun, runInBrowser, shown } from "./e2e/page";
+import { WidgetRun, checkWidgetPages } from "./e2e/widgets";
+import { buildSite } from "./site/build";
 import { mapLimited } from "./notebooks/list";
 import "./e2e/cleanup";
 import { courseNotebooks, findJupyter, firstNotebook, jupyterEnv, registerKernel, repoRoot } from "./start";
@@ -22,6 +28,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const args = process.argv.slice(2);
   const browser = !args.includes("--no-browser");
+  const widgetsOnly = args.includes("--widgets-only");
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
   const base = process.env.INIT_CWD ?? process.cwd();
   const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(base, a));
@@ -32,6 +39,11 @@ async function main(): Promise<number> {
       return 1;
     }
     if (p.split(sep).includes("node_modules")) console.warn(`warning: ${shown(p)} is under node_modules, where tslab does not compile local .ts files; its imports will fail`);
+  }
+
+  if (widgetsOnly) {
+    const widgets = await widgetStep(paths, named.length > 0);
+    return report(widgets.problems, started);
   }
 
   registerKernel();
@@ -52,6 +64,7 @@ async function main(): Promise<number> {
   const problems: string[] = [];
   let runs: NbconvertRun[] = [];
   let page: PageRun | undefined;
+  let widgets: WidgetRun | undefined;
   try {
     console.log(`Executing ${paths.length} notebook(s) with jupyter nbconvert, two at a time…`);
     runs = await mapLimited(paths, 2, async (path) => {
@@ -75,6 +88,8 @@ async function main(): Promise<number> {
       }
       problems.push(...page.problems);
     }
+    if (browser) widgets = await widgetStep(paths, named.length > 0);
+    if (widgets) problems.push(...widgets.problems);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -85,9 +100,15 @@ async function main(): Promise<number> {
   }
   for (const run of runs) console.log(`  nbconvert  ${basename(run.path).padEnd(32)} ${seconds(run.wallMs).padStart(7)}  ${run.ok ? "ok" : "FAILED"}`);
   if (page) {
-    console.log(`  browser    ${basename(page.path).padEnd(32)} ${seconds(page.runAllMs).padStart(7)}  ${page.problems.length ? "FAILED" : "ok"} (Restart & Run All; ${page.figures} figures drawn)`);
+    console.log(`  browser    ${basename(page.path).padEnd(32)} ${seconds(page.runAllMs).padStart(7)}  ${page.problems.length ? "FAILED" : "ok"} (Restart & Run All; ${page.figures} figures drawn, ${page.widgets} widgets started)`);
     console.log(`  screenshot ${page.screenshot}`);
+    for (const shot of page.widgetShots) console.log(`  screenshot ${shot}`);
   }
+  if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
+  return report(problems, started);
+}
+
+function report(problems: string[], started: number): number {
   console.log(`  total      ${seconds(Date.now() - started)}`);
   if (problems.length) {
     console.error(`\n${problems.length} problem(s):\n`);
@@ -96,6 +117,24 @@ async function main(): Promise<number> {
   }
   console.log("\nAll end-to-end checks passed.");
   return 0;
+}
+
+/**
+ * Rebuilds the site from every notebook, then checks the widgets: on test pages, on the pages of the
+ * notebooks named (or of every notebook with a widget) number by number, and on every other page for
+ * loading with working widgets.
+ */
+async function widgetStep(paths: string[], named: boolean): Promise<WidgetRun> {
+  const site = buildSite();
+  const pageOf = (p: string) => join(site.folder, basename(p).replace(/\.ipynb$/, ".html"));
+  const withWidgets = site.pages.filter((p) => readFileSync(join(site.folder, p.file), "utf8").includes("data-nn-widget=")).map((p) => join(site.folder, p.file));
+  const deep = named ? paths.map(pageOf).filter((p) => withWidgets.includes(p)) : withWidgets;
+  const shallow = [join(site.folder, "index.html"), ...site.pages.map((p) => join(site.folder, p.file)).filter((p) => !deep.includes(p))];
+  console.log(`Checking the widgets in Chromium: test pages in build/widgets/, ${deep.length} site page(s) value by value, ${shallow.length} for loading…`);
+  const run = await checkWidgetPages({ deep, shallow });
+  for (const w of run.widgets) console.log(`  widget     ${w.kind.padEnd(11)} ${w.page}`);
+  console.log(`  ${run.problems.length ? "FAIL" : "ok  "} ${run.checks} displayed values equal the engine's; screenshots in ${shown(join(repoRoot, "build", "e2e", "widgets"))}/`);
+  return run;
 }
 
 // Ctrl-C: exit through process.exit, so that e2e/cleanup.ts stops the server, nbconvert and the kernels.

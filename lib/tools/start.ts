@@ -1,6 +1,9 @@
-// npm start [-- <extra Jupyter arguments>]   opens the course in JupyterLab or classic Notebook
+// npm start [-- <extra Jupyter arguments>]   opens the course in JupyterLab or classic Notebook; without
+//                                             Jupyter, serves the course as a static site on 127.0.0.1
 // npm start -- --print-only                   prints what it would run, and runs nothing
 // npm start -- --kernel-only                  only registers the kernel (for VS Code and other front ends)
+// npm start -- --site [--port N]              serves the static site even when Jupyter is installed
+// npm start -- --exit-after-ms=N              (for tests) stops the site's server after N milliseconds
 //
 // Everything Jupyter keeps (kernel spec, trust database, runtime files, config) lives in
 // node_modules/.cache/course-jupyter, so the course never writes into the user's home directory.
@@ -9,6 +12,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, ren
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { courseNotebooks } from "./notebooks/list";
+import { buildSite, siteFolder, siteIsStale } from "./site/build";
+import { preferredPort, serveSite } from "./site/serve";
 
 export { courseNotebooks };
 
@@ -161,18 +166,57 @@ export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./{}-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-const howToGetJupyter = [
-  "Jupyter was not found. Install JupyterLab with:  pip install jupyterlab",
+/** The two lines that say how to get Jupyter, to run the cells. */
+export const howToGetJupyter = [
+  "To run the cells, install JupyterLab with:  pip install jupyterlab",
   "or on Debian/Ubuntu:  sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert",
 ];
 
+/** The port asked for with --port N or --port=N (Jupyter's own spelling), if any. */
+export function portArgument(args: readonly string[]): number | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const value = args[k] === "--port" ? args[k + 1] : args[k].startsWith("--port=") ? args[k].slice(7) : undefined;
+    if (value !== undefined && /^\d+$/.test(value)) return Number(value);
+  }
+  return undefined;
+}
+
+/**
+ * Without Jupyter: builds the static site if it is missing or older than the notebooks, serves it on
+ * 127.0.0.1, and says where, and how to get Jupyter to run the cells.
+ */
+async function serveCourse(why: string, options: { printOnly: boolean; port?: number; exitAfterMs?: number }): Promise<void> {
+  const stale = siteIsStale();
+  if (options.printOnly) {
+    console.log(`jupyter: ${why}`);
+    console.log(`site: ${siteFolder} (${stale ? "built first: missing or older than the notebooks" : "up to date"})`);
+    console.log(`serve: http://127.0.0.1:${options.port ?? preferredPort}/${options.port === undefined ? ` (or another free port if ${preferredPort} is taken)` : ""}`);
+    for (const line of howToGetJupyter) console.log(line);
+    return;
+  }
+  if (stale) {
+    const site = buildSite();
+    console.log(`Built the course site: ${site.pages.length} pages in ${site.folder} (${site.ms} ms).`);
+  }
+  const server = await serveSite(siteFolder, { port: options.port });
+  console.log(`${why === "not found" ? "Jupyter was not found, so the course" : "The course"} is served as a website (read-only; its interactive figures work):`);
+  console.log(`  ${server.url}`);
+  for (const line of howToGetJupyter) console.log(line);
+  console.log("Press Ctrl-C here to stop the site.");
+  const stop = () => void server.close().then(() => process.exit(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+  if (options.exitAfterMs !== undefined) setTimeout(stop, options.exitAfterMs);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
-  const ours = (a: string) => a === "--print-only" || a === "--kernel-only";
+  const ours = (a: string) => a === "--print-only" || a === "--kernel-only" || a === "--site" || a.startsWith("--exit-after-ms=");
   const own = args.filter(ours);
   // npm drops the "--" of `npm start -- …`, so every argument that is not ours goes to Jupyter.
   const extra = args.filter((a) => !ours(a) && a !== "--");
   const env = jupyterEnv();
+  const exitAfter = own.find((a) => a.startsWith("--exit-after-ms="));
+  const exitAfterMs = exitAfter ? Number(exitAfter.slice("--exit-after-ms=".length)) : undefined;
 
   if (own.includes("--kernel-only")) {
     const path = registerKernel();
@@ -183,10 +227,14 @@ function main(): void {
     return;
   }
 
-  const jupyter = findJupyter(env);
+  const jupyter = own.includes("--site") ? undefined : findJupyter(env);
   if (!jupyter) {
-    for (const line of howToGetJupyter) console.error(line);
-    process.exit(1);
+    const why = own.includes("--site") ? "not used (--site)" : "not found";
+    serveCourse(why, { printOnly: own.includes("--print-only"), port: portArgument(extra), exitAfterMs }).catch((e: Error) => {
+      console.error(`Could not serve the course site: ${e.message}`);
+      process.exit(1);
+    });
+    return;
   }
   const notebooks = courseNotebooks();
   const command = [jupyter.command, ...launchArgs(jupyter, firstNotebook, extra)];

@@ -77,6 +77,8 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
     c.line(() => weightedSumWorking(smallHidden.weights[2], [1, 0], smallHidden.biases[2])),
     sow[2], () => other.output[0],
   ]);
+  // The live playground: the bar's ends, then the inputs of the table row to reproduce, and its output.
+  c.cell("playground-intro", [low, high, c.given("playground x1", 1, "inputs to set with the sliders"), c.given("playground x2", 0, "inputs to set with the sliders"), () => other.output[0]]);
 
   // Counting.
   const sizeGiven = (key: string, sizes: number[]) => sizes.map((s, k) => c.given(`${key} size ${k}`, s, "a layer size of the network being counted"));

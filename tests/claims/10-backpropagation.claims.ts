@@ -239,6 +239,26 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   c.cell("fit", [epochs, ...bump.map((s) => () => predict(trained().net, s.input)[0]), one, zero]);
   c.cell("fit-why", [n11]);
 
+  // ── The widgets: the bump by hand, and a preview with a second hidden neuron.
+  c.cell("bump-by-hand", [w1, b1, w2, b2, () => meanLoss(trained().net, bump, "halfSquaredError"), epochs, lr, epochs]);
+  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview");
+  const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview");
+  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview");
+  const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read");
+  const twoHidden = () => {
+    const net = networkFrom(1, [
+      { weights: [[w1.value], [w12.value]], biases: [b1.value, b12.value], activation: "sigmoid" },
+      { weights: [[w2.value, w22.value]], biases: [b2.value], activation: "identity" },
+    ]);
+    for (let e = 0; e < previewEpochs.value; e++) {
+      const pile = zeroGradients(net);
+      for (const s of bump) addGradients(pile, backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients);
+      updateWeights(net, averageGradients(pile, bump.length), lr.value);
+    }
+    return meanLoss(net, bump, "halfSquaredError");
+  };
+  c.cell("bump-two-preview", [w12, b12, w22, previewEpochs, twoHidden, n11]);
+
   // ── Zero the gradients: the pile made once and never emptied.
   const forgetful = (updates: number) => {
     const net = bumpNet();

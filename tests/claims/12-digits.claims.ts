@@ -269,6 +269,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
     count, rate, oldWeight, () => run().history.snapshots[1].network.layers[0].weights[traced.value][centre.value],
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
+  c.cell("inspector-intro", [count, rate, epochs, count]);
   const n13 = c.given("notebook 13", 13, "the next notebook's number");
   const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels");
   c.cell("next", [n01, n13, realSide, realSide, seed, everything, side, side]);

@@ -1,12 +1,14 @@
-// `npm start` registers the kernel inside the project, finds Jupyter or says how to get it, and never
-// writes into the user's home. Each case runs start.ts as a child process with HOME set to a fresh,
-// empty folder, and checks that the folder is still empty afterwards.
-import { spawnSync } from "node:child_process";
+// `npm start` registers the kernel inside the project, finds Jupyter (or, without it, serves the course
+// as a static site and says how to get Jupyter), and never writes into the user's home. Each case runs
+// start.ts as a child process with HOME set to a fresh, empty folder, and checks that the folder is
+// still empty afterwards.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { request as httpRequest } from "node:http";
+import { basename, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jupyterEnv, jupyterEnvNames, kernelJsonPath, stateDir } from "../../lib/tools/start";
+import { courseNotebooks, howToGetJupyter, jupyterEnv, jupyterEnvNames, kernelJsonPath, stateDir } from "../../lib/tools/start";
 
 const root = resolve(__dirname, "..", "..");
 const homes: string[] = [];
@@ -60,19 +62,81 @@ describe("npm start -- --kernel-only", () => {
 });
 
 describe("npm start without Jupyter", () => {
-  it("says in two lines how to get it and fails", () => {
+  // The course is served as a static site instead; a short-lived server (--exit-after-ms) is enough to
+  // fetch its pages and check that nothing outside build/site is served.
+  it("serves the course site on 127.0.0.1, says where, and how to get Jupyter", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
+    const home = mkdtempSync(join(tmpdir(), "course-home-"));
+    homes.push(empty, home);
+    const base = { ...process.env };
+    delete base.COURSE_JUPYTER;
+    const child = spawn(process.execPath, [join(root, "lib/tools/run-ts.cjs"), join(root, "lib/tools/start.ts"), "--exit-after-ms=20000"], {
+      cwd: root,
+      env: { ...base, HOME: home, PATH: empty, COURSE_JUPYTER: "/nonexistent" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    try {
+      const deadline = Date.now() + 40_000;
+      while (!stdout.includes("Press Ctrl-C") && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
+      expect(url, `no address printed; stdout: ${stdout}\nstderr: ${stderr}`).toBeDefined();
+      const lines = stdout.trim().split("\n");
+      expect(lines).toContain("To run the cells, install JupyterLab with:  pip install jupyterlab");
+      expect(lines).toContain("or on Debian/Ubuntu:  sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert");
+
+      const index = await fetch(url!);
+      expect(index.status).toBe(200);
+      expect(index.headers.get("content-type")).toContain("text/html");
+      const toc = await index.text();
+      for (const path of courseNotebooks()) expect(toc).toContain(`href="${basename(path).replace(/\.ipynb$/, ".html")}"`);
+      const page = await fetch(`${url}${basename(courseNotebooks()[0]).replace(/\.ipynb$/, ".html")}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<link rel="stylesheet" href="style.css">');
+      expect((await fetch(`${url}style.css`)).headers.get("content-type")).toContain("text/css");
+      expect((await fetch(`${url}no-such-page.html`)).status).toBe(404);
+      // fetch() would tidy "../" away; an encoded one reaches the server, which must refuse it.
+      expect(await rawStatus(url!, "/%2e%2e/package.json")).toBe(404);
+      expect(await rawStatus(url!, "/..%2fpackage.json")).toBe(404);
+      expect((await fetch(url!, { method: "POST" })).status).toBe(405);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+    expect(readdirSync(home)).toEqual([]);
+  }, 60_000);
+
+  it("--print-only says what it would serve, and how to get Jupyter", () => {
     const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
     homes.push(empty);
-    const run = start([], { PATH: empty, COURSE_JUPYTER: "/nonexistent" });
-    expect(run.status).not.toBe(0);
-    const lines = run.stderr.trim().split("\n");
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain("pip install jupyterlab");
-    expect(lines[1]).toContain("sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert");
-    expect(run.stdout).toBe("");
+    const run = start(["--print-only", "--port", "8123"], { PATH: empty, COURSE_JUPYTER: "/nonexistent" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toBe("jupyter: not found");
+    expect(lines[1]).toMatch(new RegExp(`^site: ${join(root, "build", "site")} \\((up to date|built first: missing or older than the notebooks)\\)$`));
+    expect(lines[2]).toBe("serve: http://127.0.0.1:8123/");
+    expect(lines.slice(3)).toEqual(howToGetJupyter);
     expect(run.homeAfter).toEqual([]);
   });
 });
+
+/** The status of a GET for `path` exactly as written (no URL tidying). */
+function rawStatus(url: string, path: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done, fail) => {
+    const request = httpRequest({ host: hostname, port, path, method: "GET" }, (response) => {
+      response.resume();
+      done(response.statusCode ?? 0);
+    });
+    request.on("error", fail);
+    request.end();
+  });
+}
 
 describe.skipIf(!hasJupyter)("npm start -- --print-only", () => {
   function printed(run: ReturnType<typeof start>) {

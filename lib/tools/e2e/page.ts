@@ -1,6 +1,7 @@
 // Opens a notebook in classic Jupyter Notebook in headless Chromium, runs Kernel › Restart & Run All
 // as a student would, and checks what the page shows: every code cell ran, nothing went to stderr,
-// the figures are drawn, the browser logged no errors. Saves a full-page screenshot.
+// the figures are drawn, the interactive widgets started, the browser logged no errors. Saves a
+// full-page screenshot.
 import { mkdirSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { withBrowser } from "../browser";
@@ -19,6 +20,9 @@ export interface PageRun {
   /** Restart & Run All requested → every cell finished. */
   runAllMs: number;
   figures: number;
+  /** Interactive widgets that started in the page, and their screenshots. */
+  widgets: number;
+  widgetShots: string[];
   screenshot: string;
 }
 
@@ -55,6 +59,11 @@ const state = `(() => ({
 // Output areas showing an HTML output with a drawn (non-empty) SVG in it.
 const drawnFigures = `Array.from(document.querySelectorAll(".output_html")).filter((area) =>
   Array.from(area.querySelectorAll("svg")).some((svg) => { const r = svg.getBoundingClientRect(); return r.width > 0 && r.height > 0; })).length`;
+// Interactive widgets in the outputs, and how many of them started (replaced their still figure).
+const widgetCounts = `({
+  widgets: document.querySelectorAll(".output_area [data-nn-widget]").length,
+  live: document.querySelectorAll(".output_area [data-nn-widget] [data-nn-live]").length,
+})`;
 // The notebook scrolls inside #site; let the page grow instead, so a full-page screenshot shows it all.
 const unscroll = `(() => {
   const style = document.createElement("style");
@@ -71,7 +80,11 @@ export async function runInBrowser(jupyter: Jupyter, env: NodeJS.ProcessEnv, pat
     .flatMap((c) => c.outputs ?? [])
     .filter((o) => (o.output_type === "display_data" || o.output_type === "execute_result") && /<svg/.test(joinText(o.data["text/html"] ?? o.data["image/svg+xml"])))
     .length;
-  const run: PageRun = { path, problems: [], connectMs: 0, restartMs: 0, runAllMs: 0, figures: 0, screenshot };
+  const storedWidgets = stored.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => (o.output_type === "display_data" || o.output_type === "execute_result") && /data-nn-widget=/.test(joinText(o.data["text/html"])))
+    .length;
+  const run: PageRun = { path, problems: [], connectMs: 0, restartMs: 0, runAllMs: 0, figures: 0, widgets: 0, widgetShots: [], screenshot };
   const server = await startNotebookServer(jupyter, env, dirname(path));
   try {
     await withBrowser(async (context) => {
@@ -119,11 +132,24 @@ export async function runInBrowser(jupyter: Jupyter, env: NodeJS.ProcessEnv, pat
       }
       run.figures = (await page.evaluate(drawnFigures)) as number;
       if (run.figures < storedFigures) run.problems.push(`${name} (browser): ${run.figures} figures drawn, but the notebook stores ${storedFigures}`);
+      // Widgets start a moment after their output is inserted; give them a second.
+      await page.waitForFunction(`(() => { const c = ${widgetCounts}; return c.live >= c.widgets; })()`, undefined, { timeout: 5000 }).catch(() => undefined);
+      const widgets = (await page.evaluate(widgetCounts)) as { widgets: number; live: number };
+      if (widgets.widgets < storedWidgets) run.problems.push(`${name} (browser): ${widgets.widgets} widgets shown, but the notebook stores ${storedWidgets}`);
+      if (widgets.live < widgets.widgets) run.problems.push(`${name} (browser): only ${widgets.live} of ${widgets.widgets} widgets started`);
+      run.widgets = widgets.live;
       for (const e of consoleErrors) run.problems.push(`${name} (browser): console error: ${e}`);
 
       await page.evaluate(unscroll);
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot, fullPage: true });
+      // Each widget as it looks in classic Notebook, beside the page's screenshot.
+      const roots = page.locator(".output_area [data-nn-widget]");
+      for (let k = 0; k < (await roots.count()); k++) {
+        const path = screenshot.replace(/\.png$/, `-widget-${k + 1}.png`);
+        await roots.nth(k).screenshot({ path });
+        run.widgetShots.push(path);
+      }
     });
   } catch (e) {
     run.problems.push(`${name} (browser): ${(e as Error).message}\n  server log (last lines):\n${server.log().trim().split("\n").slice(-15).join("\n")}`);

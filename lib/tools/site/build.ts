@@ -1,0 +1,194 @@
+// The course as a static website: every notebook rendered to one HTML page (prose, code, printed
+// output, figures and live widgets, from the outputs stored in the notebook; nothing is re-run), a
+// table of contents, and one stylesheet. The pages need no server and no network: open
+// build/site/index.html, or let `npm start` serve it when Jupyter is not installed.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { marked } from "marked";
+import { escapeHtml } from "../../figures/render";
+import { Cell, Notebook, Output, joinText, readNotebook } from "../notebooks/ipynb";
+import { courseNotebooks, repoRoot } from "../notebooks/list";
+import { siteStyle } from "./style";
+
+export const siteFolder = join(repoRoot, "build", "site");
+
+/** What the table of contents says about one notebook. */
+export interface PageInfo {
+  /** The notebook's file. */
+  path: string;
+  /** The page's file name, e.g. "05-layers-and-forward-pass.html". */
+  file: string;
+  /** "05". */
+  number: string;
+  /** "Layers and the forward pass". */
+  title: string;
+  /** The first sentence after the title, if short. */
+  summary: string;
+}
+
+/** Number and title from the notebook's first heading ("# 05 · Layers and the forward pass"). */
+export function pageInfo(path: string, nb: Notebook): PageInfo {
+  const file = basename(path).replace(/\.ipynb$/, ".html");
+  const first = nb.cells.find((c) => c.cell_type === "markdown");
+  const source = first ? joinText(first.source) : "";
+  const heading = /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? basename(path, ".ipynb");
+  const split = /^(\d+)\s*[·:.\-–]\s*(.+)$/.exec(heading);
+  const number = split ? split[1] : (/^(\d+)/.exec(basename(path))?.[1] ?? "");
+  const title = split ? split[2] : heading;
+  const after = source.replace(/^#[^\n]*\n/, "").trim();
+  const sentence = /^[^\n]*?[.!?](?=\s|$)/.exec(after.replace(/\s*\n\s*/g, " "))?.[0] ?? "";
+  const summary = sentence.length <= 200 ? sentence.replace(/\*\*|__|`/g, "") : "";
+  return { path, file, number, title, summary };
+}
+
+/** Markdown to HTML; links and bold names of course notebooks point at their pages. */
+export function renderMarkdown(source: string, pages: readonly PageInfo[]): string {
+  let html = marked.parse(source, { async: false, gfm: true }) as string;
+  const known = new Set(pages.map((p) => p.file.replace(/\.html$/, "")));
+  html = html.replace(/href="([^"#]+)\.ipynb(#[^"]*)?"/g, (m, name: string, hash: string | undefined) =>
+    known.has(basename(name)) ? `href="${basename(name)}.html${hash ?? ""}"` : m,
+  );
+  html = html.replace(/<(strong|code)>(\d\d-[\w-]+)\.ipynb<\/\1>/g, (m, tag: string, name: string) =>
+    known.has(name) ? `<${tag}><a href="${name}.html">${name}.ipynb</a></${tag}>` : m,
+  );
+  return html;
+}
+
+/** Removes terminal colour codes from error text. */
+function plain(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, "");
+}
+
+/** One output as HTML: printed text as <pre>, figures and widgets as they are. */
+export function renderOutput(output: Output): string {
+  if (output.output_type === "stream") return `<pre class="${output.name}">${escapeHtml(joinText(output.text))}</pre>`;
+  if (output.output_type === "error") return `<pre class="error">${escapeHtml(plain(`${output.ename}: ${output.evalue}`))}</pre>`;
+  const data = output.data;
+  if (data["text/html"] !== undefined) return `<div class="html">${joinText(data["text/html"])}</div>`;
+  if (data["image/svg+xml"] !== undefined) return `<div class="html">${joinText(data["image/svg+xml"])}</div>`;
+  if (data["image/png"] !== undefined) return `<div class="html"><img alt="" src="data:image/png;base64,${joinText(data["image/png"]).replace(/\s/g, "")}"></div>`;
+  if (data["text/plain"] !== undefined) return `<pre>${escapeHtml(joinText(data["text/plain"]))}</pre>`;
+  return "";
+}
+
+function renderCell(cell: Cell, pages: readonly PageInfo[]): string {
+  const id = cell.id ? ` id="${escapeHtml(cell.id)}"` : "";
+  if (cell.cell_type === "markdown") return `<section class="cell markdown"${id}>\n${renderMarkdown(joinText(cell.source), pages)}</section>`;
+  if (cell.cell_type === "raw") return `<pre class="cell raw"${id}>${escapeHtml(joinText(cell.source))}</pre>`;
+  const source = joinText(cell.source).replace(/\s+$/, "");
+  const outputs = (cell.outputs ?? []).map(renderOutput).join("\n");
+  return (
+    `<section class="cell code"${id}>\n<pre class="source"><code>${escapeHtml(source)}</code></pre>\n` +
+    (outputs ? `<div class="outputs">\n${outputs}\n</div>\n` : "") +
+    "</section>"
+  );
+}
+
+const howToRun =
+  "To run and change the code, install Jupyter (<code>pip install jupyterlab</code>, or on Debian/Ubuntu " +
+  "<code>sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert</code>) and run <code>npm start</code>.";
+const jupyterNotice = `This page is a read-only copy of the notebook, with the outputs it stores; its interactive figures work. ${howToRun}`;
+const indexNotice = `These pages are read-only copies of the notebooks, with the outputs they store; their interactive figures work. ${howToRun}`;
+
+function layout(title: string, body: string, nav = ""): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    '<link rel="stylesheet" href="style.css">',
+    "</head>",
+    "<body>",
+    `<header class="site"><nav class="pager"><a class="home" href="index.html">How Neural Networks Learn</a>${nav}</nav></header>`,
+    `<main>\n${body}\n</main>`,
+    '<footer class="site">How Neural Networks Learn: an interactive course in TypeScript notebooks.</footer>',
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function pager(previous: PageInfo | undefined, next: PageInfo | undefined): string {
+  const link = (p: PageInfo | undefined, rel: string, arrow: (s: string) => string) =>
+    p ? `<a rel="${rel}" href="${p.file}">${arrow(`${p.number} · ${escapeHtml(p.title)}`)}</a>` : "<span></span>";
+  return `<nav class="pager">${link(previous, "prev", (s) => `← ${s}`)}${link(next, "next", (s) => `${s} →`)}</nav>`;
+}
+
+/** One notebook's page. */
+export function renderPage(nb: Notebook, info: PageInfo, pages: readonly PageInfo[]): string {
+  const k = pages.findIndex((p) => p.file === info.file);
+  const previous = k > 0 ? pages[k - 1] : undefined;
+  const next = k >= 0 && k + 1 < pages.length ? pages[k + 1] : undefined;
+  const cells = nb.cells.map((c) => renderCell(c, pages)).join("\n");
+  const body = `${pager(previous, next)}\n<p class="notice">${jupyterNotice}</p>\n${cells}\n${pager(previous, next)}`;
+  return layout(`${info.number} · ${info.title} · How Neural Networks Learn`, body, ` <span>${escapeHtml(info.number)} · ${escapeHtml(info.title)}</span>`);
+}
+
+/** The table of contents. */
+export function renderIndex(pages: readonly PageInfo[]): string {
+  const items = pages
+    .map(
+      (p) =>
+        `<li><span class="number">${escapeHtml(p.number)}</span><span><a href="${p.file}">${escapeHtml(p.title)}</a>` +
+        (p.summary ? `<br><span class="idea">${escapeHtml(p.summary)}</span>` : "") +
+        "</span></li>",
+    )
+    .join("\n");
+  const body =
+    '<div class="markdown"><h1>How Neural Networks Learn</h1>\n' +
+    "<p>A course that takes you from a single neuron to backpropagation, a network that learns XOR, and a classifier " +
+    "that reads handwritten digits. Every number in the text was computed by the course's own engine.</p></div>\n" +
+    `<ol class="toc">\n${items}\n</ol>\n<p class="notice">${indexNotice}</p>`;
+  return layout("How Neural Networks Learn", body);
+}
+
+export interface SiteBuild {
+  folder: string;
+  pages: PageInfo[];
+  bytes: number;
+  ms: number;
+}
+
+/** Renders every notebook (or those given) into `folder`, replacing what was there. */
+export function buildSite(paths: readonly string[] = courseNotebooks(), folder = siteFolder): SiteBuild {
+  const started = Date.now();
+  const notebooks = paths.map((path) => ({ path, nb: readNotebook(path) }));
+  const pages = notebooks.map(({ path, nb }) => pageInfo(path, nb));
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  const write = (name: string, text: string) => {
+    writeFileSync(join(folder, name), text);
+    bytes += Buffer.byteLength(text);
+  };
+  write("style.css", siteStyle.trimStart());
+  notebooks.forEach(({ nb }, k) => write(pages[k].file, renderPage(nb, pages[k], pages)));
+  // The table of contents goes last: its time stamp says when the whole site was finished.
+  write("index.html", renderIndex(pages));
+  return { folder, pages, bytes, ms: Date.now() - started };
+}
+
+/** The newest change among the files a site is built from (the notebooks and the site's own code). */
+export function newestSource(paths: readonly string[] = courseNotebooks()): number {
+  const own = ["build.ts", "style.ts"].map((f) => join(__dirname, f));
+  return Math.max(...[...paths, ...own].map((p) => statSync(p).mtimeMs));
+}
+
+/** Whether the site in `folder` is missing or older than the notebooks it shows. */
+export function siteIsStale(folder = siteFolder, paths: readonly string[] = courseNotebooks()): boolean {
+  try {
+    const built = statSync(join(folder, "index.html")).mtimeMs;
+    const pages = paths.map((p) => join(folder, basename(p).replace(/\.ipynb$/, ".html")));
+    for (const page of pages) statSync(page);
+    return built < newestSource(paths);
+  } catch {
+    return true;
+  }
+}
+
+/** Reads a built page back (for tests). */
+export function readPage(name: string, folder = siteFolder): string {
+  return readFileSync(join(folder, name), "utf8");
+}

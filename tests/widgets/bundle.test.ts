@@ -1,0 +1,83 @@
+// The widgets' bundler: the engine's own files (not copies), only the ones a widget uses, wrapped so
+// that nothing can end the <script> early; and each widget output is deterministic and small.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bundle } from "../../lib/widgets/bundle";
+import { contentHash, scriptJson } from "../../lib/widgets/output";
+import { widgetExamples } from "../../lib/tools/e2e/widget-pages";
+import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
+
+describe("bundle", () => {
+  it("holds the entry and the engine modules it imports, and nothing else", () => {
+    const ids = bundle("widgets/client/playground").modules.map((m) => m.id);
+    expect(ids[0]).toBe("widgets/client/playground");
+    expect(ids).toContain("engine/network");
+    expect(ids).toContain("engine/activations");
+    // The playground only runs forward passes: no training, no data sets, no notebook helpers.
+    expect(ids).not.toContain("engine/train");
+    expect(ids).not.toContain("engine/data");
+    expect(ids.some((id) => id.startsWith("course/") || id.startsWith("figures/"))).toBe(false);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("takes the inspector's worked lines from the course's own helpers", () => {
+    const ids = bundle("widgets/client/inspector").modules.map((m) => m.id);
+    for (const id of ["engine/train", "engine/neuron", "course/arithmetic", "course/softmax-working", "course/averaged-update-working"]) expect(ids).toContain(id);
+    expect(ids).not.toContain("course/display");
+  });
+
+  it("transpiles the engine's own source, not a copy", () => {
+    const network = bundle("widgets/client/fit").modules.find((m) => m.id === "engine/network")!;
+    expect(network.code).toContain("function forwardInto(net, input, trace)");
+    expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forwardInto(net: Network, input: readonly number[], trace: Trace): void");
+    // Requires point at module ids; type-only imports are gone.
+    expect(network.code).toContain('require("engine/activations")');
+    expect(network.code).not.toMatch(/require\("\.{1,2}\//);
+  });
+
+  it("is made once per process", () => {
+    expect(bundle("widgets/client/boundary")).toBe(bundle("widgets/client/boundary"));
+  });
+
+  it("runs: the registry loads the entry and its start function", () => {
+    const { code, entry } = bundle("widgets/client/playground");
+    const load = new Function(`${code}\nreturn __nnRequire(${JSON.stringify(entry)});`) as () => { start: unknown };
+    expect(typeof load().start).toBe("function");
+  });
+});
+
+describe("widget outputs", () => {
+  it("escape JSON for a <script> element", () => {
+    const text = scriptJson({ a: "</script><!-- & \u2028" });
+    expect(text).not.toMatch(/<|>|&|\u2028/);
+    expect(JSON.parse(text)).toEqual({ a: "</script><!-- & \u2028" });
+  });
+
+  it("have stable ids", () => {
+    expect(contentHash("abc")).toBe(contentHash("abc"));
+    expect(contentHash("abc")).not.toBe(contentHash("abd"));
+    expect(contentHash("")).toBe("811c9dc5");
+  });
+
+  const first = widgetExamples();
+  const second = widgetExamples();
+  for (const [k, example] of first.entries()) {
+    describe(example.name, () => {
+      const html = example.figure.html;
+      it("is byte-identical from one call to the next (after renumbering Plot's counters, as the notebook tests do)", () => {
+        expect(normalizeFigureHtml(second[k].figure.html)).toBe(normalizeFigureHtml(html));
+        expect(second[k].figure.html.slice(0, 60)).toBe(html.slice(0, 60));
+      });
+      it("is one element with a still figure and one script", () => {
+        expect(html.startsWith(`<div class="nn-widget" data-nn-widget="nnw-${example.name.split("-")[0] === "bump" ? "fit" : example.name}-`)).toBe(true);
+        expect(html.match(/<script>/g)).toHaveLength(1);
+        expect(html.indexOf("</script>")).toBe(html.length - "</script></div>".length);
+        expect(html).toContain("<svg");
+        expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/)/);
+      });
+      it("stays under 150 KB", () => {
+        expect(html.length).toBeLessThan(150_000);
+      });
+    });
+  }
+});
