@@ -11,7 +11,7 @@ import { Sample } from "./data";
 import { LossName, checkLossName, lossNames } from "./losses";
 import { Network, checkNetwork } from "./network";
 import { shuffle } from "./random";
-import { EpochRecord, TrainOptions, UpdateMethod } from "./train";
+import { EpochRecord, TrainOptions, batchSizeOf } from "./train";
 
 /** One layer, its weights packed row by row: weights[j * fanIn + i] is the weight neuron j gives to input i. */
 export interface FastLayer {
@@ -726,16 +726,6 @@ function checkFiniteValues(what: string, values: Float64Array, length: number, r
 
 function outputSize(net: FastNetwork): number {
   return net.layers[net.layers.length - 1].size;
-}
-
-function batchSizeOf(method: UpdateMethod, count: number): number {
-  if (method === "sample") return 1;
-  if (method === "batch") return count;
-  if (method && typeof method === "object") {
-    checkWholeNumber("the batch size", method.batchSize, 1);
-    return method.batchSize;
-  }
-  throw new Error(`unknown update method ${JSON.stringify(method)}; use "sample", "batch" or { batchSize: n }`);
 }
 
 function allFiniteFast(net: FastNetwork): boolean {

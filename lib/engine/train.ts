@@ -237,7 +237,8 @@ export function isCorrect(output: readonly number[], target: readonly number[]):
   return argmax(output) === argmax(target);
 }
 
-function batchSizeOf(method: UpdateMethod, count: number): number {
+/** How many samples go into one update under `method`, for a dataset of `count` samples. */
+export function batchSizeOf(method: UpdateMethod, count: number): number {
   if (method === "sample") return 1;
   if (method === "batch") return count;
   if (method && typeof method === "object") {
