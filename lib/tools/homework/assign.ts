@@ -35,7 +35,7 @@ export function studentVersion(nb: Notebook, name: string): { student: Notebook;
       for (const part of hidden) for (const c of checksIn(part)) note(c.exercise, cell.id, false, c.points);
       return { ...cell, source: visible.replace(/\n{3,}/g, "\n\n").trimEnd(), outputs: [], execution_count: null };
     }
-    return cell;
+    return withoutScripts(cell);
   });
   const student = { ...nb, cells };
   const leaked = leakedSolutionLines(nb, student);
@@ -43,6 +43,22 @@ export function studentVersion(nb: Notebook, name: string): { student: Notebook;
     throw new Error(`${name}: solution lines would still appear in the student version: ${leaked.map((l) => JSON.stringify(l)).join(", ")}. Change the teaching cells that repeat them.`);
   }
   return { student, exercises: [...exercises.values()] };
+}
+
+/**
+ * An interactive output carries the engine's own code in a script, and the engine implements some of
+ * what the exercises ask for (a sigmoid, a softmax). The handed-out copy keeps such an output's still
+ * figure and drops its script; the student's own run of the cell brings the interactive version back.
+ */
+export function withoutScripts(cell: Cell): Cell {
+  if (!cell.outputs?.some((o) => o.output_type === "display_data" && /<script\b/i.test(joinText(o.data["text/html"])))) return cell;
+  return {
+    ...cell,
+    outputs: cell.outputs.map((o) => {
+      if (o.output_type !== "display_data" || !o.data["text/html"]) return o;
+      return { ...o, data: { ...o.data, "text/html": joinText(o.data["text/html"]).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "") } };
+    }),
+  };
 }
 
 /**
