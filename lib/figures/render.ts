@@ -4,7 +4,8 @@
  * measured, so the same data gives byte-identical output on every machine.
  */
 import * as Plot from "@observablehq/plot";
-import { JSDOM } from "jsdom";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 
 /** A finished figure: HTML that a notebook shows inline and a test can compare. */
 export interface Figure {
@@ -40,12 +41,20 @@ export interface FigureDocument {
   createElement(tag: string): FigureElement;
 }
 
-let dom: JSDOM | undefined;
+/**
+ * jsdom, loaded on first use through a plain require with the one constructor the figures need typed
+ * here: its full type declarations would cost every notebook's first import a noticeable compile.
+ */
+type JsdomModule = { JSDOM: new (html: string) => { window: { document: unknown } } };
+let sharedDocument: FigureDocument | undefined;
 
 /** The shared jsdom document that Plot draws into. */
 export function figureDocument(): FigureDocument {
-  if (!dom) dom = new JSDOM("<!doctype html><html><body></body></html>");
-  return dom.window.document as unknown as FigureDocument;
+  if (!sharedDocument) {
+    const { JSDOM } = createRequire(join(__dirname, "..", "..", "package.json"))("jsdom") as JsdomModule;
+    sharedDocument = new JSDOM("<!doctype html><html><body></body></html>").window.document as FigureDocument;
+  }
+  return sharedDocument;
 }
 
 /** Colours that read on a white page and on a dark one; text and axes use the page's own colour. */
