@@ -6,12 +6,12 @@
  * Read network.ts first: this file is the same algorithm with the bookkeeping made cheap.
  */
 import { ActivationName, activationNames, checkActivationName } from "./activations";
-import { checkFiniteNumber, checkLearningRate, checkNumbers, checkWholeNumber, unknownName } from "./checks";
+import { checkFiniteNumber, checkNumbers, checkWholeNumber, unknownName } from "./checks";
 import { Sample } from "./data";
 import { LossName, checkLossName, lossNames } from "./losses";
 import { Network, checkNetwork } from "./network";
 import { shuffle } from "./random";
-import { EpochRecord, TrainOptions, batchSizeOf } from "./train";
+import { EpochRecord, TrainOptions, readTrainOptions } from "./train";
 
 /** One layer, its weights packed row by row: weights[j * fanIn + i] is the weight neuron j gives to input i. */
 export interface FastLayer {
@@ -134,15 +134,7 @@ export interface FastHistory {
 export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrainOptions): FastHistory {
   checkFastNetwork(net);
   checkSampleLayout(net, data);
-  checkWholeNumber("the number of epochs", options.epochs, 0);
-  checkLearningRate(options.learningRate);
-  checkLossName(options.loss);
-  const batchSize = batchSizeOf(options.method ?? "batch", data.count);
-  const report = options.lossReport ?? "mean";
-  if (report !== "sum" && report !== "mean") throw new Error(`lossReport must be "sum" or "mean", got ${JSON.stringify(report)}`);
-  const measureAccuracy = options.accuracy ?? options.loss === "crossEntropy";
-  const first = options.firstEpoch ?? 0;
-  checkWholeNumber("the first epoch", first, 0);
+  const { batchSize, report, measureAccuracy, first } = readTrainOptions(options, data.count);
 
   const work = makeWork(net, data);
   const gradients = zeroFastGradients(net);

@@ -88,21 +88,13 @@ export interface History {
 export function train(net: Network, data: readonly Sample[], options: TrainOptions): History {
   checkNetwork(net);
   checkDataset(net, data);
-  checkWholeNumber("the number of epochs", options.epochs, 0);
-  checkLearningRate(options.learningRate);
-  checkLossName(options.loss);
-  const batchSize = batchSizeOf(options.method ?? "batch", data.length);
-  const report = options.lossReport ?? "mean";
-  if (report !== "sum" && report !== "mean") throw new Error(`lossReport must be "sum" or "mean", got ${JSON.stringify(report)}`);
-  const measureAccuracy = options.accuracy ?? options.loss === "crossEntropy";
+  const { batchSize, report, measureAccuracy, first } = readTrainOptions(options, data.length);
   const wanted = options.snapshotEpochs;
   const keep = (epoch: number) => wanted === "all" || (wanted !== undefined && wanted.includes(epoch));
 
   const history: History = { records: [], snapshots: [] };
   const order = data.slice();
   const room = makeRoom(net);
-  const first = options.firstEpoch ?? 0;
-  checkWholeNumber("the first epoch", first, 0);
   for (let epoch = first; epoch < first + options.epochs; epoch++) {
     if (keep(epoch)) history.snapshots.push({ epoch, network: copyNetwork(net) });
     if (options.shuffle) shuffle(options.shuffle, order);
@@ -235,6 +227,25 @@ export function evaluate(net: Network, data: readonly Sample[], lossName: LossNa
 export function isCorrect(output: readonly number[], target: readonly number[]): boolean {
   if (output.length === 1) return output[0] >= 0.5 === target[0] >= 0.5;
   return argmax(output) === argmax(target);
+}
+
+/**
+ * Checks the options every training loop shares and fills in their defaults: the batch size for
+ * `count` samples, how the epoch loss is reported, whether accuracy is measured, the first epoch.
+ */
+export function readTrainOptions(
+  options: Pick<TrainOptions, "epochs" | "learningRate" | "loss" | "method" | "lossReport" | "accuracy" | "firstEpoch">,
+  count: number,
+): { batchSize: number; report: "sum" | "mean"; measureAccuracy: boolean; first: number } {
+  checkWholeNumber("the number of epochs", options.epochs, 0);
+  checkLearningRate(options.learningRate);
+  checkLossName(options.loss);
+  const batchSize = batchSizeOf(options.method ?? "batch", count);
+  const report = options.lossReport ?? "mean";
+  if (report !== "sum" && report !== "mean") throw new Error(`lossReport must be "sum" or "mean", got ${JSON.stringify(report)}`);
+  const first = options.firstEpoch ?? 0;
+  checkWholeNumber("the first epoch", first, 0);
+  return { batchSize, report, measureAccuracy: options.accuracy ?? options.loss === "crossEntropy", first };
 }
 
 /** How many samples go into one update under `method`, for a dataset of `count` samples. */
