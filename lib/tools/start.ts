@@ -39,12 +39,14 @@ export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 /** The names of the variables jupyterEnv sets, in the order they are printed. */
 export const jupyterEnvNames = ["JUPYTER_PATH", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "IPYTHONDIR"] as const;
 
-/** What `tslab install` writes, but with absolute paths, so neither python nor a global tslab is needed. */
+/**
+ * What `tslab install` writes, but with absolute paths, so neither python nor a global tslab is needed,
+ * and starting lib/tools/kernel.cjs, which brings the compiled course library up to date before tslab.
+ */
 export function kernelSpec(): { argv: string[]; display_name: string; language: string } {
-  const pkg = createRequire(join(repoRoot, "package.json")).resolve("tslab/package.json");
-  const bin = join(dirname(pkg), "bin", "tslab");
-  if (!existsSync(bin)) throw new Error(`tslab's kernel entry ${bin} is missing: run npm install`);
-  return { argv: [process.execPath, bin, "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript", language: "typescript" };
+  createRequire(join(repoRoot, "package.json")).resolve("tslab/package.json"); // fails clearly before npm install
+  const entry = join(repoRoot, "lib", "tools", "kernel.cjs");
+  return { argv: [process.execPath, entry, "kernel", "--config-path", "{connection_file}"], display_name: "TypeScript", language: "typescript" };
 }
 
 /** Writes the kernel spec (atomically: tests and the e2e run may register at the same time). */

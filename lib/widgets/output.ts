@@ -101,10 +101,10 @@ export function widgetOutput(parts: WidgetParts): Figure {
   // Plot numbers its clip paths and markers with process-wide counters; they must not change the id.
   const stableFallback = still.replace(/plot-(clip|marker|pattern|gradient)-\d+/g, "plot-$1");
   const id = `nnw-${parts.kind}-${contentHash(`${parts.kind}\n${json}\n${stableFallback}`)}`;
-  const { code, entry } = bundle(parts.entry);
+  const { code } = bundle(parts.entry);
   const script =
-    `(function () {\n"use strict";\nvar id = "${id}";\nvar data = ${json};\n${code}` +
-    `var start = __nnRequire(${JSON.stringify(entry)}).start;\n${boot.trim()}\n})();`;
+    `(function () {\n"use strict";\nvar id = "${id}";\nvar data = ${json};\n${code.trim()}\n` +
+    `var start = __nnWidget.start;\n${boot.trim()}\n})();`;
   const note = parts.note ?? stillNote;
   return {
     html:

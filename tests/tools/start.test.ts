@@ -38,14 +38,15 @@ describe("npm start -- --kernel-only", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(kernelJsonPath).toBe(join(root, "node_modules/.cache/course-jupyter/share/jupyter/kernels/tslab/kernel.json"));
-    const bin = join(root, "node_modules/tslab/bin/tslab");
+    const entry = join(root, "lib/tools/kernel.cjs");
     expect(JSON.parse(readFileSync(kernelJsonPath, "utf8"))).toEqual({
-      argv: [process.execPath, bin, "kernel", "--config-path", "{connection_file}"],
+      argv: [process.execPath, entry, "kernel", "--config-path", "{connection_file}"],
       display_name: "TypeScript",
       language: "typescript",
     });
-    // The entry tslab's own installer points Jupyter at.
-    expect(readFileSync(bin, "utf8")).toContain("require('../dist/main.js').main()");
+    // The course's entry brings the compiled library up to date, then starts tslab's own kernel.
+    expect(readFileSync(entry, "utf8")).toContain('require("./lib-build.cjs").ensureBuilt()');
+    expect(readFileSync(entry, "utf8")).toContain('"tslab/dist/main.js"');
     expect(run.stdout).toContain(`export JUPYTER_PATH=${join(stateDir, "share/jupyter")}`);
     expect(run.homeAfter).toEqual([]);
   });

@@ -9,8 +9,8 @@ import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 
 describe("bundle", () => {
   it("holds the entry and the engine modules it imports, and nothing else", () => {
-    const ids = bundle("widgets/client/playground").modules.map((m) => m.id);
-    expect(ids[0]).toBe("widgets/client/playground");
+    const ids = bundle("widgets/client/playground").modules;
+    expect(ids).toContain("widgets/client/playground");
     expect(ids).toContain("engine/network");
     expect(ids).toContain("engine/activations");
     // The playground only runs forward passes: no training, no data sets, no notebook helpers.
@@ -21,28 +21,32 @@ describe("bundle", () => {
   });
 
   it("takes the inspector's worked lines from the course's own helpers", () => {
-    const ids = bundle("widgets/client/inspector").modules.map((m) => m.id);
+    const ids = bundle("widgets/client/inspector").modules;
     for (const id of ["engine/train", "engine/neuron", "course/arithmetic", "course/softmax-working", "course/averaged-update-working"]) expect(ids).toContain(id);
     expect(ids).not.toContain("course/display");
   });
 
-  it("transpiles the engine's own source, not a copy", () => {
-    const network = bundle("widgets/client/fit").modules.find((m) => m.id === "engine/network")!;
-    expect(network.code).toContain("function forwardInto(net, input, trace)");
+  it("holds the engine's own source, not a copy", () => {
+    const { code, modules } = bundle("widgets/client/fit");
+    expect(modules).toContain("engine/network");
     expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forwardInto(net: Network, input: readonly number[], trace: Trace): void");
-    // Requires point at module ids; type-only imports are gone.
-    expect(network.code).toContain('require("engine/activations")');
-    expect(network.code).not.toMatch(/require\("\.{1,2}\//);
+    expect(code).toContain("function forwardInto(net,input,trace)");
+    // Nothing is loaded at run time: no require, no import.
+    expect(code).not.toMatch(/\brequire\(|\bimport\(/);
   });
 
-  it("is made once per process", () => {
+  it("is read once per process", () => {
     expect(bundle("widgets/client/boundary")).toBe(bundle("widgets/client/boundary"));
   });
 
-  it("runs: the registry loads the entry and its start function", () => {
-    const { code, entry } = bundle("widgets/client/playground");
-    const load = new Function(`${code}\nreturn __nnRequire(${JSON.stringify(entry)});`) as () => { start: unknown };
+  it("runs: it defines the widget's start function", () => {
+    const { code } = bundle("widgets/client/playground");
+    const load = new Function(`${code}\nreturn __nnWidget;`) as () => { start: unknown };
     expect(typeof load().start).toBe("function");
+  });
+
+  it("cannot end its <script> element early", () => {
+    for (const name of ["playground", "fit", "boundary", "inspector"]) expect(bundle(`widgets/client/${name}`).code).not.toMatch(/<\/script|<!--/i);
   });
 });
 

@@ -14,6 +14,7 @@ import { CheckCall, CheckOptions, Outcome, judgeOutcomes } from "../../course/ex
 import { Cell, Notebook, asNotebook, joinText, readNotebook } from "../notebooks/ipynb";
 import { mapLimited, notebooksDir, repoRoot } from "../notebooks/list";
 import { scratchWorkspace } from "../notebooks/workspace";
+import { groupCpuMs } from "./cpu-time";
 import { Encoded } from "./encode";
 import type { GradeJob } from "./grade-child";
 import { definedNames, exerciseCells, isImportCell } from "./parts";
@@ -161,10 +162,17 @@ function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: Ch
         // Already gone.
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killAll();
-    }, options.timeoutMs);
+    // The limit counts CPU time where the system tells it (Linux), so that a busy machine cannot make an
+    // honest notebook run out of time; a process that only waits is stopped at ten times the limit.
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const cpu = groupCpuMs(guard.pid!);
+      const wall = Date.now() - started;
+      if ((cpu ?? wall) > options.timeoutMs || wall > 10 * options.timeoutMs) {
+        timedOut = true;
+        killAll();
+      }
+    }, 200);
     const channel = guard.stdio[3] as NodeJS.ReadableStream;
     channel.setEncoding("utf8");
     channel.on("data", (chunk: string) => {
@@ -189,7 +197,7 @@ function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: Ch
       }
     });
     guard.on("exit", (code) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       killAll();
       rmSync(dir, { recursive: true, force: true });
       done({ report, timedOut, exitCode: code });
@@ -233,7 +241,7 @@ export async function gradeSubmission(student: string, path: string, key: Assign
     const cellError = report.cellErrors[cell.id];
     if (!reported) {
       grade.note = timedOut
-        ? `grading stopped after ${Math.round(options.timeoutMs / 1000)} s before reaching this exercise (an endless loop?)`
+        ? `grading stopped after ${Math.round(options.timeoutMs / 1000)} s of computing before reaching this exercise (an endless loop?)`
         : report.crash
           ? `your notebook crashed the grader's process: ${report.crash}`
           : "grading stopped before reaching this exercise (the process ran out of memory or was stopped)";
@@ -256,7 +264,7 @@ export async function gradeSubmission(student: string, path: string, key: Assign
     return grade;
   });
   const earned = exercises.reduce((s, e) => s + e.earned, 0);
-  const problem = timedOut ? `time limit of ${Math.round(options.timeoutMs / 1000)} s reached` : undefined;
+  const problem = timedOut ? `time limit of ${Math.round(options.timeoutMs / 1000)} s of computing reached` : undefined;
   return { student, notebook: key.notebook, earned, points, problem, exercises, ms: Date.now() - started };
 }
 

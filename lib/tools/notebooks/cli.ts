@@ -1,12 +1,12 @@
 // npm run notebooks [-- <notebook.ipynb> …] [--check]
-// Re-executes notebooks (all by default) in fresh in-process kernels and writes their outputs back, for
+// Re-executes notebooks (all by default), each in a fresh process and kernel, and writes their outputs back, for
 // authors. With --check, writes nothing and fails if any stored output differs from the re-run.
 import { cpus } from "node:os";
 import { basename, resolve } from "node:path";
 import { normalizeFigureHtml } from "./normalize";
 import { readNotebook, writeNotebook, formatNotebook } from "./ipynb";
 import { courseNotebooks, mapLimited } from "./list";
-import { failures, runNotebook, staleCells, withOutputs } from "./runner";
+import { NotebookPool, failures, staleCells, withOutputs } from "./runner";
 import { readFileSync } from "node:fs";
 
 async function main(): Promise<void> {
@@ -15,9 +15,12 @@ async function main(): Promise<void> {
   const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(a));
   const paths = named.length ? named : courseNotebooks();
   let failed = false;
-  await mapLimited(paths, Math.max(1, Math.min(2, cpus().length)), async (path) => {
+  // What is stored must be what a fresh Jupyter kernel prints: one new process per notebook.
+  const workers = Math.max(1, Math.min(2, cpus().length));
+  const pool = new NotebookPool(workers, { fresh: true });
+  await mapLimited(paths, workers, async (path) => {
     const nb = readNotebook(path);
-    const run = await runNotebook(path);
+    const run = await pool.run(path);
     const problems = failures(nb, run);
     if (problems.length) {
       failed = true;

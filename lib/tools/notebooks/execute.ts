@@ -1,37 +1,94 @@
-// Child-process entry: executes one notebook's code cells in order in a fresh in-process kernel and
-// writes the results as JSON. Run by runner.ts; one process per notebook keeps runs independent.
-//   node lib/tools/run-ts.cjs lib/tools/notebooks/execute.ts <notebook.ipynb> <results.json>
-import { writeFileSync } from "node:fs";
+// A notebook worker: a child process that runs notebooks it is sent over IPC, each in a fresh
+// in-process tslab kernel, one after another, and reports every cell as it finishes. Started by
+// runner.ts (NotebookPool). One worker runs many notebooks so that the compiler, jsdom and Plot are
+// loaded once, not once per notebook; between notebooks the compiled course library is unloaded, so
+// each notebook starts from the library's initial state as in a fresh Jupyter kernel.
+//   node lib/tools/run-ts.cjs lib/tools/notebooks/execute.ts      (with an IPC channel)
 import { dirname, resolve } from "node:path";
 import { joinText, readNotebook } from "./ipynb";
 import { CellRun, InProcessKernel } from "./kernel";
 
 export interface ExecutionResult {
   notebook: string;
+  /** Kernel creation, in milliseconds. */
   startMs: number;
-  cells: ({ index: number; id: string } & CellRun)[];
+  cells: CellResult[];
 }
 
-async function main(): Promise<void> {
-  const [notebookPath, resultPath] = process.argv.slice(2).map((p) => resolve(p));
-  const nb = readNotebook(notebookPath);
+export type CellResult = { index: number; id: string } & CellRun;
+
+/** Cells to run again after the notebook has run top to bottom, in the same kernel (an exercise's stub, say). */
+export interface ExtraStep {
+  label: string;
+  cells: { index: number; source: string }[];
+}
+
+export interface Job {
+  id: number;
+  path: string;
+  extra?: ExtraStep[];
+}
+
+/** What a worker sends: a cell finished, an extra step's cell finished, or the job is done. */
+export type WorkerMessage =
+  | { type: "start"; id: number; startMs: number }
+  | { type: "cell"; id: number; cell: CellResult }
+  | { type: "extra"; id: number; step: number; cell: CellResult }
+  | { type: "done"; id: number };
+
+/**
+ * Forgets every module a notebook loaded except third-party packages (jsdom, Plot, tslab: loading them
+ * again would only cost time), so that the next notebook loads the course library afresh.
+ */
+function unloadNotebookModules(before: Set<string>): void {
+  const packages = /[\\/]node_modules[\\/](?!\.cache[\\/])/;
+  for (const key of Object.keys(require.cache)) if (!before.has(key) && !packages.test(key)) delete require.cache[key];
+}
+
+async function runJob(job: Job, send: (m: WorkerMessage) => void): Promise<void> {
+  const path = resolve(job.path);
+  const nb = readNotebook(path);
+  const loaded = new Set(Object.keys(require.cache));
   const started = performance.now();
-  const kernel = new InProcessKernel(dirname(notebookPath));
-  const result: ExecutionResult = { notebook: notebookPath, startMs: performance.now() - started, cells: [] };
-  for (const [index, cell] of nb.cells.entries()) {
-    if (cell.cell_type !== "code") continue;
-    const run = await kernel.run(joinText(cell.source));
-    result.cells.push({ index, id: cell.id, ...run });
-    // Write after every cell, so a crash or a time-out still leaves what ran.
-    writeFileSync(resultPath, JSON.stringify(result));
-    if (!run.ok) break;
+  const kernel = new InProcessKernel(dirname(path));
+  send({ type: "start", id: job.id, startMs: performance.now() - started });
+  let ok = true;
+  try {
+    for (const [index, cell] of nb.cells.entries()) {
+      if (cell.cell_type !== "code") continue;
+      const run = await kernel.run(joinText(cell.source));
+      send({ type: "cell", id: job.id, cell: { index, id: cell.id, ...run } });
+      if (!run.ok) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      for (const [step, { cells }] of (job.extra ?? []).entries()) {
+        for (const { index, source } of cells) {
+          const run = await kernel.run(source);
+          send({ type: "extra", id: job.id, step, cell: { index, id: nb.cells[index]?.id ?? "", ...run } });
+        }
+      }
+    }
+  } finally {
+    kernel.close();
+    unloadNotebookModules(loaded);
   }
-  kernel.close();
-  writeFileSync(resultPath, JSON.stringify(result));
-  process.exit(0);
+  send({ type: "done", id: job.id });
 }
 
-main().catch((e) => {
-  process.stderr.write(`${(e as Error).stack ?? e}\n`);
-  process.exit(1);
-});
+if (process.send) {
+  const send = (m: WorkerMessage) => process.send!(m);
+  let queue = Promise.resolve();
+  process.on("message", (job: Job) => {
+    queue = queue.then(() =>
+      runJob(job, send).catch((e) => {
+        process.stderr.write(`${(e as Error).stack ?? e}\n`);
+        process.exit(1);
+      }),
+    );
+  });
+  // The runner went away (finished, or crashed): nothing is left to do.
+  process.on("disconnect", () => process.exit(0));
+}

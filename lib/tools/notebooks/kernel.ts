@@ -41,6 +41,8 @@ export class InProcessKernel {
     const { createConverter } = req("tslab/dist/converter");
     const { createExecutor } = req("tslab/dist/executor");
     this.jupyter = req("tslab/dist/jupyter");
+    // The notebooks import the compiled library (notebooks/lib.js); build it now if lib changed.
+    req(join(__dirname, "..", "lib-build.cjs")).ensureBuilt();
     const node = createConverter({ isJS: false, isBrowser: false });
     const convert = node.convert.bind(node);
     node.convert = (prevDecl: string, src: string) => {
@@ -48,12 +50,19 @@ export class InProcessKernel {
       this.lastCompiled = result.output;
       return result;
     };
-    const browser = createConverter({ isJS: false, isBrowser: true });
-    this.executor = createExecutor(
-      process.cwd(),
-      { node, browser, close: () => (node.close(), browser.close()) },
-      { log: (...a: unknown[]) => console.log(...a), error: (...a: unknown[]) => console.error(...a) },
-    );
+    // As in tslab's own kernel, the converter for browser cells is made only when a cell asks for it.
+    let browser: { close(): void } | undefined;
+    const converters = {
+      node,
+      get browser() {
+        return (browser ??= createConverter({ isJS: false, isBrowser: true }));
+      },
+      close: () => (node.close(), browser?.close()),
+    };
+    this.executor = createExecutor(process.cwd(), converters, {
+      log: (...a: unknown[]) => console.log(...a),
+      error: (...a: unknown[]) => console.error(...a),
+    });
   }
 
   /** Runs one cell's source and returns whether it succeeded and what it printed and displayed. */

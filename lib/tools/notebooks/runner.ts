@@ -1,64 +1,166 @@
-// Runs notebooks in child processes (one fresh kernel each), compares what they print with what is
-// stored in them, and writes fresh outputs back for authors.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Runs notebooks in worker processes (a fresh in-process tslab kernel for each notebook), compares
+// what they print with what is stored in them, and writes fresh outputs back for authors.
+import { ChildProcess, fork } from "node:child_process";
 import { basename, join, resolve } from "node:path";
-import type { ExecutionResult } from "./execute";
+import type { CellResult, ExecutionResult, ExtraStep, Job, WorkerMessage } from "./execute";
 import { Cell, Notebook, Output, joinText, readNotebook } from "./ipynb";
 
 const root = resolve(__dirname, "..", "..", "..");
 
 export interface RunOptions {
-  /** Kill the notebook's process after this many milliseconds. Default 120 000. */
+  /**
+   * The most time one notebook may take, from the moment a worker starts it (time spent waiting for a
+   * free worker does not count), in milliseconds. Default 600 000: generous, so that a busy machine
+   * gives a slow run, never a failed one; it only stops a notebook that never ends.
+   */
   timeoutMs?: number;
-  /** Heap limit for the notebook's process, in MB. Default 2048. */
-  memoryMb?: number;
+  /** Cells to run again, after the notebook, in the same kernel. */
+  extra?: ExtraStep[];
 }
 
 export interface NotebookRun {
   path: string;
   result: ExecutionResult;
-  /** Wall time of the whole child process, start-up included. */
+  /** What each extra step's cells printed, in the order of RunOptions.extra. */
+  extra: CellResult[][];
+  /** Time from the worker starting this notebook to its last cell. */
   wallMs: number;
   /** Set when the process itself failed (time-out, crash) rather than a cell. */
   crash?: string;
 }
 
-/** Executes every code cell of the notebook at `path` in a fresh process. */
-export function runNotebook(path: string, options: RunOptions = {}): Promise<NotebookRun> {
-  const dir = mkdtempSync(join(tmpdir(), "course-run-"));
-  const resultPath = join(dir, "result.json");
-  const started = Date.now();
-  return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [`--max-old-space-size=${options.memoryMb ?? 2048}`, join(root, "lib/tools/run-ts.cjs"), join(root, "lib/tools/notebooks/execute.ts"), resolve(path), resultPath],
-      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-20000)));
-    child.stdout.on("data", () => {});
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 120_000);
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      let result: ExecutionResult = { notebook: path, startMs: 0, cells: [] };
-      try {
-        result = JSON.parse(readFileSync(resultPath, "utf8"));
-      } catch {
-        // No result file: the process died before the first cell finished.
-      }
-      rmSync(dir, { recursive: true, force: true });
-      const wallMs = Date.now() - started;
-      const crash =
-        signal === "SIGKILL"
-          ? `timed out after ${options.timeoutMs ?? 120_000} ms`
-          : code !== 0
-            ? `the notebook's process exited with code ${code}${stderr ? `: ${stderr.trim()}` : ""}`
-            : undefined;
-      done({ path, result, wallMs, crash });
+interface Pending {
+  job: Job;
+  timeoutMs: number;
+  run: NotebookRun;
+  started: number;
+  done: (run: NotebookRun) => void;
+}
+
+interface Worker {
+  child: ChildProcess;
+  current?: Pending;
+  timer?: NodeJS.Timeout;
+  stderr: string;
+}
+
+/**
+ * Worker processes that run notebooks, `size` at a time. A worker runs one notebook after another (each
+ * in a fresh kernel); with `fresh`, every notebook gets a new process, as each gets in Jupyter.
+ * Workers end with the process that started them.
+ */
+export class NotebookPool {
+  private readonly queue: Pending[] = [];
+  private readonly workers = new Set<Worker>();
+  private nextId = 1;
+
+  constructor(
+    private readonly size = 2,
+    private readonly options: { fresh?: boolean; memoryMb?: number } = {},
+  ) {}
+
+  run(path: string, options: RunOptions = {}): Promise<NotebookRun> {
+    return new Promise((done) => {
+      const job: Job = { id: this.nextId++, path: resolve(path), extra: options.extra };
+      const run: NotebookRun = { path, result: { notebook: job.path, startMs: 0, cells: [] }, extra: (options.extra ?? []).map(() => []), wallMs: 0 };
+      this.queue.push({ job, timeoutMs: options.timeoutMs ?? 600_000, run, started: 0, done });
+      this.dispatch();
     });
-  });
+  }
+
+  /** Stops every worker (queued notebooks are not run). */
+  close(): void {
+    for (const w of this.workers) w.child.kill("SIGKILL");
+    this.workers.clear();
+  }
+
+  private dispatch(): void {
+    for (const w of this.workers) if (!w.current && this.queue.length) this.give(w, this.queue.shift()!);
+    while (this.workers.size < this.size && this.queue.length) this.give(this.spawn(), this.queue.shift()!);
+  }
+
+  private spawn(): Worker {
+    const child = fork(join(root, "lib/tools/run-ts.cjs"), [join(root, "lib/tools/notebooks/execute.ts")], {
+      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, ...(process.env.WORKER_FLAGS ? process.env.WORKER_FLAGS.split(" ") : [])],
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    });
+    const worker: Worker = { child, stderr: "" };
+    this.workers.add(worker);
+    child.stderr!.on("data", (d) => (worker.stderr = (worker.stderr + d).slice(-20_000)));
+    child.on("message", (m: WorkerMessage) => this.receive(worker, m));
+    child.on("exit", (code, signal) => this.exited(worker, code, signal));
+    return worker;
+  }
+
+  /** A busy worker keeps the caller alive; an idle one must not (when the caller ends, it sees its channel close). */
+  private hold(worker: Worker, busy: boolean): void {
+    const channel = (worker.child as unknown as { channel?: { ref(): void; unref(): void } }).channel;
+    if (busy) {
+      worker.child.ref();
+      channel?.ref();
+    } else {
+      worker.child.unref();
+      channel?.unref();
+    }
+  }
+
+  private give(worker: Worker, pending: Pending): void {
+    this.hold(worker, true);
+    worker.current = pending;
+    worker.stderr = "";
+    pending.started = Date.now();
+    worker.timer = setTimeout(() => {
+      pending.run.crash = `timed out after ${pending.timeoutMs / 1000} s`;
+      worker.child.kill("SIGKILL");
+    }, pending.timeoutMs);
+    worker.timer.unref();
+    worker.child.send(pending.job);
+  }
+
+  private receive(worker: Worker, m: WorkerMessage): void {
+    const pending = worker.current;
+    if (!pending || m.id !== pending.job.id) return;
+    const { run } = pending;
+    if (m.type === "start") run.result.startMs = m.startMs;
+    else if (m.type === "cell") run.result.cells.push(m.cell);
+    else if (m.type === "extra") run.extra[m.step].push(m.cell);
+    else if (m.type === "done") {
+      this.finish(worker);
+      if (this.options.fresh) {
+        this.workers.delete(worker);
+        worker.child.kill("SIGKILL");
+      }
+      this.dispatch();
+    }
+  }
+
+  private finish(worker: Worker): void {
+    const pending = worker.current!;
+    clearTimeout(worker.timer);
+    worker.current = undefined;
+    this.hold(worker, false);
+    pending.run.wallMs = Date.now() - pending.started;
+    pending.done(pending.run);
+  }
+
+  private exited(worker: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    if (!this.workers.delete(worker)) return;
+    if (worker.current) {
+      const { run } = worker.current;
+      run.crash ??= `the notebook's process ${signal ? `was stopped (${signal})` : `exited with code ${code}`}${worker.stderr ? `: ${worker.stderr.trim()}` : ""}`;
+      this.finish(worker);
+    }
+    this.dispatch();
+  }
+}
+
+let shared: NotebookPool | undefined;
+
+/** Executes every code cell of the notebook at `path` in a fresh kernel, on a shared pool of two workers. */
+export function runNotebook(path: string, options: RunOptions = {}): Promise<NotebookRun> {
+  shared ??= new NotebookPool(2);
+  return shared.run(path, options);
 }
 
 /** A problem found in a notebook run, with everything a maintainer needs to act on it. */

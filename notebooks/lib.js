@@ -1,0 +1,1 @@
+module.exports = require("../lib/tools/lib-build.cjs").load();

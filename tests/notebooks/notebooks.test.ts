@@ -1,0 +1,127 @@
+// Every notebook runs top to bottom in a fresh tslab kernel, and what it prints equals what is stored in
+// it; a failure names the notebook, the cell, the failing line and the error text. Then, in the same
+// kernel, every exercise is tried as a learner would try it, by editing the exercise cell and running
+// it and its check again: the untouched stub must get "not done yet", a plausible wrong answer its
+// hint. (The reference answers' ✅ is part of the stored outputs.)
+//
+// Two worker processes run the notebooks, longest first. Each test waits for its own notebook only,
+// with no clock of its own: a notebook has a generous limit of its own (NotebookPool), counted from
+// the moment it starts, so a busy machine makes this slow, never red.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/homework/solutions";
+import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
+import { courseNotebooks, repoRoot } from "../../lib/tools/notebooks/list";
+import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
+import { NotebookPool, NotebookRun, failures, staleCells } from "../../lib/tools/notebooks/runner";
+
+const isCheck = (source: string) => /\bcheckFunction\(/.test(source);
+const printed = (outputs: readonly { output_type: string; text?: unknown }[] | undefined) =>
+  (outputs ?? []).map((o) => (o.output_type === "stream" ? joinText(o.text as string) : "")).join("");
+
+interface Plan {
+  path: string;
+  name: string;
+  /** Indexes of exercise cells (with a solution region) and of check cells, in notebook order. */
+  exercises: number[];
+  checks: number[];
+  /** Wrong answers by exercise cell id (tests/exercises/<notebook>.wrong.ts). */
+  wrong: Record<string, string[]>;
+}
+
+async function planFor(path: string): Promise<Plan> {
+  const nb = readNotebook(path);
+  const name = basename(path);
+  const code = nb.cells.map((c, i) => ({ c, i, source: joinText(c.source) })).filter(({ c }) => c.cell_type === "code");
+  const file = resolve(repoRoot, `tests/exercises/${name.replace(/\.ipynb$/, "")}.wrong.ts`);
+  const wrong: Record<string, string[]> = existsSync(file) ? ((await import(file)) as { default: Record<string, string[]> }).default : {};
+  return { path, name, exercises: code.filter((x) => hasSolution(x.source)).map((x) => x.i), checks: code.filter((x) => isCheck(x.source)).map((x) => x.i), wrong };
+}
+
+/** The exercise and check cells again, in notebook order, with each exercise's solution replaced. */
+function variant(plan: Plan, replace: (id: string, source: string) => string) {
+  const nb = readNotebook(plan.path);
+  const indexes = [...plan.exercises, ...plan.checks].sort((a, b) => a - b);
+  return indexes.map((index) => {
+    const cell = nb.cells[index];
+    const source = joinText(cell.source);
+    return { index, source: plan.exercises.includes(index) ? replace(cell.id, source) : source };
+  });
+}
+
+// Longest notebooks first, from the times of the last run on this machine (else by size), so that the
+// two workers finish together.
+const timesFile = join(repoRoot, "node_modules", ".cache", "course-notebook-times.json");
+const lastTimes: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
+const paths = courseNotebooks();
+const cost = (p: string) => lastTimes[basename(p)] ?? statSync(p).size / 20;
+const plans = await Promise.all(paths.map(planFor));
+const pool = new NotebookPool(2);
+const runs = new Map<string, Promise<NotebookRun>>();
+for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
+  const extra = plan.exercises.length
+    ? [
+        { label: "stubs", cells: variant(plan, (_id, source) => stripSolutions(source)) },
+        { label: "wrong answers", cells: variant(plan, (id, source) => replaceSolutions(source, (indent) => (plan.wrong[id] ?? []).map((l) => indent + l))) },
+      ]
+    : [];
+  runs.set(plan.path, pool.run(plan.path, { extra }));
+}
+
+afterAll(async () => {
+  const times: Record<string, number> = { ...lastTimes };
+  for (const [path, run] of runs) times[basename(path)] = (await run).wallMs;
+  mkdirSync(dirname(timesFile), { recursive: true });
+  writeFileSync(timesFile, JSON.stringify(times, null, 1));
+  pool.close();
+});
+
+/** What the check cells printed in one extra step of a run. */
+function checkOutputs(plan: Plan, run: NotebookRun, step: number): string[] {
+  return plan.checks.map((index) => printed(run.extra[step]?.find((c) => c.index === index)?.outputs));
+}
+
+describe("notebooks", () => {
+  it("exist, and every one from 01 on ends with exercises", () => {
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.filter((p) => p.exercises.length).map((p) => p.name)).toEqual(plans.filter((p) => !p.name.startsWith("00-")).map((p) => p.name));
+  });
+
+  for (const plan of plans) {
+    describe(plan.name, () => {
+      it("runs cleanly, and its stored outputs equal a re-run", async () => {
+        const run = await runs.get(plan.path)!;
+        const nb = readNotebook(plan.path);
+        const problems = [...failures(nb, run), ...staleCells(nb, run, normalizeFigureHtml)];
+        expect(problems.map((p) => p.message).join("\n\n")).toBe("");
+        expect(run.result.cells.length).toBe(nb.cells.filter((c) => c.cell_type === "code").length);
+      }, 0);
+
+      if (!plan.exercises.length) return;
+
+      it("has a check for each exercise, and a wrong answer to try on each", () => {
+        expect(plan.checks.length).toBeGreaterThanOrEqual(2);
+        const ids = plan.exercises.map((i) => readNotebook(plan.path).cells[i].id);
+        expect(Object.keys(plan.wrong).sort()).toEqual([...ids].sort());
+      });
+
+      it("stores ✅ for every reference answer", () => {
+        const nb = readNotebook(plan.path);
+        for (const index of plan.checks) expect(printed(nb.cells[index].outputs)).toMatch(/^✅ Exercise \S+: correct/m);
+      });
+
+      it('says "not done yet" to every untouched stub', async () => {
+        const run = await runs.get(plan.path)!;
+        expect(run.crash).toBeUndefined();
+        for (const text of checkOutputs(plan, run, 0)) expect(text).toMatch(/⏳ Exercise \S+: not done yet/);
+      }, 0);
+
+      it("gives every wrong answer its hint", async () => {
+        const run = await runs.get(plan.path)!;
+        expect(run.crash).toBeUndefined();
+        for (const text of checkOutputs(plan, run, 1)) expect(text).toMatch(/❌ Exercise \S+: .*Hint: /);
+      }, 0);
+    });
+  }
+});

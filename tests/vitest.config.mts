@@ -1,0 +1,16 @@
+// vitest settings for `npm test` (kept under tests/, so the project's top level stays small).
+// No test is timed against a short clock: a busy machine must make a run slow, never red. The
+// notebook tests carry their own, per-notebook limit (lib/tools/notebooks/runner.ts).
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    root: ".",
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    // Two test files at a time: the notebook and grading tests spend most of their time in processes
+    // of their own, so the other files fill the gaps.
+    maxWorkers: 2,
+  },
+});
