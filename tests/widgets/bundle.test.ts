@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bundle } from "../../lib/widgets/bundle";
 import { contentHash, scriptJson } from "../../lib/widgets/output";
-import { widgetExamples } from "../../lib/tools/e2e/widget-pages";
+import { widgetExamples } from "../e2e/widget-pages";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 
 describe("bundle", () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { forward } from "../../lib/engine";
 import { escapeHtml } from "../../lib/figures/render";
 import { fixed } from "../../lib/widgets/client/format";
-import { hostileLabel, smallNetwork, testPage, widgetExamples } from "../../lib/tools/e2e/widget-pages";
+import { hostileLabel, smallNetwork, testPage, widgetExamples } from "../e2e/widget-pages";
 
 interface Page {
   dom: JSDOM;

@@ -3,24 +3,25 @@
 //  1. every notebook (or the ones named) runs in `jupyter nbconvert --execute` with the tslab kernel, and
 //     what it prints equals what is stored in it;
 //  2. the first notebook (00-start-here, or the first one named) is opened in classic Jupyter Notebook in
-//     headless Chromium, run with Kernel › Restart & Run All, checked (its widgets must start), and
-//     screenshotted to build/e2e/;
-//  3. the interactive widgets are checked in Chromium against the engine, on generated test pages and
+//     headless Chromium, run with Kernel › Restart & Run All, checked (its widgets must start, the course
+//     logs no error; errors about Jupyter's own page are notes), and screenshotted to build/e2e/;
+//  3. (all notebooks only) the browser check itself is checked: notebooks with a broken widget or a
+//     throwing output script must fail it;
+//  4. the interactive widgets are checked in Chromium against the engine, on generated test pages and
 //     on the static site's pages (rebuilt into build/site/ first): the named notebooks' pages number by
 //     number, every other page for loading with working widgets. --widgets-only runs this step alone.
-// A scratch copy of a notebook must sit inside the repository but outside node_modules (tslab does not
-// compile local .ts files under node_modules), beside a copy of notebooks/lib.ts and a link lib -> ../lib,
-// e.g. build/scratch/.
+// A notebook may sit anywhere beside a lib.d.ts and lib.js (lib/tools/lib-build.cjs writeImportFiles).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
-import { executeNotebook, NbconvertRun } from "./e2e/nbconvert";
-import { PageRun, runInBrowser, shown } from "./e2e/page";
-import { WidgetRun, checkWidgetPages } from "./e2e/widgets";
-import { buildSite } from "./site/build";
-import { mapLimited } from "./notebooks/list";
-import "./e2e/cleanup";
-import { courseNotebooks, findJupyter, firstNotebook, jupyterEnv, registerKernel, repoRoot } from "./start";
+import { executeNotebook, NbconvertRun } from "./nbconvert";
+import { PageRun, runInBrowser, shown } from "./page";
+import { checkTheBrowserCheck } from "./self-check";
+import { WidgetRun, checkWidgetPages } from "./widgets";
+import { buildSite } from "../../lib/tools/site/build";
+import { mapLimited } from "../../lib/tools/notebooks/list";
+import "./cleanup";
+import { courseNotebooks, findJupyter, firstNotebook, jupyterEnv, registerKernel, repoRoot } from "../../lib/tools/start";
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -38,7 +39,6 @@ async function main(): Promise<number> {
       console.error(`No such notebook: ${p}`);
       return 1;
     }
-    if (p.split(sep).includes("node_modules")) console.warn(`warning: ${shown(p)} is under node_modules, where tslab does not compile local .ts files; its imports will fail`);
   }
 
   if (widgetsOnly) {
@@ -65,6 +65,7 @@ async function main(): Promise<number> {
   let runs: NbconvertRun[] = [];
   let page: PageRun | undefined;
   let widgets: WidgetRun | undefined;
+  let selfCheck: string[] | undefined;
   try {
     console.log(`Executing ${paths.length} notebook(s) with jupyter nbconvert, two at a time…`);
     runs = await mapLimited(paths, 2, async (path) => {
@@ -88,6 +89,11 @@ async function main(): Promise<number> {
       }
       problems.push(...page.problems);
     }
+    if (browser && !named.length) {
+      console.log("Checking that the browser check fails on the course's faults…");
+      selfCheck = await checkTheBrowserCheck(jupyter, env, join(repoRoot, "build", "e2e"));
+      problems.push(...selfCheck);
+    }
     if (browser) widgets = await widgetStep(paths, named.length > 0);
     if (widgets) problems.push(...widgets.problems);
   } finally {
@@ -101,9 +107,11 @@ async function main(): Promise<number> {
   for (const run of runs) console.log(`  nbconvert  ${basename(run.path).padEnd(32)} ${seconds(run.wallMs).padStart(7)}  ${run.ok ? "ok" : "FAILED"}`);
   if (page) {
     console.log(`  browser    ${basename(page.path).padEnd(32)} ${seconds(page.runAllMs).padStart(7)}  ${page.problems.length ? "FAILED" : "ok"} (Restart & Run All; ${page.figures} figures drawn, ${page.widgets} widgets started)`);
+    for (const note of page.notes) console.log(`  note       not the course's: ${note}`);
     console.log(`  screenshot ${page.screenshot}`);
     for (const shot of page.widgetShots) console.log(`  screenshot ${shot}`);
   }
+  if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 3 broken notebooks"}`);
   if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
   return report(problems, started);
 }

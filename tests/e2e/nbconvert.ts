@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { Notebook, Output, joinText, readNotebook } from "../notebooks/ipynb";
-import { normalizeFigureHtml } from "../notebooks/normalize";
-import { comparableOutputs, failingLine } from "../notebooks/runner";
-import { Jupyter, repoRoot } from "../start";
+import { Notebook, Output, joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
+import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
+import { comparableOutputs, failingLine } from "../../lib/tools/notebooks/runner";
+import { Jupyter, repoRoot } from "../../lib/tools/start";
 import { trackChild } from "./cleanup";
 
 export interface NbconvertRun {

@@ -4,15 +4,18 @@
 // full-page screenshot.
 import { mkdirSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
-import { withBrowser } from "../browser";
-import { joinText, readNotebook } from "../notebooks/ipynb";
-import type { Jupyter } from "../start";
+import { withBrowser } from "../../lib/tools/browser";
+import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
+import type { Jupyter } from "../../lib/tools/start";
+import { ConsoleEntry, blame } from "./console";
 import { withoutInternalFrames } from "./nbconvert";
 import { startNotebookServer } from "./server";
 
 export interface PageRun {
   path: string;
   problems: string[];
+  /** Console errors about Jupyter's own page, not the course: reported, never failures. */
+  notes: string[];
   /** Page opened → kernel connected (the first kernel start, page load included). */
   connectMs: number;
   /** Restart requested → kernel ready again. */
@@ -84,16 +87,21 @@ export async function runInBrowser(jupyter: Jupyter, env: NodeJS.ProcessEnv, pat
     .flatMap((c) => c.outputs ?? [])
     .filter((o) => (o.output_type === "display_data" || o.output_type === "execute_result") && /data-nn-widget=/.test(joinText(o.data["text/html"])))
     .length;
-  const run: PageRun = { path, problems: [], connectMs: 0, restartMs: 0, runAllMs: 0, figures: 0, widgets: 0, widgetShots: [], screenshot };
+  const run: PageRun = { path, problems: [], notes: [], connectMs: 0, restartMs: 0, runAllMs: 0, figures: 0, widgets: 0, widgetShots: [], screenshot };
   const server = await startNotebookServer(jupyter, env, dirname(path));
   try {
     await withBrowser(async (context) => {
       const page = await context.newPage();
+      // Errors about Jupyter's own page (a missing nbextension, say) are notes; the course's fail.
+      const origin = new URL(server.url).origin;
       const consoleErrors: string[] = [];
+      const record = (entry: ConsoleEntry, text: string) => (blame(entry, origin) === "jupyter" ? run.notes : consoleErrors).push(text);
       page.on("console", (m) => {
-        if (m.type() === "error") consoleErrors.push(`${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
+        if (m.type() !== "error") return;
+        const url = m.location().url;
+        record({ text: m.text(), url }, `${m.text()}${url ? ` (${url})` : ""}`);
       });
-      page.on("pageerror", (e) => consoleErrors.push(`uncaught: ${e.message}`));
+      page.on("pageerror", (e) => record({ text: e.message, stack: e.stack ?? "" }, `uncaught: ${e.message}`));
 
       const opened = Date.now();
       await page.goto(`${server.url}/notebooks/${encodeURI(name)}?token=${server.token}`);

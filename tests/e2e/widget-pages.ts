@@ -3,11 +3,11 @@
 // their widgets from the same recipes as here.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Network, PythonRandom, Sample, bumpData, createNetwork, networkFrom, uniformIn, xorData } from "../../engine/index";
-import { digitsNetwork, digitsRecipe, trainingDigits, trainingSamples } from "../../course/digits-data";
-import { Figure, escapeHtml } from "../../figures/render";
-import { boundaryExplorer, fitExplorer, networkPlayground, trainingInspector } from "../../widgets/index";
-import { repoRoot } from "../notebooks/list";
+import { Network, PythonRandom, Sample, bumpData, createNetwork, networkFrom, uniformIn, xorData } from "../../lib/engine/index";
+import { digitsNetwork, digitsRecipe, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
+import { Figure, escapeHtml } from "../../lib/figures/render";
+import { boundaryExplorer, fitExplorer, networkPlayground, trainingInspector } from "../../lib/widgets/index";
+import { repoRoot } from "../../lib/tools/notebooks/list";
 
 export const widgetPagesFolder = join(repoRoot, "build", "widgets");
 

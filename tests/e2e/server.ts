@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import { Jupyter, shutdownKernels } from "../start";
+import { Jupyter, shutdownKernels } from "../../lib/tools/start";
 import { killChild, trackChild } from "./cleanup";
 
 export interface NotebookServer {
