@@ -12,5 +12,10 @@ export default defineConfig({
     // Two test files at a time: the notebook and grading tests spend most of their time in processes
     // of their own, so the other files fill the gaps.
     maxWorkers: 2,
+    // Test files share a worker's loaded modules (lib, jsdom, Plot are loaded once per worker, not once
+    // per file): no test file depends on another's state, and this saves about a third of the run.
+    isolate: false,
+    // Worker threads rather than processes: lighter, and no test changes the process (chdir, exit).
+    pool: "threads",
   },
 });

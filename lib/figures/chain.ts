@@ -4,7 +4,7 @@
  * links, which is the chain rule (notebook 09). With `backward`, each value also shows how much the loss
  * moves per unit it moves, found from the loss backwards by multiplying one link at a time.
  */
-import * as Plot from "@observablehq/plot";
+import { Markish, Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** One value in the chain: its name and, when given, its value in this forward pass. */
@@ -65,7 +65,7 @@ export function chainDiagram(nodes: readonly ChainNode[], links: readonly ChainL
   const linkData = links.map((l, i) => ({ x1: xOf(i), x2: xOf(i + 1), mid: (xOf(i) + xOf(i + 1)) / 2, effect: l.effect, note: l.note ?? "" }));
   const nodeData = nodes.map((n, i) => ({ x: xOf(i), name: n.name, value: n.value }));
 
-  const marks: Plot.Markish[] = [
+  const marks: Markish[] = [
     Plot.arrow(linkData, { x1: "x1", x2: "x2", y1: row, y2: row, inset: r + 6, stroke: palette.orange, strokeWidth: 2.5, headLength: 10 }),
     Plot.text(linkData, { x: "mid", y: row - 14, text: (d: { effect: number }) => `× ${format(d.effect)}`, fill: palette.orange, fontSize: 15, fontWeight: "bold" }),
     Plot.text(linkData, { x: "mid", y: row + 16, text: "note", fill: "currentColor", fontSize: 11, fillOpacity: 0.8 }),

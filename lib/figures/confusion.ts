@@ -3,7 +3,7 @@
  * and in each cell how many samples landed there. The diagonal holds the right answers; every other
  * cell is one kind of mistake.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 export interface ConfusionMatrixOptions extends Described {

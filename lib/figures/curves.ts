@@ -2,7 +2,7 @@
  * Curves of one input: a model's fit through data points (notebooks 10, 11), activation functions and
  * their derivatives (notebook 04), and any family of functions drawn over an interval (notebooks 01, 03).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { ActivationName, activate, activationDerivative } from "../engine/index";
 import { Described, Figure, palette, plotFigure, seriesColors } from "./render";
 

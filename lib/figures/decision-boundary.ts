@@ -2,7 +2,7 @@
  * Decision boundaries: a network's answer over a square of 2-D inputs, drawn as a few filled bands,
  * with the 0.5 contour where its answer flips, and the data points on top (notebooks 02, 11).
  */
-import * as Plot from "@observablehq/plot";
+import { ContourOptions, Plot } from "./plot";
 import { Described, Figure, mix, palette, panelRow, plotFigure } from "./render";
 
 /** A labelled point of the input square. */
@@ -61,8 +61,8 @@ export function decisionBoundary(options: BoundaryOptions): Figure {
     y: { domain: [low, high], label: options.yLabel ?? "x₂", ticks: 5 },
     color: { type: "threshold", domain: bandEdges, range: bandColors },
     marks: [
-      Plot.contour({ ...region, fill: value, thresholds: [-0.05, ...bandEdges], stroke: "none" } as Plot.ContourOptions),
-      Plot.contour({ ...region, value, thresholds: [boundary], stroke: "white", strokeWidth: 2.5, fill: "none" } as Plot.ContourOptions),
+      Plot.contour({ ...region, fill: value, thresholds: [-0.05, ...bandEdges], stroke: "none" } as ContourOptions),
+      Plot.contour({ ...region, value, thresholds: [boundary], stroke: "white", strokeWidth: 2.5, fill: "none" } as ContourOptions),
       Plot.dot(points, {
         x: "x",
         y: "y",

@@ -3,7 +3,7 @@
  * lines whose steepness is a slope (a nudged one or the exact one, notebook 07), and the steps gradient
  * descent takes down the hill (notebook 08).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, panelRow, plotFigure } from "./render";
 
 /** A straight line through the hillside's point at `x`, with steepness `slope`. */

@@ -2,7 +2,7 @@
  * A histogram: how many values fall into each bin of equal width, with, optionally, the bell curve
  * the values were drawn from, scaled to the same counts (notebook 12's He starting weights).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** A normal (bell-curve) distribution to draw over the bars. */

@@ -2,7 +2,7 @@
  * Small images: the 5×5 digits as pixel grids, and weights shown as images with a diverging colour
  * scale (blue positive, red negative), as in the digits notebook (12).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** A square image, its pixels row by row. */

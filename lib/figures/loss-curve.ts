@@ -1,5 +1,5 @@
 /** The loss curve: how the loss falls, epoch by epoch (notebooks 08, 10–13). */
-import * as Plot from "@observablehq/plot";
+import { Markish, Plot } from "./plot";
 import { Described, Figure, plotFigure, seriesColors, thin } from "./render";
 
 /** One training run's losses, one per epoch. */
@@ -30,7 +30,7 @@ export function lossCurve(runs: LossRun | readonly LossRun[], options: LossCurve
     return thin(shown, 500).map((p) => ({ ...p, run: run.label }));
   });
   const several = list.length > 1;
-  const marks: Plot.Markish[] = [
+  const marks: Markish[] = [
     Plot.ruleY(options.log ? [] : [0], { strokeOpacity: 0.3 }),
     Plot.line(points, { x: "epoch", y: "loss", stroke: several ? "run" : seriesColors[0], strokeWidth: 2 }),
   ];

@@ -3,7 +3,7 @@
  * are too different to share one axis, such as a learning rate that is too small, one that is about
  * right, and one that blows up (notebook 08).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, panelRow, plotFigure, seriesColors, thin } from "./render";
 
 /** One panel: a title and a run's losses, one per epoch. */

@@ -2,7 +2,7 @@
  * A network drawn as circles and lines: neurons with their values, connections coloured by the sign of
  * their weight and as thick as its size (notebooks 05, 10, 12). Readable from 2-3-1 up to 25-8-3.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Network, Trace } from "../engine/index";
 import { Described, Figure, palette, plotFigure } from "./render";
 

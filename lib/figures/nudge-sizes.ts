@@ -2,7 +2,7 @@
  * Measured slopes against the size of the nudge (notebook 07): as the nudge shrinks, the one-sided
  * estimate slides toward the exact slope; the two-sided one is on it from the start.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** The slopes measured with one nudge size. */

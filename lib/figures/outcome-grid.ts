@@ -2,7 +2,7 @@
  * A grid of outcomes: one small square per run, one row per setting, coloured by how the run ended
  * (notebook 11: which seeds leave an XOR network stuck, for each number of hidden neurons).
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** One row of the grid: a setting and the outcome of each of its runs, in column order. */

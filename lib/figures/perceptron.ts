@@ -3,7 +3,7 @@
  * input (x₁, x₂) where w₁·x₁ + w₂·x₂ + bias is exactly 0; on one side the perceptron answers 1, on the
  * other 0. Drawn exactly (not sampled), with the two sides shaded and labelled.
  */
-import * as Plot from "@observablehq/plot";
+import { Markish, Plot } from "./plot";
 import { LabelledPoint } from "./decision-boundary";
 import { Described, Figure, palette, panelRow, plotFigure, seriesColors } from "./render";
 
@@ -108,7 +108,7 @@ export function perceptronPlane(options: PerceptronPlaneOptions): Figure {
   const several = lines.length > 1;
   const labels = lines.map((l, i) => l.label ?? `line ${i + 1}`);
   const shaded = options.shade === false ? undefined : lines[options.shade ?? 0];
-  const marks: Plot.Markish[] = [];
+  const marks: Markish[] = [];
   if (shaded) {
     const sides = [
       { polygon: halfSquare(shaded, 1, low, high), fill: palette.class1, text: "answer 1" },

@@ -3,7 +3,7 @@
  * Each picture is one small PNG inside the SVG, drawn with sharp pixels, instead of one rectangle per
  * pixel as in `imageGrid`: sixteen 28×28 pictures would otherwise take 12,544 rectangles.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot } from "./plot";
 import { pngDataUrl } from "./png";
 import { Described, Figure, mix, palette, plotFigure } from "./render";
 

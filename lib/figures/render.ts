@@ -3,7 +3,7 @@
  * comes out as a self-contained HTML string (an <svg>, or a <figure> with a caption). Text is never
  * measured, so the same data gives byte-identical output on every machine.
  */
-import * as Plot from "@observablehq/plot";
+import { Plot, PlotOptions } from "./plot";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -77,13 +77,13 @@ export const palette = {
 export const seriesColors = [palette.blue, palette.orange, palette.green, palette.purple, palette.red, palette.gray];
 
 /** Renders Plot options into a Figure: sets the document, the accessible description, and SVG namespaces. */
-export function plotFigure(options: Plot.PlotOptions & Described): Figure {
+export function plotFigure(options: PlotOptions & Described): Figure {
   const { description, ...rest } = options;
   const node = Plot.plot({
     ...rest,
     document: figureDocument(),
     ariaLabel: description ?? options.caption,
-  } as Plot.PlotOptions) as unknown as FigureElement;
+  } as PlotOptions) as unknown as FigureElement;
   return { html: finishNode(node) };
 }
 

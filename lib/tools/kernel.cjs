@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The course's Jupyter kernel: tslab, started after making sure the compiled course library is up to
 // date (lib-build.cjs), so that restarting the kernel after editing a file in lib picks the change up,
-// and a notebook's first `import ... from "./lib"` finds the library already compiled.
+// and a notebook's first `import ... from "./lib"` finds the library already compiled and its type
+// declarations already read (kernel-warmup.cjs).
 // The kernel spec written by `npm start` runs: node lib/tools/kernel.cjs kernel --config-path <file>
 "use strict";
 const path = require("node:path");
@@ -13,5 +14,6 @@ try {
   // The first `import ... from "./lib"` tries again and shows the learner what went wrong.
   console.error(`could not compile the course library: ${e && e.stack ? e.stack : e}`);
 }
-const tslab = require.resolve("tslab/dist/main.js", { paths: [path.resolve(__dirname, "..", "..")] });
-require(tslab).main();
+const root = path.resolve(__dirname, "..", "..");
+require("./kernel-warmup.cjs").warmConverters(require(require.resolve("tslab/dist/converter.js", { paths: [root] })));
+require(require.resolve("tslab/dist/main.js", { paths: [root] })).main();

@@ -3,7 +3,6 @@
 // npm start -- --print-only                   prints what it would run, and runs nothing
 // npm start -- --kernel-only                  only registers the kernel (for VS Code and other front ends)
 // npm start -- --site [--port N]              serves the static site even when Jupyter is installed
-// npm start -- --exit-after-ms=N              (for tests) stops the site's server after N milliseconds
 //
 // Everything Jupyter keeps (kernel spec, trust database, runtime files, config) lives in
 // node_modules/.cache/course-jupyter, so the course never writes into the user's home directory.
@@ -187,7 +186,7 @@ export function portArgument(args: readonly string[]): number | undefined {
  * Without Jupyter: builds the static site if it is missing or older than the notebooks, serves it on
  * 127.0.0.1, and says where, and how to get Jupyter to run the cells.
  */
-async function serveCourse(why: string, options: { printOnly: boolean; port?: number; exitAfterMs?: number }): Promise<void> {
+async function serveCourse(why: string, options: { printOnly: boolean; port?: number }): Promise<void> {
   const stale = siteIsStale();
   if (options.printOnly) {
     console.log(`jupyter: ${why}`);
@@ -207,18 +206,15 @@ async function serveCourse(why: string, options: { printOnly: boolean; port?: nu
   console.log("Press Ctrl-C here to stop the site.");
   const stop = () => void server.close().then(() => process.exit(0));
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
-  if (options.exitAfterMs !== undefined) setTimeout(stop, options.exitAfterMs);
 }
 
 function main(): void {
   const args = process.argv.slice(2);
-  const ours = (a: string) => a === "--print-only" || a === "--kernel-only" || a === "--site" || a.startsWith("--exit-after-ms=");
+  const ours = (a: string) => a === "--print-only" || a === "--kernel-only" || a === "--site";
   const own = args.filter(ours);
   // npm drops the "--" of `npm start -- …`, so every argument that is not ours goes to Jupyter.
   const extra = args.filter((a) => !ours(a) && a !== "--");
   const env = jupyterEnv();
-  const exitAfter = own.find((a) => a.startsWith("--exit-after-ms="));
-  const exitAfterMs = exitAfter ? Number(exitAfter.slice("--exit-after-ms=".length)) : undefined;
 
   if (own.includes("--kernel-only")) {
     const path = registerKernel();
@@ -232,7 +228,7 @@ function main(): void {
   const jupyter = own.includes("--site") ? undefined : findJupyter(env);
   if (!jupyter) {
     const why = own.includes("--site") ? "not used (--site)" : "not found";
-    serveCourse(why, { printOnly: own.includes("--print-only"), port: portArgument(extra), exitAfterMs }).catch((e: Error) => {
+    serveCourse(why, { printOnly: own.includes("--print-only"), port: portArgument(extra) }).catch((e: Error) => {
       console.error(`Could not serve the course site: ${e.message}`);
       process.exit(1);
     });

@@ -6,7 +6,8 @@
 //     headless Chromium, run with Kernel › Restart & Run All, checked (its widgets must start, the course
 //     logs no error; errors about Jupyter's own page are notes), and screenshotted to build/e2e/;
 //  3. (all notebooks only) the browser check itself is checked: notebooks with a broken widget or a
-//     throwing output script must fail it;
+//     throwing output script must fail it; and the clock-sensitive tests (a notebook with its
+//     exercises, a class graded) must pass on a machine kept busy by busy loops on every core;
 //  4. the interactive widgets are checked in Chromium against the engine, on generated test pages and
 //     on the static site's pages (rebuilt into build/site/ first): the named notebooks' pages number by
 //     number, every other page for loading with working widgets. --widgets-only runs this step alone.
@@ -16,6 +17,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
 import { executeNotebook, NbconvertRun } from "./nbconvert";
 import { PageRun, runInBrowser, shown } from "./page";
+import { BusyRun, testsOnABusyMachine } from "./busy";
 import { checkTheBrowserCheck } from "./self-check";
 import { WidgetRun, checkWidgetPages } from "./widgets";
 import { buildSite } from "../../lib/tools/site/build";
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
   let page: PageRun | undefined;
   let widgets: WidgetRun | undefined;
   let selfCheck: string[] | undefined;
+  let busy: BusyRun | undefined;
   try {
     console.log(`Executing ${paths.length} notebook(s) with jupyter nbconvert, two at a time…`);
     runs = await mapLimited(paths, 2, async (path) => {
@@ -94,6 +97,12 @@ async function main(): Promise<number> {
       selfCheck = await checkTheBrowserCheck(jupyter, env, join(repoRoot, "build", "e2e"));
       problems.push(...selfCheck);
     }
+    if (!named.length) {
+      console.log("Running the clock-sensitive tests on a busy machine (busy loops on every core)…");
+      busy = await testsOnABusyMachine();
+      console.log(`  ${busy.problems.length ? "FAIL" : "ok  "} notebook 01 with its exercises, and a class graded, beside ${busy.hogs} busy loops (${seconds(busy.ms)})`);
+      problems.push(...busy.problems);
+    }
     if (browser) widgets = await widgetStep(paths, named.length > 0);
     if (widgets) problems.push(...widgets.problems);
   } finally {
@@ -111,6 +120,7 @@ async function main(): Promise<number> {
     console.log(`  screenshot ${page.screenshot}`);
     for (const shot of page.widgetShots) console.log(`  screenshot ${shot}`);
   }
+  if (busy) console.log(`  busy       the tests pass beside ${busy.hogs} busy loops ${seconds(busy.ms).padStart(7)}  ${busy.problems.length ? "FAILED" : "ok"}`);
   if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 3 broken notebooks"}`);
   if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
   return report(problems, started);

@@ -31,12 +31,13 @@ describe("figures", () => {
   }
 });
 
-describe("figures in fresh processes", () => {
-  it("are byte-identical from one run to the next", async () => {
+describe("figures in a fresh process", () => {
+  it("are the same as here (after renumbering Plot's counters, as the notebook tests do)", async () => {
     const { execFileSync } = await import("node:child_process");
-    const run = () => execFileSync(process.execPath, ["lib/tools/run-ts.cjs", "tests/figures/print-all.ts"], { encoding: "utf8", maxBuffer: 1 << 26 });
-    const first = run();
-    expect(first.split("\n").length).toBeGreaterThan(Object.keys(examples).length);
-    expect(run()).toBe(first);
-  }, 60_000);
+    const printed = execFileSync(process.execPath, ["lib/tools/run-ts.cjs", "tests/figures/print-all.ts"], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const fresh = new Map(printed.trimEnd().split("\n").map((line) => JSON.parse(line) as [string, string]));
+    expect([...fresh.keys()]).toEqual(Object.keys(examples));
+    const differ = Object.entries(examples).filter(([name, make]) => normalizeFigure(fresh.get(name)!) !== normalizeFigure(make().html));
+    expect(differ.map(([name]) => name)).toEqual([]);
+  });
 });

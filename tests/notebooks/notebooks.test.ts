@@ -12,9 +12,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/homework/solutions";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
-import { courseNotebooks, repoRoot } from "../../lib/tools/notebooks/list";
+import { repoRoot } from "../../lib/tools/notebooks/list";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 import { NotebookPool, NotebookRun, failures, staleCells } from "../../lib/tools/notebooks/runner";
+import { selectedNotebooks } from "./selection";
 
 const isCheck = (source: string) => /\bcheckFunction\(/.test(source);
 const printed = (outputs: readonly { output_type: string; text?: unknown }[] | undefined) =>
@@ -54,10 +55,10 @@ function variant(plan: Plan, replace: (id: string, source: string) => string) {
 // two workers finish together.
 const timesFile = join(repoRoot, "node_modules", ".cache", "course-notebook-times.json");
 const lastTimes: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
-const paths = courseNotebooks();
+const paths = selectedNotebooks();
 const cost = (p: string) => lastTimes[basename(p)] ?? statSync(p).size / 20;
 const plans = await Promise.all(paths.map(planFor));
-const pool = new NotebookPool(2);
+const pool = new NotebookPool(Math.min(2, paths.length));
 const runs = new Map<string, Promise<NotebookRun>>();
 for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
   const extra = plan.exercises.length

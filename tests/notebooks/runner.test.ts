@@ -6,10 +6,16 @@ import { scratchWorkspace } from "../../lib/tools/notebooks/workspace";
 import { afterAll, describe, expect, it } from "vitest";
 import { Notebook, joinText, readNotebook, writeNotebook } from "../../lib/tools/notebooks/ipynb";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
-import { failingLine, failures, runNotebook, staleCells } from "../../lib/tools/notebooks/runner";
+import { NotebookPool, failingLine, failures, staleCells } from "../../lib/tools/notebooks/runner";
 
 const scratch = scratchWorkspace("course-scratch-");
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// One worker: each notebook still gets a fresh kernel, and only the first pays for starting a process.
+const pool = new NotebookPool(1);
+const runNotebook = (path: string, options?: { timeoutMs?: number }) => pool.run(path, options);
+afterAll(() => {
+  pool.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const original = readNotebook("notebooks/00-start-here.ipynb");
 
@@ -33,7 +39,7 @@ describe("a deliberately broken cell", () => {
     const [problem] = failures(readNotebook(path), run);
     expect(problem.message).toContain(`broken-runtime.ipynb, cell ${index + 1} (id figure) failed at line 2: throw new Error("the network is on fire");`);
     expect(problem.message).toContain("Error: the network is on fire");
-  }, 60_000);
+  });
 
   it("reports a type error with its line", async () => {
     const index = codeIndex("first-cell");
@@ -44,7 +50,7 @@ describe("a deliberately broken cell", () => {
     const [problem] = failures(readNotebook(path), run);
     expect(problem.message).toContain(`cell ${index + 1} (id first-cell) failed at line 2: const count: number = "three";`);
     expect(problem.message).toContain("Type 'string' is not assignable to type 'number'");
-  }, 60_000);
+  });
 
   it("reports an engine error raised from inside lib", async () => {
     const index = codeIndex("after");
@@ -55,7 +61,7 @@ describe("a deliberately broken cell", () => {
     const [problem] = failures(readNotebook(path), run);
     expect(problem.message).toContain(`cell ${index + 1} (id after) failed at line 2: const out = forward(net, [1, 2, 3]);`);
     expect(problem.message).toContain("Error: the input has 3 numbers, but 2 were expected (one per input neuron)");
-  }, 60_000);
+  });
 });
 
 describe("a stale stored output", () => {
@@ -71,7 +77,24 @@ describe("a stale stored output", () => {
     expect(stale).toHaveLength(1);
     expect(stale[0].message).toContain(`stale.ipynb, cell ${index + 1} (id first-cell): the stored output differs from a re-run.`);
     expect(joinText(nb.cells[index].source)).toContain("greeting");
-  }, 60_000);
+  });
+});
+
+describe("a notebook that never ends", () => {
+  it("is stopped at its limit, with the cell it was running, and the next notebook still runs", async () => {
+    const index = codeIndex("figure");
+    const path = scratchCopy("endless.ipynb", (nb) => {
+      nb.cells[index].source = "while (true) {}\n";
+    });
+    const run = await runNotebook(path, { timeoutMs: 2000 });
+    const [problem] = failures(readNotebook(path), run);
+    expect(problem.message).toBe(`endless.ipynb, cell ${index + 1}: timed out after 2 s`);
+    const next = join(scratch, "next.ipynb");
+    writeNotebook(next, { ...original, cells: [{ cell_type: "code", id: "sum", metadata: {}, source: "1 + 1;\n", outputs: [] }] });
+    const after = await runNotebook(next);
+    expect(after.crash).toBeUndefined();
+    expect(after.result.cells.map((c) => c.outputs)).toEqual([[{ output_type: "stream", name: "stdout", text: "2\n" }]]);
+  });
 });
 
 describe("failingLine", () => {

@@ -4,10 +4,10 @@ import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
-import { courseNotebooks } from "../../lib/tools/notebooks/list";
+import { selectedNotebooks } from "./selection";
 
 describe("notebook sizes", () => {
-  for (const path of courseNotebooks()) {
+  for (const path of selectedNotebooks()) {
     it(`${basename(path)} is under 1 MB with every figure under 100 KB`, () => {
       expect(statSync(path).size).toBeLessThan(1_000_000);
       const big: string[] = [];

@@ -50,19 +50,6 @@ describe("the course library, compiled with tslab's TypeScript", () => {
 });
 
 describe("a build", () => {
-  it("is made once, and made again when a file changes", () => {
-    const lib = tinyLib("once", "41");
-    const first = build.ensureBuilt(lib);
-    expect(first.ms).toBeGreaterThan(0);
-    expect(first.errors).toEqual([]);
-    expect(build.ensureBuilt(lib).ms).toBe(0);
-    writeFileSync(join(lib.libDir, "engine", "answer.ts"), "export function answer(): number {\n  return 42;\n}\n");
-    const second = build.ensureBuilt(lib);
-    expect(second.ms).toBeGreaterThan(0);
-    expect(second.hash).not.toBe(first.hash);
-    expect(readFileSync(join(lib.outDir, "engine", "answer.js"), "utf8")).toContain("return 42;");
-  });
-
   it("reports a type error with its file, line and message, in place of loading", () => {
     const lib = tinyLib("broken", '"forty-two"');
     expect(build.ensureBuilt(lib).errors).toEqual(["lib/engine/answer.ts:3:3 - Type 'string' is not assignable to type 'number'."]);
@@ -71,11 +58,15 @@ describe("a build", () => {
     );
   });
 
-  it("is picked up by the next kernel after a file in lib changes (edit lib, restart the kernel)", async () => {
+  it("is made once, and made again by the next kernel after a file in lib changes (edit lib, restart the kernel)", async () => {
     const lib = tinyLib("restart", "1");
+    const first = build.ensureBuilt(lib);
+    expect(first.ms).toBeGreaterThan(0);
+    expect(first.errors).toEqual([]);
+    expect(build.ensureBuilt(lib)).toEqual({ ...first, ms: 0 });
+
     const folder = scratchWorkspace("course-lib-restart-");
     build.writeImportFiles(folder, lib);
-    build.ensureBuilt(lib);
     const path = join(folder, "answer.ipynb");
     writeNotebook(path, {
       cells: [{ cell_type: "code", id: "ask", metadata: {}, source: 'import { answer } from "./lib";\nconsole.log(`the answer is ${answer()}`);\n', outputs: [] }],
@@ -88,9 +79,13 @@ describe("a build", () => {
       return run.result.cells.map((c) => c.outputs.map((o) => ("text" in o ? o.text : "")).join("")).join("");
     };
     expect(await printed()).toBe("the answer is 1\n");
-    // Edited without rebuilding by hand: the next kernel's import compiles the library again.
+    // Edited without rebuilding by hand: the next kernel's import compiles the library again, once.
     writeFileSync(join(lib.libDir, "engine", "answer.ts"), "export function answer(): number {\n  return 2;\n}\n");
     expect(await printed()).toBe("the answer is 2\n");
+    const second = build.ensureBuilt(lib);
+    expect(second.ms).toBe(0);
+    expect(second.hash).not.toBe(first.hash);
+    expect(readFileSync(join(lib.outDir, "engine", "answer.js"), "utf8")).toContain("return 2;");
     rmSync(folder, { recursive: true, force: true });
   });
 });

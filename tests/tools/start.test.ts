@@ -25,7 +25,8 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}) {
     cwd: root,
     env: { ...base, HOME: home, ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    // Only against a hang: these commands take a second or two.
+    timeout: 300_000,
   });
   return { ...run, home, homeAfter: readdirSync(home) };
 }
@@ -59,19 +60,19 @@ describe("npm start -- --kernel-only", () => {
     expect(specs.tslab.resource_dir).toBe(join(stateDir, "share/jupyter/kernels/tslab"));
     expect(specs.tslab.spec.argv[0]).toBe(process.execPath);
     expect(readdirSync(home)).toEqual([]);
-  }, 30_000);
+  });
 });
 
 describe("npm start without Jupyter", () => {
-  // The course is served as a static site instead; a short-lived server (--exit-after-ms) is enough to
-  // fetch its pages and check that nothing outside build/site is served.
+  // The course is served as a static site instead: fetch its pages and check that nothing outside
+  // build/site is served, then stop the server as a learner would (Ctrl-C).
   it("serves the course site on 127.0.0.1, says where, and how to get Jupyter", async () => {
     const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
     const home = mkdtempSync(join(tmpdir(), "course-home-"));
     homes.push(empty, home);
     const base = { ...process.env };
     delete base.COURSE_JUPYTER;
-    const child = spawn(process.execPath, [join(root, "lib/tools/run-ts.cjs"), join(root, "lib/tools/start.ts"), "--exit-after-ms=20000"], {
+    const child = spawn(process.execPath, [join(root, "lib/tools/run-ts.cjs"), join(root, "lib/tools/start.ts")], {
       cwd: root,
       env: { ...base, HOME: home, PATH: empty, COURSE_JUPYTER: "/nonexistent" },
     });
@@ -81,8 +82,8 @@ describe("npm start without Jupyter", () => {
     child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
     try {
-      const deadline = Date.now() + 40_000;
-      while (!stdout.includes("Press Ctrl-C") && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      // No clock of its own: however busy the machine, wait until the server says it is ready (or stops).
+      while (!stdout.includes("Press Ctrl-C") && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
       expect(url, `no address printed; stdout: ${stdout}\nstderr: ${stderr}`).toBeDefined();
       const lines = stdout.trim().split("\n");
@@ -104,12 +105,12 @@ describe("npm start without Jupyter", () => {
       expect(await rawStatus(url!, "/..%2fpackage.json")).toBe(404);
       expect((await fetch(url!, { method: "POST" })).status).toBe(405);
     } finally {
-      child.kill("SIGTERM");
+      child.kill("SIGINT");
     }
     expect(await exited).toBe(0);
     expect(stderr).toBe("");
     expect(readdirSync(home)).toEqual([]);
-  }, 60_000);
+  });
 
   it("--print-only says what it would serve, and how to get Jupyter", () => {
     const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
@@ -167,7 +168,7 @@ describe.skipIf(!hasJupyter)("npm start -- --print-only", () => {
     // Nothing was written, or would be, under HOME.
     expect(run.stdout).not.toContain(run.home);
     expect(run.homeAfter).toEqual([]);
-  }, 30_000);
+  });
 
   it("honours COURSE_JUPYTER when PATH has no jupyter", () => {
     const empty = mkdtempSync(join(tmpdir(), "course-empty-path-"));
@@ -176,5 +177,5 @@ describe.skipIf(!hasJupyter)("npm start -- --print-only", () => {
     expect(run.status).toBe(0);
     expect(printed(run).value("run")[0]).toMatch(/^\/usr\/bin\/jupyter (notebook|lab) /);
     expect(run.homeAfter).toEqual([]);
-  }, 30_000);
+  });
 });

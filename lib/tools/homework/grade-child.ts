@@ -5,7 +5,7 @@
 // each line stamped with a secret it read from standard input before any student code ran. The parent
 // judges the answers, so nothing a submission does inside this process can change the expected values.
 import * as fs from "node:fs";
-import { InProcessKernel } from "../notebooks/kernel";
+import { Converted, InProcessKernel } from "../notebooks/kernel";
 import { Encoded, decodeArgs } from "./encode";
 
 export interface GradeJob {
@@ -31,6 +31,40 @@ function emit(message: Record<string, unknown>): void {
   writeSync(3, line);
 }
 
+const readSync = fs.readSync;
+const parse = JSON.parse;
+let pending = "";
+
+/** The next line the grader writes on standard input (it blocks: nothing else can happen meanwhile). */
+function readLine(): string {
+  const buffer = Buffer.alloc(65536);
+  for (;;) {
+    const nl = pending.indexOf("\n");
+    if (nl >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      return line;
+    }
+    let length = 0;
+    try {
+      length = readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      // Standard input made non-blocking (a cell touched process.stdin): wait a moment and read again.
+      if ((e as { code?: string }).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (length === 0) throw new Error("the grader closed the channel");
+    pending += buffer.toString("utf8", 0, length);
+  }
+}
+
+/** The cell compiled by the grader's compiler (this process never loads TypeScript). */
+function compiled(prevDecl: string, src: string): Converted {
+  emit({ kind: "compile", prevDecl, src });
+  return parse(readLine()) as Converted;
+}
+
 function describeError(e: unknown): { error: string; notDone: boolean } {
   try {
     const err = e as { name?: unknown; message?: unknown };
@@ -52,10 +86,10 @@ function safeValue(value: unknown): unknown {
 
 async function main(): Promise<void> {
   const job: GradeJob = JSON.parse(fs.readFileSync("job.json", "utf8"));
-  const kernel = new InProcessKernel(process.cwd(), { maxOutputChars: job.maxOutputChars });
+  const kernel = new InProcessKernel(process.cwd(), { maxOutputChars: job.maxOutputChars, precompiled: true });
   const cellErrors: Record<string, string> = {};
   for (const cell of job.cells) {
-    const run = await kernel.run(cell.source);
+    const run = await kernel.run(cell.source, compiled(kernel.previousDeclarations, cell.source));
     if (!run.ok) {
       const text = run.outputs.map((o) => ("text" in o ? String(o.text) : "")).join("");
       cellErrors[cell.id] = text.trim().slice(0, 2000);

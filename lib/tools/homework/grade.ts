@@ -14,6 +14,7 @@ import { CheckCall, CheckOptions, Outcome, judgeOutcomes } from "../../course/ex
 import { Cell, Notebook, asNotebook, joinText, readNotebook } from "../notebooks/ipynb";
 import { mapLimited, notebooksDir, repoRoot } from "../notebooks/list";
 import { scratchWorkspace } from "../notebooks/workspace";
+import { CompileService } from "./compile-service";
 import { groupCpuMs } from "./cpu-time";
 import { Encoded } from "./encode";
 import type { GradeJob } from "./grade-child";
@@ -129,7 +130,7 @@ interface ChildReport {
 }
 
 /** Runs one submission's cells and calls in an isolated child; returns what it reported. */
-function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: ChildReport; timedOut: boolean; exitCode: number | null }> {
+function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService): Promise<{ report: ChildReport; timedOut: boolean; exitCode: number | null }> {
   const dir = scratchWorkspace("course-grade-");
   writeFileSync(join(dir, "job.json"), JSON.stringify(job));
   const nonce = randomBytes(16).toString("hex");
@@ -150,7 +151,9 @@ function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: Ch
       detached: true,
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     });
-    guard.stdin!.end(`${nonce}\n`);
+    // Standard input carries the secret first, then the compiled cells the child asks for.
+    guard.stdin!.on("error", () => undefined);
+    guard.stdin!.write(`${nonce}\n`);
     const report: ChildReport = { cellErrors: {}, exercises: new Map(), done: false };
     let buffer = "";
     let received = 0;
@@ -193,6 +196,11 @@ function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: Ch
         if (message.kind === "cells") report.cellErrors = message.errors as Record<string, string>;
         if (message.kind === "exercise") report.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
         if (message.kind === "done") report.done = true;
+        if (message.kind === "compile") {
+          void compiler.compile(String(message.prevDecl), String(message.src)).then((converted) => {
+            if (guard.exitCode === null && guard.signalCode === null) guard.stdin!.write(`${JSON.stringify(converted)}\n`);
+          });
+        }
         if (message.kind === "crash") report.crash = String(message.error);
       }
     });
@@ -206,7 +214,7 @@ function runIsolated(job: GradeJob, options: GradeOptions): Promise<{ report: Ch
 }
 
 /** Grades one student's notebook against the key. */
-export async function gradeSubmission(student: string, path: string, key: AssignmentKey, options: GradeOptions): Promise<NotebookGrade> {
+export async function gradeSubmission(student: string, path: string, key: AssignmentKey, options: GradeOptions, compiler: CompileService): Promise<NotebookGrade> {
   const started = Date.now();
   const points = key.exercises.reduce((s, e) => s + e.points, 0);
   const zero = (problem: string): NotebookGrade => ({
@@ -228,7 +236,7 @@ export async function gradeSubmission(student: string, path: string, key: Assign
     exercises: key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))) })),
     maxOutputChars: options.maxOutputChars,
   };
-  const { report, timedOut } = await runIsolated(job, options);
+  const { report, timedOut } = await runIsolated(job, options, compiler);
 
   const exercises: ExerciseGrade[] = key.exercises.map((e) => {
     const cell = found.find((f) => f.e === e)!.cell;
@@ -298,7 +306,13 @@ export async function gradeAll(submissionsDir: string, outDir: string, options: 
     if (!existsSync(source)) throw new Error(`no instructor notebook ${name} in ${options.source}`);
     keys.set(name, await assignmentKey(source));
   }
-  const grades = await mapLimited(submissions, options.jobs, (s) => gradeSubmission(s.student, s.path, keys.get(s.notebook)!, options));
+  const compiler = new CompileService();
+  let grades: NotebookGrade[];
+  try {
+    grades = await mapLimited(submissions, options.jobs, (s) => gradeSubmission(s.student, s.path, keys.get(s.notebook)!, options, compiler));
+  } finally {
+    compiler.close();
+  }
   mkdirSync(join(outDir, "feedback"), { recursive: true });
   for (const student of [...new Set(grades.map((g) => g.student))]) {
     writeFileSync(join(outDir, "feedback", `${student.replace(/[^\w.-]+/g, "_")}.html`), feedbackPage(student, grades.filter((g) => g.student === student)));

@@ -7,6 +7,7 @@
 import { dirname, resolve } from "node:path";
 import { joinText, readNotebook } from "./ipynb";
 import { CellRun, InProcessKernel } from "./kernel";
+import { shareDeclarationFiles } from "./shared-declarations";
 
 export interface ExecutionResult {
   notebook: string;
@@ -79,6 +80,8 @@ async function runJob(job: Job, send: (m: WorkerMessage) => void): Promise<void>
 }
 
 if (process.send) {
+  // This process makes one kernel per notebook: parse the type declarations once for all of them.
+  shareDeclarationFiles();
   const send = (m: WorkerMessage) => process.send!(m);
   let queue = Promise.resolve();
   process.on("message", (job: Job) => {

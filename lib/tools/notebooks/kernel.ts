@@ -19,6 +19,31 @@ interface DisplayMessage {
   transient?: { display_id?: string };
 }
 
+/** What tslab's converter makes of a cell: JavaScript to run, or the type errors that stop it. */
+export interface Converted {
+  output?: string;
+  declOutput?: string;
+  diagnostics: unknown[];
+  hasToplevelAwait?: boolean;
+  sideOutputs?: unknown[];
+  lastExpressionVar?: string;
+}
+
+interface Converter {
+  convert(prevDecl: string, src: string): Converted;
+  close(): void;
+}
+
+export interface KernelOptions {
+  /** Most characters of output kept per cell; the rest is dropped with a note. */
+  maxOutputChars?: number;
+  /**
+   * Compile nothing here: every cell comes with the result of tslab's converter, made elsewhere (see
+   * CompileServer), so this process never loads the compiler. The autograder's sandbox runs this way.
+   */
+  precompiled?: boolean;
+}
+
 /**
  * A kernel rooted at `directory` (the notebook's folder, as in Jupyter). Outputs are captured per cell;
  * a display updated later (tslab's newDisplay) is replaced in place wherever it was first shown,
@@ -26,36 +51,56 @@ interface DisplayMessage {
  */
 export class InProcessKernel {
   private readonly executor: { execute(src: string): Promise<boolean>; close(): void; locals: Record<string, unknown> };
-  /** Most characters of output kept per cell; the rest is dropped with a note. */
   private readonly maxOutputChars: number;
   /** The JavaScript tslab made of the last cell, kept to locate run-time errors in the source. */
   private lastCompiled: string | undefined;
   private readonly jupyter: { lastWriteDisplayData: ((d: DisplayMessage, update: boolean) => void) | null };
   private readonly displays = new Map<string, { outputs: Output[]; index: number }>();
+  /** The declarations of every cell that ran so far, as tslab passes them to the next cell's compile. */
+  private declarations = "";
+  /** A cell's compiled form, handed in by run() when the kernel was made `precompiled`. */
+  private handedIn: { src: string; converted: Converted } | undefined;
 
-  constructor(directory: string, options: { maxOutputChars?: number } = {}) {
+  constructor(directory: string, options: KernelOptions = {}) {
     this.maxOutputChars = options.maxOutputChars ?? Infinity;
     if (process.cwd() !== directory) process.chdir(directory);
     // Resolve tslab from the course's own node_modules, whatever the current folder.
     const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
-    const { createConverter } = req("tslab/dist/converter");
     const { createExecutor } = req("tslab/dist/executor");
     this.jupyter = req("tslab/dist/jupyter");
-    // The notebooks import the compiled library (notebooks/lib.js); build it now if lib changed.
-    req(join(__dirname, "..", "lib-build.cjs")).ensureBuilt();
-    const node = createConverter({ isJS: false, isBrowser: false });
+    let node: Converter;
+    let browser: Converter | undefined;
+    // As the course's Jupyter kernel does (lib/tools/kernel.cjs): the converter reads lib's declarations at once.
+    req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(req("tslab/dist/converter"), directory);
+    const create = (isBrowser: boolean): Converter => req("tslab/dist/converter").createConverter({ isJS: false, isBrowser });
+    if (options.precompiled) {
+      node = {
+        convert: (prevDecl, src) => {
+          const given = this.handedIn;
+          this.handedIn = undefined;
+          if (!given || given.src !== src || prevDecl !== this.declarations) throw new Error("this kernel runs precompiled cells only, and this cell's compiled code is missing");
+          return given.converted;
+        },
+        close: () => undefined,
+      };
+    } else {
+      // The notebooks import the compiled library (notebooks/lib.js); build it now if lib changed.
+      req(join(__dirname, "..", "lib-build.cjs")).ensureBuilt();
+      node = create(false);
+    }
     const convert = node.convert.bind(node);
     node.convert = (prevDecl: string, src: string) => {
       const result = convert(prevDecl, src);
       this.lastCompiled = result.output;
+      // tslab's executor keeps these declarations for the next cell exactly when the cell succeeds.
+      this.pendingDeclarations = result.declOutput || "";
       return result;
     };
     // As in tslab's own kernel, the converter for browser cells is made only when a cell asks for it.
-    let browser: { close(): void } | undefined;
     const converters = {
       node,
       get browser() {
-        return (browser ??= createConverter({ isJS: false, isBrowser: true }));
+        return (browser ??= create(true));
       },
       close: () => (node.close(), browser?.close()),
     };
@@ -65,8 +110,19 @@ export class InProcessKernel {
     });
   }
 
-  /** Runs one cell's source and returns whether it succeeded and what it printed and displayed. */
-  async run(source: string): Promise<CellRun> {
+  private pendingDeclarations = "";
+
+  /** The declarations the next cell is compiled against (for compiling it elsewhere). */
+  get previousDeclarations(): string {
+    return this.declarations;
+  }
+
+  /**
+   * Runs one cell's source and returns whether it succeeded and what it printed and displayed. A kernel
+   * made `precompiled` needs the cell's compiled form, made from `previousDeclarations` and the source.
+   */
+  async run(source: string, converted?: Converted): Promise<CellRun> {
+    if (converted) this.handedIn = { src: source, converted };
     const outputs: Output[] = [];
     let room = this.maxOutputChars;
     const write = (name: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
@@ -95,10 +151,12 @@ export class InProcessKernel {
       }
     };
     this.lastCompiled = undefined;
+    this.pendingDeclarations = this.declarations;
     const start = performance.now();
     let ok = false;
     try {
       ok = await this.executor.execute(source);
+      if (ok) this.declarations = this.pendingDeclarations;
     } catch (e) {
       console.error(e);
       ok = false;
