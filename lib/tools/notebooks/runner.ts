@@ -83,7 +83,7 @@ export class NotebookPool {
     const child = fork(join(root, "lib/tools/run-ts.cjs"), [join(root, "lib/tools/notebooks/execute.ts")], {
       // One thread for V8 (no background compiling or parallel GC): with two workers and the test
       // runner sharing two cores, helper threads cost more than they save (40 s instead of 52 s here).
-      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, "--single-threaded", "--max-semi-space-size=16", ...(process.env.WORKER_FLAGS ? process.env.WORKER_FLAGS.split(" ") : [])],
+      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, "--single-threaded", "--max-semi-space-size=16"],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     });
