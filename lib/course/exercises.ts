@@ -1,9 +1,18 @@
 /**
- * "Your turn": checks for the exercises at the end of each notebook. A check calls the learner's
- * function on a few cases and says, in one friendly line, whether it is correct, close (with how far
- * off), wrong (with a hint), not done yet, or threw an error (with the error's message, never a stack
- * trace). Every result is also recorded, so that the autograder can read it.
+ * "Your turn": checks for the exercises at the end of each notebook.
+ *
+ * A notebook's check cell says only which exercise it checks and which function:
+ *
+ *     check("01.2", weightFor);
+ *
+ * The exercise's test cases, its reference answers and its hints live in the course's answer keys
+ * (lib/course/exercise-keys/), where each reference answer is computed by a route of its own (the
+ * engine, or a second implementation). The check calls the learner's function on every case and says,
+ * in one friendly line, what the function returned and whether that is correct, close, wrong (with a
+ * hint about the idea), not done yet, or an error (with its message, never a stack trace). It never
+ * prints the expected value. Every result is also recorded, so that the autograder can read it.
  */
+import { exerciseKey } from "./exercise-keys/index";
 
 /** The error an exercise stub throws until the learner writes their code. */
 export class NotDoneYet extends Error {
@@ -55,10 +64,19 @@ export interface CheckOptions {
   hint: string;
 }
 
-/** One case: the arguments to call with and the right answer. */
+/** A wrong answer that a common misunderstanding gives, with a hint written for that misunderstanding. */
+export interface KnownMistake {
+  expected: Answer;
+  hint: string;
+}
+
+/** One case: the arguments to call with and the right answer (and the answers of known mistakes). */
 export interface Case<A extends unknown[]> {
   args: A;
   expected: Answer;
+  mistakes?: readonly KnownMistake[];
+  /** How to write the call in feedback, when its arguments do not print well (a function, a network). */
+  call?: string;
 }
 
 const symbol: Record<Status, string> = { correct: "✅", close: "🟡", wrong: "❌", "not done": "⏳", error: "❌" };
@@ -78,25 +96,114 @@ export interface CheckCall {
 export const checkCalls: CheckCall[] = registry.calls;
 
 /**
- * Calls `fn` on every case and prints one line of feedback. Returns nothing, so the notebook shows
- * only the feedback line.
+ * An exercise's answer key: the function the learner writes, the cases to try, the reference answer
+ * (computed by a route of its own), and the hints. Keys live in lib/course/exercise-keys/.
  */
-export function checkFunction<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): void {
+export interface ExerciseKey {
+  /** "01.2": the notebook's number, a dot, the exercise's number. */
+  id: string;
+  /** The name of the function the learner writes, such as "weightFor". */
+  name: string;
+  /** The argument lists to try, made afresh for every check (a learner's function may change them). */
+  cases: () => unknown[][];
+  /** The right answer for one argument list, by an independent route: the engine, or a second implementation. */
+  answer: (...args: never[]) => Answer;
+  /** Shown with a wrong answer: a nudge toward the idea, never the answer. */
+  hint: string;
+  tolerance?: number;
+  closeTolerance?: number;
+  /** Common wrong ideas: the answer each gives, and a hint written for it. */
+  mistakes?: { answer: (...args: never[]) => Answer; hint: string }[];
+  /** How to write a call in feedback when its arguments do not print well. */
+  call?: (...args: never[]) => string;
+  /** One more sentence after the verdict, from what the learner's function did on the first case. */
+  report?: (args: never[], got: unknown, status: Status) => string | undefined;
+}
+
+export interface CheckCallOptions {
+  /** More argument lists to try, after the key's own (a notebook's data, or an instructor's hidden cases). */
+  cases?: readonly unknown[][];
+  /** Points this check is worth when graded. Default 1. */
+  points?: number;
+}
+
+/**
+ * Checks the learner's function for one exercise: calls it on the exercise's cases (and on `cases`, if
+ * given), and prints one line of feedback. The expected values come from the exercise's answer key and
+ * are never printed. Returns nothing, so the notebook shows only the feedback line.
+ */
+export function check(exercise: string, fn: unknown, options: CheckCallOptions = {}): void {
+  const key = exerciseKey(exercise);
+  const loose = key as unknown as {
+    answer: (...args: unknown[]) => Answer;
+    mistakes?: { answer: (...args: unknown[]) => Answer; hint: string }[];
+    call?: (...args: unknown[]) => string;
+    report?: (args: unknown[], got: unknown, status: Status) => string | undefined;
+  };
+  const argLists = [...key.cases(), ...(options.cases ?? []).map((a) => [...a])];
+  // The expected values are worked out first, on copies, before the learner's function can touch the arguments.
+  const cases: Case<unknown[]>[] = argLists.map((args) => {
+    const expected = loose.answer(...clone(args));
+    const mistakes = (loose.mistakes ?? []).map((m) => ({ expected: m.answer(...clone(args)), hint: m.hint }));
+    return { args, expected, ...(mistakes.length ? { mistakes } : {}), ...(loose.call ? { call: loose.call(...args) } : {}) };
+  });
+  const checkOptions: CheckOptions = { hint: key.hint, tolerance: key.tolerance, closeTolerance: key.closeTolerance, points: options.points };
+  if (typeof fn === "function" && fn.name && fn.name !== key.name) {
+    record(exercise, fn, cases, checkOptions, {
+      exercise,
+      status: "error",
+      message: `this check is for your function ${key.name}, but it was given ${fn.name}. Keep the name ${key.name}.`,
+    });
+    return;
+  }
+  const outcomes = typeof fn === "function" ? runCases(fn as (...args: unknown[]) => unknown, cases) : [];
+  const result = typeof fn === "function" ? judgeOutcomes(exercise, fn.name || key.name, cases, outcomes, checkOptions) : notAFunction(exercise, fn);
+  const first = outcomes[0];
+  if (loose.report && first && "value" in first && (result.status === "correct" || result.status === "wrong" || result.status === "close")) {
+    // The report says what the learner's function did, so it goes before any hint.
+    const more = loose.report(cases[0].args, first.value, result.status);
+    const at = result.message.indexOf(" Hint: ");
+    if (more) result.message = at < 0 ? `${result.message} ${more}` : `${result.message.slice(0, at)} ${more}${result.message.slice(at)}`;
+  }
+  record(exercise, fn, cases, checkOptions, result);
+}
+
+/** A deep copy of plain data (numbers, lists, records); functions and other objects are shared. */
+function clone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clone) as unknown as T;
+  if (ArrayBuffer.isView(value)) return (value as unknown as { slice(): T }).slice();
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = clone(v);
+    return out as T;
+  }
+  return value;
+}
+
+function record(exercise: string, fn: unknown, cases: readonly Case<unknown[]>[], options: CheckOptions, result: CheckResult): void {
   const hidden = (globalThis as { __courseHiddenChecks?: boolean }).__courseHiddenChecks === true;
-  checkCalls.push({ exercise, functionName: typeof fn === "function" ? fn.name : "", cases: cases as readonly Case<unknown[]>[], options, hidden });
-  const result = judge(exercise, fn, cases, options);
+  checkCalls.push({ exercise, functionName: typeof fn === "function" ? fn.name : "", cases, options, hidden });
   checkResults.push(result);
   console.log(`${symbol[result.status]} Exercise ${exercise}: ${result.message}`);
+}
+
+function notAFunction(exercise: string, fn: unknown): CheckResult {
+  return { exercise, status: "error", message: `expected a function here, but got ${typeof fn}. Run the exercise cell above first.` };
+}
+
+/**
+ * The low-level check, with the cases and expected values written out: for checks of your own. The
+ * course's notebooks use `check`, whose expected values stay in the answer keys.
+ */
+export function checkFunction<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): void {
+  record(exercise, fn, cases as readonly Case<unknown[]>[], options, judge(exercise, fn, cases, options));
 }
 
 /** What calling the learner's function on one case gave: a value, or an error. */
 export type Outcome = { value: unknown } | { error: string; notDone: boolean };
 
-/** Works out a check's result without printing it. */
-export function judge<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): CheckResult {
-  if (typeof fn !== "function") {
-    return { exercise, status: "error", message: `expected a function here, but got ${typeof fn}. Run the exercise cell above first.` };
-  }
+/** Calls `fn` on each case in turn, stopping at the first error. */
+function runCases(fn: (...args: unknown[]) => unknown, cases: readonly Case<unknown[]>[]): Outcome[] {
   const outcomes: Outcome[] = [];
   for (const c of cases) {
     try {
@@ -107,18 +214,27 @@ export function judge<A extends unknown[]>(exercise: string, fn: (...args: A) =>
       break;
     }
   }
-  return judgeOutcomes(exercise, fn.name, cases, outcomes, options);
+  return outcomes;
+}
+
+/** Works out a check's result without printing it. */
+export function judge<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): CheckResult {
+  if (typeof fn !== "function") return notAFunction(exercise, fn);
+  const outcomes = runCases(fn as (...args: unknown[]) => unknown, cases as readonly Case<unknown[]>[]);
+  return judgeOutcomes(exercise, fn.name, cases as readonly Case<unknown[]>[], outcomes, options);
 }
 
 /**
  * The verdict from outcomes already collected (the autograder collects them in a separate process):
- * correct, close (with the difference), wrong (with the hint), not done yet, or an error message.
+ * correct, close, wrong (with a hint), not done yet, or an error message. It says what the learner's
+ * function returned, never what it should have returned.
  */
 export function judgeOutcomes(exercise: string, functionName: string, cases: readonly Case<unknown[]>[], outcomes: readonly Outcome[], options: CheckOptions): CheckResult {
-  let close: { call: string; got: string; expected: string; distance: number } | undefined;
+  let close: { call: string; got: string; hint?: string } | undefined;
+  const tolerance = options.tolerance ?? 1e-9;
   for (let k = 0; k < cases.length; k++) {
     const c = cases[k];
-    const call = `${functionName || "your function"}(${c.args.map(show).join(", ")})`;
+    const call = c.call ?? `${functionName || "your function"}(${c.args.map((a) => show(a)).join(", ")})`;
     const outcome = outcomes[k];
     if (!outcome) return { exercise, status: "error", message: `${call} gave no answer. Hint: ${options.hint}` };
     if ("error" in outcome) {
@@ -129,22 +245,35 @@ export function judgeOutcomes(exercise: string, functionName: string, cases: rea
     }
     const got = outcome.value;
     const distance = distanceBetween(got, c.expected);
-    const tolerance = options.tolerance ?? 1e-9;
     if (distance === undefined) {
-      return { exercise, status: "wrong", message: `${call} returned ${show(got)}, but the answer should be ${describeAnswer(c.expected)}. Hint: ${options.hint}` };
+      return { exercise, status: "wrong", message: `${call} returned ${show(got)}, but the answer should be ${describeShape(c.expected)}. Hint: ${options.hint}` };
     }
     if (distance <= tolerance) continue;
+    const mistake = knownMistake(got, c, tolerance);
     const closeTolerance = options.closeTolerance ?? 0.01 * Math.max(1e-9, size(c.expected));
     if (distance <= closeTolerance) {
-      if (!close) close = { call, got: show(got), expected: show(c.expected), distance };
+      if (!close || (mistake && !close.hint)) close = { call, got: show(got), hint: mistake?.hint };
       continue;
     }
-    return { exercise, status: "wrong", message: `${call} returned ${show(got)}, but the answer is ${show(c.expected)}. Hint: ${options.hint}` };
+    return { exercise, status: "wrong", message: `${call} returned ${show(got)}, which is not right. Hint: ${mistake?.hint ?? options.hint}` };
   }
   if (close) {
-    return { exercise, status: "close", message: `close! ${close.call} returned ${close.got}; the answer is ${close.expected} (off by ${Number(close.distance.toPrecision(3))}). Look for a rounding slip.` };
+    const advice = close.hint ?? "Look for a rounding slip: use the exact numbers your code computes, not rounded ones.";
+    return { exercise, status: "close", message: `close, but not exact: ${close.call} returned ${close.got}, very near the right answer but not equal to it. ${advice}` };
   }
-  return { exercise, status: "correct", message: `correct — all ${cases.length} test${cases.length === 1 ? "" : "s"} pass.` };
+  const first = outcomes[0] && "value" in outcomes[0] ? outcomes[0].value : undefined;
+  const firstCall = cases.length ? (cases[0].call ?? `${functionName || "your function"}(${cases[0].args.map((a) => show(a)).join(", ")})`) : "";
+  const all = cases.length === 1 ? "the test passes" : `all ${cases.length} tests pass`;
+  return { exercise, status: "correct", message: cases.length ? `correct. ${firstCall} returned ${show(first)}, and ${all}.` : "correct." };
+}
+
+/** The known mistake whose answer the learner's value matches, if any. */
+function knownMistake(got: unknown, c: Case<unknown[]>, tolerance: number): KnownMistake | undefined {
+  for (const m of c.mistakes ?? []) {
+    const d = distanceBetween(got, m.expected);
+    if (d !== undefined && d <= Math.max(tolerance, 1e-9 * Math.max(1, size(m.expected)))) return m;
+  }
+  return undefined;
 }
 
 /** The largest difference between an answer and the expected one, or undefined if their shapes differ. */
@@ -166,16 +295,26 @@ function size(answer: Answer): number {
   return typeof answer === "number" ? Math.abs(answer) : Math.max(0, ...answer.map(Math.abs));
 }
 
-function describeAnswer(expected: Answer): string {
-  return typeof expected === "number" ? `a number (${show(expected)})` : `a list of ${expected.length} numbers (${show(expected)})`;
+/** The shape of the right answer, in words: "a number", "a list of 3 numbers". */
+function describeShape(expected: Answer): string {
+  if (typeof expected === "number") return "a number";
+  return expected.length === 1 ? "a list of 1 number" : `a list of ${expected.length} numbers`;
 }
 
-/** A short, readable form of a value for feedback. */
-function show(value: unknown): string {
-  if (typeof value === "number") return String(Number(value.toPrecision(10)));
+/** A short, readable form of a value for feedback; long lists are shortened. */
+function show(value: unknown, depth = 0): string {
+  if (typeof value === "number") return Object.is(value, -0) ? "0" : String(Number(value.toPrecision(10)));
   if (typeof value === "function") return "a function";
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return `[${Array.from(value as ArrayLike<unknown>).map(show).join(", ")}]`;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const list = Array.from(value as ArrayLike<unknown>);
+    const most = depth === 0 ? 8 : 4;
+    if (list.length <= most) return `[${list.map((v) => show(v, depth + 1)).join(", ")}]`;
+    const kind = list.every((v) => typeof v === "number") ? "numbers" : "items";
+    return `[${list.slice(0, most - 2).map((v) => show(v, depth + 1)).join(", ")}, …, ${show(list[list.length - 1], depth + 1)}] (${list.length} ${kind})`;
+  }
   if (value === undefined) return "undefined (did you forget to return?)";
+  if (value === null) return "null";
   if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object") return "an object";
   return String(value);
 }

@@ -5,7 +5,8 @@
  */
 import { Plot } from "./plot";
 import { pngDataUrl } from "./png";
-import { Described, Figure, mix, palette, plotFigure } from "./render";
+import { keyHeight, pictureKeyMarks, pictureShades, shadeIndex } from "./colour-key";
+import { Described, Figure, plotFigure } from "./render";
 
 /** One square picture, its values row by row from the top left, with up to two lines of text above it. */
 export interface RasterImage {
@@ -28,13 +29,10 @@ export interface RasterGridOptions extends Described {
   scale?: "ink" | "weights";
   /** For "weights": the size of value drawn in full colour. Default: the largest size among all pictures. */
   largest?: number;
+  /** The name of the colour key under the pictures. Default "ink" or "weight". */
+  label?: string;
 }
 
-/** Shades per side of the scale: enough that neighbouring shades cannot be told apart. */
-const levels = 32;
-const paper = "#eef2f6";
-const ink = "#1f3a68";
-const middle = "#f4f4f4";
 
 /** A grid of square pictures, each drawn from its own small PNG. */
 export function rasterGrid(images: readonly RasterImage[], options: RasterGridOptions = {}): Figure {
@@ -50,12 +48,9 @@ export function rasterGrid(images: readonly RasterImage[], options: RasterGridOp
   let largest = options.largest ?? 0;
   if (weights && options.largest === undefined) for (const img of images) for (let p = 0; p < img.pixels.length; p++) largest = Math.max(largest, Math.abs(img.pixels[p]));
   largest = Math.max(largest, 1e-12);
-  const colours = weights
-    ? Array.from({ length: 2 * levels + 1 }, (_, k) => (k < levels ? mix(middle, palette.negative, (levels - k) / levels) : mix(middle, palette.positive, (k - levels) / levels)))
-    : Array.from({ length: levels + 1 }, (_, k) => mix(paper, ink, k / levels));
-  const rgb = colours.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]);
-  const shade = (v: number) =>
-    weights ? levels + Math.round(Math.max(-1, Math.min(1, v / largest)) * levels) : Math.round(Math.max(0, Math.min(1, v)) * levels);
+  const scale = weights ? "weights" : "ink";
+  const rgb = pictureShades(scale).map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]);
+  const shade = (v: number) => shadeIndex(v, scale, largest);
 
   const columns = options.columns ?? Math.min(10, images.length);
   const rows = Math.ceil(images.length / columns);
@@ -70,8 +65,9 @@ export function rasterGrid(images: readonly RasterImage[], options: RasterGridOp
     const text = [img.title ?? "", img.note ?? ""].slice(0, lines).join("\n");
     return { ...originOf(n), src: pngDataUrl({ width: side, height: side, kind: "indexed", pixels, palette: rgb }), text };
   });
-  const width = columns * (cell + gap) - gap;
-  const height = rows * (cell + gap + titleRoom) - gap;
+  const width = Math.max(columns * (cell + gap) - gap, 200);
+  const gridHeight = rows * (cell + gap + titleRoom) - gap;
+  const height = gridHeight + keyHeight;
   return plotFigure({
     width: width + 10,
     height: height + 10,
@@ -94,6 +90,7 @@ export function rasterGrid(images: readonly RasterImage[], options: RasterGridOp
       lines
         ? Plot.text(frames, { x: (d: { left: number }) => d.left + cell / 2, y: (d: { top: number }) => d.top - titleRoom + 1, text: "text", lineAnchor: "top", lineHeight: 1.18, fontSize: 11 })
         : null,
+      ...pictureKeyMarks({ scale, largest, label: options.label ?? (weights ? "weight" : "ink"), left: 0, top: gridHeight + 6, width: Math.min(width, 240) }),
     ],
   });
 }

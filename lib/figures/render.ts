@@ -100,9 +100,9 @@ export function finishNode(node: FigureElement): string {
 
 /**
  * Several figures side by side in one <figure> with one caption: for panels such as a decision boundary
- * at three epochs. Each panel keeps its own title.
+ * at three epochs. Each panel keeps its own title; a key shared by the panels goes under them.
  */
-export function panelRow(panels: readonly Figure[], options: Described = {}): Figure {
+export function panelRow(panels: readonly Figure[], options: Described & { key?: Figure } = {}): Figure {
   const doc = figureDocument();
   const figure = doc.createElement("figure");
   figure.setAttribute("style", "margin: 0; max-width: 100%;");
@@ -118,6 +118,11 @@ export function panelRow(panels: readonly Figure[], options: Described = {}): Fi
     row.appendChild(cell);
   }
   figure.appendChild(row);
+  if (options.key) {
+    const key = doc.createElement("div");
+    key.innerHTML = options.key.html;
+    figure.appendChild(key);
+  }
   if (options.caption) {
     const caption = doc.createElement("figcaption");
     caption.textContent = options.caption;

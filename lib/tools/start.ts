@@ -3,13 +3,19 @@
 // npm start -- --print-only                   prints what it would run, and runs nothing
 // npm start -- --kernel-only                  only registers the kernel (for VS Code and other front ends)
 // npm start -- --site [--port N]              serves the static site even when Jupyter is installed
+// npm start -- --update 05                    brings an edited notebook of your copy to the course's new
+//                                             version, your exercise answers carried over
+// npm start -- --reset 05                     starts a notebook of your copy afresh
 //
+// Jupyter opens the learner's copy of the course, notebooks/my-course/ (lib/tools/learner/copy.ts):
+// every exercise left to do, solutions one folder away, nothing that git tracks.
 // Everything Jupyter keeps (kernel spec, trust database, runtime files, config) lives in
 // node_modules/.cache/course-jupyter, so the course never writes into the user's home directory.
 import { ChildProcess, spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { basename, delimiter, dirname, join, resolve } from "node:path";
+import { courseNotebookNamed, learnerFolder, renewNotebook, syncLearnerCopy, SyncReport } from "./learner/copy";
 import { courseNotebooks } from "./notebooks/list";
 import { buildSite, siteFolder, siteIsStale } from "./site/build";
 import { preferredPort, serveSite } from "./site/serve";
@@ -20,6 +26,8 @@ export const repoRoot = resolve(__dirname, "..", "..");
 export const stateDir = join(repoRoot, "node_modules", ".cache", "course-jupyter");
 export const notebooksDir = join(repoRoot, "notebooks");
 export const firstNotebook = join(notebooksDir, "00-start-here.ipynb");
+/** What `npm start` opens: the learner's copy of the first notebook. */
+export const firstLearnerNotebook = join(learnerFolder, "00-start-here.ipynb");
 export const kernelName = "tslab";
 export const kernelJsonPath = join(stateDir, "share", "jupyter", "kernels", kernelName, "kernel.json");
 
@@ -212,8 +220,11 @@ function main(): void {
   const args = process.argv.slice(2);
   const ours = (a: string) => a === "--print-only" || a === "--kernel-only" || a === "--site";
   const own = args.filter(ours);
+  // --update NN and --reset NN name a notebook of the learner's copy.
+  const renewing = ["--update", "--reset"].flatMap((flag) => (args.includes(flag) ? [{ flag, key: args[args.indexOf(flag) + 1] }] : []));
+  const renewArgs = new Set(renewing.flatMap((r) => [args.indexOf(r.flag), args.indexOf(r.flag) + 1]));
   // npm drops the "--" of `npm start -- …`, so every argument that is not ours goes to Jupyter.
-  const extra = args.filter((a) => !ours(a) && a !== "--");
+  const extra = args.filter((a, i) => !ours(a) && a !== "--" && !renewArgs.has(i));
   const env = jupyterEnv();
 
   if (own.includes("--kernel-only")) {
@@ -234,23 +245,35 @@ function main(): void {
     });
     return;
   }
-  const notebooks = courseNotebooks();
-  const command = [jupyter.command, ...launchArgs(jupyter, firstNotebook, extra)];
+  const command = [jupyter.command, ...launchArgs(jupyter, firstLearnerNotebook, extra)];
   const name = jupyter.kind === "lab" ? `JupyterLab ${jupyter.version}` : `Jupyter Notebook ${jupyter.version}`;
 
   if (own.includes("--print-only")) {
     console.log(`jupyter: ${name} (${jupyter.command})`);
     console.log(`kernel: ${kernelJsonPath}`);
     for (const key of jupyterEnvNames) console.log(`env: ${key}=${env[key]}`);
-    for (const t of trustCommands(jupyter, notebooks)) console.log(`trust: ${[t.command, ...t.args].map(shellQuote).join(" ")}`);
+    console.log(`copy: ${learnerFolder} (your copy of the course: made or brought up to date first)`);
+    for (const t of trustCommands(jupyter, learnerNotebooks())) console.log(`trust: ${[t.command, ...t.args].map(shellQuote).join(" ")}`);
     console.log(`run: ${command.map(shellQuote).join(" ")}`);
     return;
   }
 
+  try {
+    for (const r of renewing) {
+      if (!r.key) throw new Error(`${r.flag} needs a notebook, such as ${r.flag} 05`);
+      const done = renewNotebook(courseNotebookNamed(r.key), r.flag === "--update" ? "keepAnswers" : "reset");
+      console.log(`${r.flag === "--update" ? "Updated" : "Started afresh"}: ${done.path}${done.carried.length ? ` (your answers kept in ${done.carried.join(", ")})` : ""}`);
+      if (done.movedTo) console.log(`  your earlier notebook is now ${done.movedTo}`);
+    }
+    printSync(syncLearnerCopy());
+  } catch (e) {
+    console.error(`Could not prepare your copy of the course in ${learnerFolder}: ${(e as Error).message}`);
+    process.exit(1);
+  }
   registerKernel();
   for (const key of ["data", "runtime", "config", "ipython"]) mkdirSync(join(stateDir, key), { recursive: true });
-  if (!trustNotebooks(jupyter, notebooks, env)) console.warn("warning: could not mark the notebooks as trusted; re-run a cell to see its figures.");
-  console.log(`Opening ${firstNotebook} in ${name}. Press Ctrl-C here to stop Jupyter.`);
+  if (!trustNotebooks(jupyter, learnerNotebooks().filter((p) => existsSync(p)), env)) console.warn("warning: could not mark the notebooks as trusted; re-run a cell to see its figures.");
+  console.log(`Opening ${firstLearnerNotebook} in ${name}. Press Ctrl-C here to stop Jupyter.`);
 
   // Jupyter gets its own process group, so the terminal's Ctrl-C reaches only this script, which then
   // stops Jupyter in the one order that is clean here (see stopJupyter).
@@ -268,6 +291,23 @@ function main(): void {
     process.exit(1);
   });
   child.on("exit", (code) => process.exit(stopping ? 0 : (code ?? 1)));
+}
+
+/** The learner's notebooks and their solutions (the course notebooks with exercises have solutions). */
+function learnerNotebooks(): string[] {
+  return courseNotebooks().flatMap((p) => [join(learnerFolder, basename(p)), join(learnerFolder, "solutions", basename(p))]);
+}
+
+/** Says what making or updating the learner's copy did. */
+function printSync(report: SyncReport): void {
+  if (report.created.length) console.log(`Your copy of the course: ${report.created.length} notebooks in ${report.folder}, with the exercises left for you.`);
+  if (report.updated.length) console.log(`Brought up to the course's new version (you had not edited them): ${report.updated.join(", ")}.`);
+  for (const path of report.movedAside) console.log(`  the run you saved is kept in ${path}`);
+  for (const name of report.waiting) {
+    console.log(`The course has a new version of ${name}, which you have edited, so your notebook is left as it is.`);
+    console.log(`  To get the new version with your exercise answers carried over: npm start -- --update ${name.slice(0, 2)}`);
+  }
+  for (const name of report.unreadable) console.log(`warning: ${join(report.folder, name)} is not a notebook Jupyter can read; it was left as it is.`);
 }
 
 /** Shuts down every kernel of the server at `url` through Jupyter's REST API. */

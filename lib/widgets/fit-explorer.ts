@@ -32,6 +32,11 @@ export interface FitExplorerOptions {
   maxEpochs?: number;
   /** Train stops early when the loss falls below this. Default 1e-6. */
   stopBelow?: number;
+  /**
+   * Targets for the sliders moved by hand, easiest first: each is ticked off, and stays ticked, once the
+   * mean loss falls below `below` with weights set by hand (not by Train).
+   */
+  goals?: readonly { below: number; text: string }[];
   title?: string;
   /** Caption of the still picture. */
   caption?: string;
@@ -80,6 +85,8 @@ export function fitExplorer(net: Network, data: readonly Sample[], options: FitE
   if (parameterNames.length !== names.length) throw new Error(`this network has ${names.length} weights and biases, but ${parameterNames.length} names were given`);
 
   const mean = evaluate(net, data, loss).loss;
+  const goals = (options.goals ?? []).map((g) => ({ below: g.below, text: String(g.text) }));
+  for (const g of goals) if (!(g.below > 0)) throw new Error(`a goal's loss must be a positive number, not ${g.below}`);
   const frozen = copyNetwork(net);
   const fallback = fitCurve(
     data.map((s) => ({ x: s.input[0], y: s.target[0] })),
@@ -102,6 +109,7 @@ export function fitExplorer(net: Network, data: readonly Sample[], options: FitE
       epochsPerFrame,
       maxEpochs,
       stopBelow: options.stopBelow ?? 1e-6,
+      goals,
       title: options.title,
     },
     fallback,

@@ -288,7 +288,7 @@ async function checkInspector(page: Page, root: Locator, data: InspectorData, c:
     await root.locator(`[data-nn-node="2-${k}"]`).click();
     t = await readTexts(root);
     const h = trace.layers[0].activations;
-    net.layers[1].weights[k].forEach((w, i) => c.same(`${where}: output ${k}'s term ${i}`, t[`term:${i}`], `h${"₀₁₂₃₄₅₆₇₈₉"[i]}: ${f4(w)} × ${f4(h[i])} = ${f4(w * h[i])}`));
+    net.layers[1].weights[k].forEach((w, i) => c.same(`${where}: output ${k}'s term ${i}`, t[`term:${i}`], `h${"₀₁₂₃₄₅₆₇₈₉"[i + 1]}: ${f4(w)} × ${f4(h[i])} = ${f4(w * h[i])}`));
     softmaxWorking(trace.layers[1].preActivations, 3).forEach((line, m) => c.same(`${where}: softmax line ${m}`, t[`line:softmax-${m}`], line));
     const target = argmax(s.target);
     c.same(`${where}: the sample's loss`, t["line:loss"], `this sample's loss: −ln(${f4(trace.output[target])}) = ${f4(-Math.log(trace.output[target]))}   (the probability of the right answer, ${data.classNames[target]})`);
@@ -358,7 +358,14 @@ async function checkInspector(page: Page, root: Locator, data: InspectorData, c:
 async function checkBoundary(root: Locator, data: BoundaryData, c: Checker): Promise<void> {
   const history = train(copyNetwork(data.network), data.samples, { ...data.training, snapshotEpochs: "all" });
   const nets = history.snapshots.map((s) => s.network);
-  const losses = history.records.map((r) => r.loss);
+  const logged = history.records.map((r) => r.loss);
+  // The loss shown is the loss of the answers shown: that epoch's weights, frozen.
+  const count = data.training.lossReport === "sum" ? data.samples.length : 1;
+  const losses = nets.map((net) => evaluate(net, data.samples, data.training.loss).loss * count);
+  const epochs = data.training.epochs;
+  const expectedLine = (e: number) =>
+    `${e < epochs ? `the weights at the start of epoch ${e}` : `the weights after all ${epochs} epochs (0 to ${epochs - 1})`}: these answers' ${data.lossLabel} ${lossText(losses[e])}` +
+    (data.training.method !== "batch" && e < epochs ? `; logged during epoch ${e}, while the weights moved: ${lossText(logged[e])}` : "");
   const compare = async (after: string) => {
     const t = await readTexts(root);
     const e = Number(t["readout:epoch"]);
@@ -367,11 +374,7 @@ async function checkBoundary(root: Locator, data: BoundaryData, c: Checker): Pro
       return -1;
     }
     data.samples.forEach((s, k) => c.same(`after ${after} (epoch ${e}), the answer for (${s.input})`, t[`answer:${k}`], fixed(predict(nets[e], s.input)[0], 3)));
-    c.same(
-      `after ${after}, the epoch line`,
-      t["epoch-info:"],
-      e < losses.length ? `the weights at the start of epoch ${e}; its ${data.lossLabel}: ${lossText(losses[e])}` : `the weights after all ${data.training.epochs} epochs (0 to ${data.training.epochs - 1})`,
-    );
+    c.same(`after ${after}, the epoch line`, t["epoch-info:"], expectedLine(e));
     return e;
   };
   const contour = () => root.locator("[data-nn-contour]").getAttribute("d");
@@ -388,6 +391,11 @@ async function checkBoundary(root: Locator, data: BoundaryData, c: Checker): Pro
   await pressSlider(root, "epoch", "ArrowLeft", 4);
   await compare("pressing ← four times");
   if (!(await contour())) c.fail("no decision boundary is drawn");
+  if (!(await root.locator("[data-nn-key]").count())) c.fail("the colours have no key");
+  // The loss chart reaches down to the smallest loss (no floor that flattens the curve).
+  const smallest = Math.min(...losses.filter((l) => l > 0));
+  const bottomTick = await root.locator(".nnw-axis text").allTextContents();
+  if (smallest < 1e-6 && !bottomTick.some((text) => /10⁻([7-9]|[1-9][0-9])/.test(text))) c.fail(`the loss falls to ${smallest}, but the loss chart's axis does not go below 10⁻⁶: ${bottomTick.join(" ")}`);
   await setSlider(root, "epoch", 0);
   await root.locator('[data-nn-button="play"]').click();
   await root.locator('[data-nn-button="play"]').filter({ hasText: "Play" }).waitFor({ timeout: 60_000 });

@@ -2,12 +2,14 @@
 /**
  * The decision boundary over time (notebook 11). The page re-runs the seeded training with the engine,
  * keeping the weights at every epoch; an epoch slider (and Play) redraws the network's answer over the
- * input square, its 0.5 boundary, and the loss chart with that epoch marked.
+ * input square, its 0.5 boundary, and the loss chart with that epoch marked. The loss shown is the loss
+ * of the answers shown (the weights of that epoch, frozen); with updates after every sample, the
+ * epoch's logged loss, a running record over weights that move, is given beside it.
  */
 import { Sample } from "../../engine/data";
 import { LossName } from "../../engine/losses";
 import { Network, copyNetwork, predict } from "../../engine/network";
-import { UpdateMethod, train } from "../../engine/train";
+import { UpdateMethod, evaluate, train } from "../../engine/train";
 import { chart, linePath } from "./chart";
 import { Slider, button, colors, el, set, setText, slider, svg, widgetRoot } from "./dom";
 import { fixed, lossText } from "./format";
@@ -61,11 +63,28 @@ export function contourPath(values: number[][], level: number, x: (i: number) =>
   return d;
 }
 
+/** The key to the bands' colours: a strip of the bands with the answers where they meet under it. */
+function bandKey(colors: string[], edges: number[], left: number): SVGSVGElement {
+  const band = 24;
+  const width = left + colors.length * band + 44;
+  const key = svg("svg", { class: "nnw-svg", width, height: 46, viewBox: `0 0 ${width} 46`, "data-nn-key": "" });
+  key.appendChild(svg("text", { class: "nnw-label", x: left, y: 11, "font-weight": "bold" }, "the network's answer"));
+  colors.forEach((fill, k) => key.appendChild(svg("rect", { x: left + k * band, y: 16, width: band, height: 11, fill, stroke: "#9ca3af", "stroke-width": 0.5 })));
+  edges.forEach((edge, k) => key.appendChild(svg("text", { class: "nnw-label", x: left + (k + 1) * band, y: 39, "text-anchor": "middle" }, String(edge))));
+  key.appendChild(svg("text", { class: "nnw-label", x: left - 4, y: 25, "text-anchor": "end" }, "below"));
+  key.appendChild(svg("text", { class: "nnw-label", x: left + colors.length * band + 4, y: 25, "text-anchor": "start" }, "above"));
+  return key;
+}
+
 export function start(host: HTMLElement, data: BoundaryData): void {
   const { epochs } = data.training;
   const history = train(copyNetwork(data.network), data.samples, { ...data.training, snapshotEpochs: "all" });
   const nets = history.snapshots.map((s) => s.network);
-  const losses = history.records.map((r) => r.loss);
+  const logged = history.records.map((r) => r.loss);
+  // The loss of each epoch's weights, frozen: what the answers in the table cost, reported as training reports it.
+  const count = data.training.lossReport === "sum" ? data.samples.length : 1;
+  const losses = nets.map((net) => evaluate(net, data.samples, data.training.loss).loss * count);
+  const movesDuringEpoch = data.training.method !== "batch";
   let epoch = 0;
   let playing: number | null = null;
 
@@ -84,6 +103,7 @@ export function start(host: HTMLElement, data: BoundaryData): void {
   const grid = 75;
   const canvas = el("canvas", { width: String(grid), height: String(grid), style: `position: absolute; left: ${frame.left}px; top: ${frame.top}px; width: ${width}px; height: ${height}px;` });
   const stage = el("div", { style: `position: relative; width: ${size + 50}px; height: ${size + 56}px;` }, canvas, frame.svg);
+  const key = bandKey(data.bandColors, data.bandEdges, frame.left);
   frame.svg.setAttribute("style", "position: absolute; left: 0; top: 0;");
   const contour = svg("path", { fill: "none", stroke: "white", "stroke-width": 2.5, "data-nn-contour": "" });
   frame.marks.appendChild(contour);
@@ -97,10 +117,9 @@ export function start(host: HTMLElement, data: BoundaryData): void {
     );
   }
 
-  // The loss chart.
-  // A log axis, from the largest loss down to 10⁻⁶ at most: below that the loss is as good as zero.
+  // The loss chart, on a log axis from the largest loss all the way down to the smallest.
   const positive = losses.filter((l) => l > 0);
-  const floor = Math.max(1e-6, 10 ** Math.floor(Math.log10(Math.min(...positive))));
+  const floor = 10 ** Math.floor(Math.log10(Math.min(...positive)));
   const ceiling = 10 ** Math.ceil(Math.log10(Math.max(...positive)));
   // The loss falls in the first few hundred epochs of thousands, so epochs go on a log axis too
   // (epoch e is drawn at log(e + 1), so that epoch 0 has a place).
@@ -159,7 +178,7 @@ export function start(host: HTMLElement, data: BoundaryData): void {
     el(
       "div",
       { class: "nnw-row" },
-      stage,
+      el("div", { class: "nnw-column" }, stage, key),
       el("div", { class: "nnw-column" }, el("div", { class: "nnw-buttons" }, playButton, stepButton("− 1 epoch", -1), stepButton("+ 1 epoch", 1)), epochSlider.row, info, lossChart.svg, table),
     ),
   );
@@ -204,15 +223,11 @@ export function start(host: HTMLElement, data: BoundaryData): void {
       setText(answers[k], fixed(answer, 3));
       answers[k].setAttribute("data-exact", String(answer));
     });
-    setText(
-      info,
-      epoch < losses.length
-        ? `the weights at the start of epoch ${epoch}; its ${data.lossLabel}: ${lossText(losses[epoch])}`
-        : `the weights after all ${epochs} epochs (0 to ${epochs - 1})`,
-    );
-    const shown = epoch < losses.length ? losses[epoch] : losses[losses.length - 1];
+    const when = epoch < epochs ? `the weights at the start of epoch ${epoch}` : `the weights after all ${epochs} epochs (0 to ${epochs - 1})`;
+    const log = movesDuringEpoch && epoch < epochs ? `; logged during epoch ${epoch}, while the weights moved: ${lossText(logged[epoch])}` : "";
+    setText(info, `${when}: these answers' ${data.lossLabel} ${lossText(losses[epoch])}${log}`);
     set(marker, { x1: lossChart.x(epoch + 1), x2: lossChart.x(epoch + 1) });
-    set(dot, { cx: lossChart.x(Math.min(epoch, losses.length - 1) + 1), cy: lossChart.y(clampLoss(shown)) });
+    set(dot, { cx: lossChart.x(epoch + 1), cy: lossChart.y(clampLoss(losses[epoch])) });
   }
 
   function play(): void {

@@ -30,6 +30,8 @@ export interface FitData {
   maxEpochs: number;
   /** Train stops early once the loss is below this. */
   stopBelow: number;
+  /** Targets for weights set by hand: each is ticked off once the mean loss is below `below`. */
+  goals?: { below: number; text: string }[];
   title?: string;
 }
 
@@ -68,6 +70,10 @@ export function start(host: HTMLElement, data: FitData): void {
   const knobs = knobsOf(net);
   let epochs = 0;
   let running: { stop(): void } | null = null;
+  // Whether the weights now shown were set by hand alone: true until Train runs, and again after Reset.
+  let byHand = true;
+  const goals = data.goals ?? [];
+  const reached = goals.map(() => false);
 
   const root = widgetRoot(data.title);
   root.style.setProperty("--nnw-track", "130px");
@@ -102,11 +108,19 @@ export function start(host: HTMLElement, data: FitData): void {
         sliders[k].show(knob.get(net));
       });
       epochs = 0;
+      byHand = true;
       setText(status, "");
       redraw();
     },
     "reset",
   );
+
+  // The challenge: a list of targets, ticked off as the sliders reach them.
+  const goalMarks = goals.map(() => el("span", { "aria-hidden": "true" }, "☐"));
+  const goalRows = goals.map((g, k) =>
+    el("div", { "data-nn-goal": String(k), "data-state": "open" }, goalMarks[k], " ", `a mean loss below ${lossText(g.below)}${g.text ? `: ${g.text}` : ""}`),
+  );
+  const challenge = goals.length ? el("div", { class: "nnw-note", role: "status", "data-nn-challenge": "" }, el("div", { style: "font-weight: 600;" }, "By hand, from the start or after Reset, without Train, can you reach"), ...goalRows) : null;
 
   // The chart: data points, the network's curve, and each point's miss as a dashed line.
   const frame = chart({
@@ -155,6 +169,7 @@ export function start(host: HTMLElement, data: FitData): void {
         ...sliders.map((s) => s.row),
         el("div", { class: "nnw-buttons" }, trainButton, resetButton),
         summary,
+        ...(challenge ? [challenge] : []),
         status,
         el("div", { class: "nnw-note" }, `Train: gradient descent from the sliders' values, learning rate ${data.learningRate}, all ${data.samples.length} points in every step.`),
       ),
@@ -183,6 +198,12 @@ export function start(host: HTMLElement, data: FitData): void {
     setText(lossValue, lossText(loss));
     lossValue.setAttribute("data-exact", String(loss));
     setText(epochValue, String(epochs));
+    goals.forEach((g, k) => {
+      if (reached[k] || !byHand || !(loss < g.below)) return;
+      reached[k] = true;
+      setText(goalMarks[k], "✅");
+      goalRows[k].setAttribute("data-state", "reached");
+    });
   }
 
   function go(): void {
@@ -201,6 +222,7 @@ export function start(host: HTMLElement, data: FitData): void {
       }
       done += n;
       epochs += n;
+      byHand = false;
       knobs.forEach((knob, k) => sliders[k].show(knob.get(net)));
       redraw();
       const loss = evaluate(net, data.samples, data.loss).loss;

@@ -51,7 +51,8 @@ export function start(host: HTMLElement, data: InspectorData): void {
   const scores = nets.map((net) => evaluate(net, data.samples, "crossEntropy"));
   const trained = nets[nets.length - 1];
   const sizes = [trained.inputSize, ...trained.layers.map((l) => l.biases.length)];
-  const hiddenName = (j: number) => `h${subscript(j)}`;
+  // Neurons and pixels are numbered from 1, as in the notebooks' text (positions in code count from 0).
+  const hiddenName = (j: number) => `h${subscript(j + 1)}`;
   const classOf = (s: Sample) => argmax(s.target);
   let epoch = 0;
   let sample = 0;
@@ -314,7 +315,7 @@ export function start(host: HTMLElement, data: InspectorData): void {
       if (l === 0) {
         const r = Math.floor(j / data.side);
         const c = j % data.side;
-        details.append(heading(`Pixel ${j} (row ${r}, column ${c}) · ${where}`), line(`x${subscript(j)} = ${s.input[j]} (${s.input[j] ? "ink" : "paper"})`, "pixel"));
+        details.append(heading(`Pixel ${j + 1} (row ${r + 1}, column ${c + 1}) · ${where}`), line(`x${subscript(j + 1)} = ${s.input[j]} (${s.input[j] ? "ink" : "paper"})`, "pixel"));
         return;
       }
       const layer = net.layers[l - 1];
@@ -349,7 +350,7 @@ export function start(host: HTMLElement, data: InspectorData): void {
     }
     // A connection: its gradient for every sample, then the averaged update.
     const [L, j, i] = selection.edge;
-    const from = L === 1 ? `pixel ${i}` : hiddenName(i);
+    const from = L === 1 ? `pixel ${i + 1}` : hiddenName(i);
     const to = L === sizes.length - 1 ? `output ${data.classNames[j]}` : hiddenName(j);
     const old = net.layers[L - 1].weights[j][i];
     details.appendChild(heading(`The weight from ${from} to ${to} · epoch ${epoch}'s update`));

@@ -118,9 +118,10 @@ export function networkView(options: NetworkViewOptions): NetworkView {
   }
 
   function nameOf(layer: number, index: number): string {
-    if (layer === 0) return options.inputLabels?.[index] ?? `input ${index}`;
-    if (layer === sizes.length - 1) return options.outputLabels?.[index] ?? `output ${index}`;
-    return `hidden neuron ${index}`;
+    // Numbered from 1, as in the notebooks' text (positions in code count from 0).
+    if (layer === 0) return options.inputLabels?.[index] ?? `input ${index + 1}`;
+    if (layer === sizes.length - 1) return options.outputLabels?.[index] ?? `output ${index + 1}`;
+    return `hidden neuron ${index + 1}`;
   }
 
   // Neurons, each with its value written inside when there is room.
