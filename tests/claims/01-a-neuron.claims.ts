@@ -7,7 +7,7 @@ const neuron = (weight: number, input: number) => neuronSteps({ weights: [weight
 
 export default claimsFor("01-a-neuron.ipynb", (c) => {
   const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n01, n02, n03, n04, n06, n08] = [1, 2, 3, 4, 6, 8].map(notebook);
+  const [n00, n01, n02, n03, n04, n06, n08] = [0, 1, 2, 3, 4, 6, 8].map(notebook);
   const minutes = c.given("minutes", 15, "the estimated time to work through the notebook");
   const input = c.given("input", 2, "the example's input");
   const weight = c.given("weight", 3, "the example's weight");
@@ -19,8 +19,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   const minusOne = c.given("weight −1", -1, "a negative weight");
   const short = (w: number) => () => 10 - neuron(w, 2);
 
-  c.cell("title", [n01]);
-  c.cell("learn", [minutes]);
+  c.cell("title", [n01, minutes, n00]);
   c.cell("idea", [input, weight, c.line(() => productWorking([3, 2]))]);
   c.cell("knob", [zero, zero]);
   c.cell("tune-intro", [

@@ -21,8 +21,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   const onLine2 = [c.given("second point on the line: x₁", 2, "another input on the line"), c.given("second point on the line: x₂", 4, "another input on the line")];
   const exampleSum = c.line(() => weightedSumWorking([3, 1], [2, 5]));
 
-  c.cell("title", [n02, n01, yes, no]);
-  c.cell("learn", [zero, minutes]);
+  c.cell("title", [n02, n01, yes, no, minutes, n01]);
+  c.cell("learn", [zero]);
   c.cell("idea", [x1, x2, w1, w2, w1, x1, w2, x2, () => 3 * 2, () => 1 * 5, () => weightedSum([3, 1], [2, 5])]);
   c.cell("by-hand-intro", [index0, index1]);
   c.cell("steps-intro", [n01, ...products([3, 1], [2, 5])]);

@@ -23,8 +23,8 @@ export default claimsFor("03-bias.ipynb", (c) => {
   const sum = () => weightedSum([3, 1], [2, 5]);
   const withBias = c.line(() => weightedSumWorking([3, 1], [2, 5], 4));
 
-  c.cell("title", [n03, n01, n02, zero]);
-  c.cell("learn", [minutes]);
+  const wanted = c.given("wanted output", 20, "the output we want in the opening's equation and in exercise 03.2");
+  c.cell("title", [n03, n01, n02, zero, minutes, n02, sum, wanted]);
   c.cell("idea", [
     n02, x1, x2, w1, w2, sum,
     bias,
@@ -86,13 +86,19 @@ export default claimsFor("03-bias.ipynb", (c) => {
     c.given("exercise 03.1", 3.1, "the exercise's number"),
     w1, w2, bias, x1, x2, output(4, [2, 5]), zero, zero, output(4, [0, 0]),
   ]);
-  const wanted = c.given("wanted output", 20, "the output we want in exercise 03.2");
   c.cell("exercise-2-text", [
     c.given("exercise 03.2", 3.2, "the exercise's number"),
     w1, w2, x1, x2, sum, wanted,
     () => 20 - weightedSum([3, 1], [2, 5]), sum, () => 20 - weightedSum([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]) + (20 - weightedSum([3, 1], [2, 5])),
   ]);
-  c.cell("exercise-3-text", [c.given("exercise 03.3", 3.3, "the exercise's number"), twoInputs, () => countParameters([2, 1])]);
+  const flip = (w: number, b: number) => () => -b / w;
+  const flipBias = c.given("flip bias", -6, "the example bias of exercise 03.3");
+  c.cell("exercise-3-text", [
+    c.given("exercise 03.3", 3.3, "the exercise's number"), yes, zero, zero, zero,
+    w1, flipBias, flip(3, -6),
+    c.line(() => `(3 × ${flip(3, -6)()}) + (−6) = ${3 * flip(3, -6)() - 6}`),
+    w1, quiet, w1, bias,
+  ]);
   c.cell("recap", [withBias, zero, zero, output(4, [0, 0]), threshold, () => -threshold.value]);
   c.cell("next", [n04]);
 });

@@ -19,7 +19,7 @@ export default claimsFor("04-activation-functions.ipynb", (c) => {
   const collapsed = () => run(stack([w1.value, w2.value]), 1);
   const afterFirst = () => run(stack([w1.value]), x.value);
 
-  c.cell("title", [nb04]);
+  c.cell("title", [nb04, c.given("minutes", 25, "the estimated time to work through the notebook"), nb03]);
   c.cell("learn", [() => relu(-1)]);
   c.cell("collapse", [
     w1, w2, x,

@@ -31,14 +31,20 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   const sums = h.preActivations.map((_, j) => () => h.preActivations[j]);
   const outs = h.activations.map((_, j) => () => h.activations[j]);
 
-  c.cell("title", [nb05]);
+  c.cell("title", [nb05, c.given("minutes", 30, "the estimated time to work through the notebook"), c.given("notebook 4", 4, "a notebook's number in the course")]);
   c.cell("layer", [
     x1, x2,
     ...[0, 1, 2].flatMap((j) => [hw[j][0], hw[j][1], hb[j], c.line(() => weightedSumWorking(hidden.weights[j], [2, 5], hidden.biases[j])), outs[j]]),
     ...outs, sums[2], outs[2],
   ]);
   const inputsCount = c.given("inputs read", 2, "the number of inputs the network reads");
-  c.cell("layer-engine-intro", [row(1), row(2), row(3), inputsCount, inputsCount]);
+  const first = c.given("counting from 1", 1, "people count positions from 1");
+  const codeFirst = c.given("counting from 0", 0, "code counts a list's positions from 0");
+  c.cell("layer-engine-intro", [
+    row(1), row(2), row(3), inputsCount, inputsCount,
+    first, first, c.given("neuron 2", 2, "the second position, counted as people count"), first,
+    codeFirst, c.given("notebook 2", 2, "a notebook's number in the course"), first, codeFirst, codeFirst, codeFirst,
+  ]);
 
   const ow = outLayer.weights[0].map((w, i) => given(`output w${i + 1}`, w));
   const ob = given("output bias", 0);

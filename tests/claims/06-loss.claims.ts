@@ -27,7 +27,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
   const prediction = () => predict(0);
   const other = c.given("other prediction", 23, "a prediction 3 above the target, for comparison");
 
-  c.cell("title", [nb06, nb05, x1, x2, prediction, prediction]);
+  c.cell("title", [nb06, nb05, x1, x2, prediction, prediction, c.given("minutes", 25, "the estimated time to work through the notebook"), nb05]);
   c.cell("targets", [x1, x2, target, prediction, target]);
 
   const missSizes = [3, 10, 30].map((m) => c.given(`miss ${m}`, m, "a miss chosen to show how squaring grows"));

@@ -52,7 +52,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   // The rest of the output, which does not depend on the first weight: 2 × 1 + (−1) × 0 + 0.
   const rest = () => out() - v1.value * h1();
 
-  c.cell("title", [n07, n06, n05, out, target, loss]);
+  c.cell("title", [n07, n06, n05, out, target, loss, c.given("minutes", 30, "the estimated time to work through the notebook"), n06]);
   c.cell("where", [
     n05, x1, x2, h1, h2, h3,
     v1, v2, v3, b,

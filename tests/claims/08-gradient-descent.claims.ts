@@ -51,7 +51,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   const stepped = () => v1.value - rate.value * nudged();
   const two = () => lossDerivative("squaredError", [1], [0])[0];
 
-  c.cell("title", [n08, n07, nudge, nudged, exact]);
+  c.cell("title", [n08, n07, nudge, nudged, exact, c.given("minutes", 35, "the estimated time to work through the notebook"), n07]);
   c.cell("rule", [n07, v1, nudge, nudged, rate, c.line(() => updateWorking(v1.value, rate.value, nudged()))]);
   c.cell("after-step", [
     c.line(() => weightedSumWorking([stepped(), v2.value, v3.value], hidden, b.value, 4)),

@@ -28,7 +28,7 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   const gradient = () => backward(neuron(w.value), forward(neuron(w.value), [x.value]), [target.value], "squaredError").gradients[0].weights[0][0];
   const nudged = () => w.value + nudge.value;
 
-  c.cell("title", [n09, n08]);
+  c.cell("title", [n09, n08, c.given("minutes", 25, "the estimated time to work through the notebook"), c.given("notebook 7", 7, "a notebook's number in the course"), n08]);
   c.cell("example", [w, x, target, c.line(() => productWorking([w.value, x.value])), c.line(() => squaredErrorWorking(z(), target.value))]);
   c.cell("links", [
     link1, x, unit, zPerW, zPerW,

@@ -17,12 +17,20 @@ export default {
     "}",
     "return dead;",
   ],
-  // Forgets the ½ of the half squared error.
+  // A forgotten zeroing of gradients: one pile for the whole run, never emptied between epochs.
   "exercise-3": [
-    "const answers = [0, c, c, c];",
-    "const targets = [0, 1, 1, 0];",
-    "let total = 0;",
-    "for (let k = 0; k < 4; k++) total += (answers[k] - targets[k]) ** 2;",
-    "return total / 4;",
+    "const losses: number[] = [];",
+    "const pile = zeroGradients(net);",
+    "for (let epoch = 0; epoch < epochs; epoch++) {",
+    "  let total = 0;",
+    "  for (const sample of data) {",
+    "    const result = backward(net, forward(net, sample.input), sample.target, \"squaredError\");",
+    "    total += result.loss;",
+    "    addGradients(pile, result.gradients);",
+    "  }",
+    "  losses.push(total / data.length);",
+    "  updateWeights(net, averageGradients(pile, data.length), learningRate);",
+    "}",
+    "return losses;",
   ],
 };

@@ -1,5 +1,6 @@
 // The parts of an exercise notebook that homework tooling cares about: exercise cells (with solution
-// regions), check cells (calling checkFunction, possibly with hidden-tests regions), and import cells.
+// regions), check cells (calling `check("01.2", weightFor)` or the low-level checkFunction, possibly with
+// hidden-tests regions), and import cells.
 import ts from "typescript";
 import { Cell, Notebook, joinText } from "../notebooks/ipynb";
 import { hasSolution } from "./solutions";
@@ -27,7 +28,7 @@ export function splitHidden(source: string): { visible: string; hidden: string[]
 }
 
 export const isExerciseCell = (cell: Cell) => cell.cell_type === "code" && hasSolution(joinText(cell.source));
-export const isCheckCell = (cell: Cell) => cell.cell_type === "code" && /\bcheckFunction\s*\(/.test(joinText(cell.source));
+export const isCheckCell = (cell: Cell) => cell.cell_type === "code" && /(^|[^.\w])check(Function)?\s*\(/m.test(joinText(cell.source));
 
 /** Whether a code cell holds only import declarations (and comments). */
 export function isImportCell(cell: Cell): boolean {
@@ -47,13 +48,17 @@ export function definedNames(source: string): string[] {
   return names;
 }
 
-/** The exercise ids a check cell names in its checkFunction calls, with their points (default 1). */
+/**
+ * The exercise ids a check cell names in its check calls, with their points (default 1):
+ * `check("01.2", weightFor, { points: 2 })` or `checkFunction("H.1", fn, cases, { hint, points: 2 })`.
+ */
 export function checksIn(source: string): { exercise: string; points: number }[] {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const found: { exercise: string; points: number }[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "checkFunction") {
-      const [id, , , options] = node.arguments;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === "checkFunction" || node.expression.text === "check")) {
+      const [id, , third, fourth] = node.arguments;
+      const options = node.expression.text === "check" ? third : fourth;
       if (id && ts.isStringLiteral(id)) {
         let points = 1;
         if (options && ts.isObjectLiteralExpression(options)) {
