@@ -56,8 +56,12 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const blameA = () => back().blame[0][0];
   const blameB = () => back().blame[0][1];
 
-  c.cell("title", [n10, n09]);
-  c.cell("learn", [zero, one]);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
+  c.cell("title", [n10, n09, minutes(60, "the whole notebook"), n09, notebook(4)]);
+  c.cell("learn", [part1, minutes(25, "part 1"), part2, minutes(35, "part 2"), zero, one]);
+  c.cell("part-1", [part1]);
+  c.cell("part-2", [part2, part1, part2]);
   c.cell("network", [x, a, b, p, q, target, zero]);
   c.cell("forward", [
     c.line(() => productWorking([a.value, x.value])), hA,
@@ -204,6 +208,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     () => satRow(sat())[1], () => satRow(sat())[3],
     maxEffect,
     c.line(() => productWorking(Array.from({ length: layers.value }, () => maxEffect()), 6)),
+    one, c.rounded(() => maxEffect() ** layers.value), () => 1 / maxEffect(), maxEffect,
     () => activationDerivative("relu", 1, relu(1)),
   ]);
 
@@ -240,7 +245,13 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   c.cell("fit-why", [n11]);
 
   // ── The widgets: the bump by hand, and a preview with a second hidden neuron.
-  c.cell("bump-by-hand", [w1, b1, w2, b2, () => meanLoss(trained().net, bump, "halfSquaredError"), epochs, lr, epochs]);
+  // The widget's score marks (lib/widgets/fit-explorer.ts): two round targets, then the training loop's own result.
+  c.cell("bump-by-hand", [
+    w1, b1, w2, b2, () => meanLoss(trained().net, bump, "halfSquaredError"), epochs,
+    c.given("first target", 0.1, "the widget's first score mark: a round mean loss"), c.given("second target", 0.09, "the widget's second score mark"),
+    () => meanLoss(trained().net, bump, "halfSquaredError"),
+    lr, epochs,
+  ]);
   const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview");
   const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview");
   const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview");
@@ -291,7 +302,11 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const ex = (k: number) => c.given(`exercise 10.${k}`, 10 + k / 10, "an exercise's label");
   c.cell("your-turn", [ex(1), outBlame, hA, hB, gp, gq]);
   c.cell("exercise-2-text", [ex(2), outBlame, p, q, () => trace().layers[0].preActivations[0], () => trace().layers[0].preActivations[1], blameA, blameB, zero]);
-  c.cell("exercise-3-text", [ex(3), square, one, one, one, one, xs[2], ys[2], () => bb(2).gradients[0].weights[0][0]]);
-  c.cell("recap", [gp, gq, ga, gb, one, maxEffect]);
+  const g0 = () => bb(0).gradients;
+  c.cell("exercise-3-text", [
+    ex(3), square, one, one, one, one, xs[0], ys[0],
+    () => g0()[0].weights[0][0], () => g0()[0].biases[0], () => g0()[1].weights[0][0], () => g0()[1].biases[0],
+  ]);
+  c.cell("recap", [gp, gq, ga, gb]);
   c.cell("next", [n11]);
 });

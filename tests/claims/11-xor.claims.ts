@@ -29,7 +29,7 @@ function once<T>(make: () => T): () => T {
 export default claimsFor("11-xor.ipynb", (c) => {
   const data = xorData();
   const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n02, n04, n05, n06, n08, n10, n11, n12] = [2, 4, 5, 6, 8, 10, 11, 12].map(notebook);
+  const [n00, n02, n04, n05, n06, n08, n10, n11, n12] = [0, 2, 4, 5, 6, 8, 10, 11, 12].map(notebook);
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
   const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument");
@@ -79,8 +79,12 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const finalOut = (n: number) => () => predict(main().net, data[n].input)[0];
   const deadAt = (e: number) => deadNeurons(main().history.snapshots[e].network, data);
 
-  c.cell("title", [n11, n10]);
-  c.cell("learn", [inputs, hidden, outputs]);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
+  c.cell("title", [n11, n10, minutes(45, "the whole notebook"), n10]);
+  c.cell("learn", [part1, minutes(25, "part 1"), inputs, hidden, outputs, part2, minutes(20, "part 2")]);
+  c.cell("part-1", [part1]);
+  c.cell("part-2", [part2, part2]);
   c.cell("problem", [zero, one, one, ...data.flatMap((s, n) => [...point(n), target(n)])]);
 
   // The four lines.
@@ -116,7 +120,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
     n04, n05, inputs, hidden, outputs, zero, one,
     () => countParameters([2, 8, 1]),
     c.line(() => parameterCountWorking([2, 8, 1])),
-    low, high, low, high, seed, seed,
+    low, high, low, high, seed, n00,
     square, two, n08, rate, epochs, zero, lastEpoch,
   ]);
   c.cell("untrained", [
@@ -145,23 +149,39 @@ export default claimsFor("11-xor.ipynb", (c) => {
     zero,
     c.given("curve epochs", 120, "how many epochs the first loss curve shows"),
   ]);
-  c.cell("boundary-intro", [half, e0, e40, e3000]);
+  c.cell("boundary-intro", [zero, one, half, e0, e40, e3000]);
+  // The untrained network's largest answer over the picture's square, [−0.25, 1.25]² (decisionBoundary's
+  // default), on a fine grid; it must lie on the top edge, as the text says.
+  const untrainedMax = () => {
+    let best = -Infinity;
+    let atTop = false;
+    for (let i = 0; i <= 300; i++) {
+      for (let j = 0; j <= 300; j++) {
+        const [x, y] = [-0.25 + (1.5 * i) / 300, -0.25 + (1.5 * j) / 300];
+        const v = predict(main().untrained, [x, y])[0];
+        if (v > best) [best, atTop] = [v, j === 300];
+      }
+    }
+    return atTop ? best : NaN;
+  };
   c.cell("boundary-read", [
-    e0, half, e40,
+    e0, half, untrainedMax, zero, c.given("lowest band", 0.1, "the top of the figure's lowest colour band (bandEdges)"), e40,
     ...point(1), ...point(2), half, ...point(0), ...point(3),
     e3000, zero, one,
   ]);
+  c.cell("boundary-explorer-intro", [e0, untrainedSum, logAt(0)]);
 
   // Dead neurons.
-  const n3 = c.given("neuron 3", 3, "the number of the dead neuron worked by hand");
+  const n3 = c.given("neuron 3", 3, "the dead neuron worked by hand: its position in code, weights[3]");
+  const n4 = c.given("neuron 4", 4, "the dead neuron worked by hand, counted from 1 as the text counts");
   const rounded4 = (v: number) => Number(v.toFixed(4));
   const neuron3 = () => ({ weights: main().untrained.layers[0].weights[3].map(rounded4), bias: rounded4(main().untrained.layers[0].biases[3]) });
   c.cell("dead", [
-    zero, zero, n04, zero, zero,
-    n3,
+    zero, zero, n04, zero, zero, zero,
+    n4, n3, zero,
     () => neuron3().weights[0], () => neuron3().weights[1], () => neuron3().bias,
     ...data.flatMap((s, n) => [...point(n), c.line(() => weightedSumWorking(neuron3().weights, s.input, neuron3().bias, 4))]),
-    zero, n3,
+    zero, n4, zero, one,
   ]);
   // The one neuron that died during training (dead at the end, alive at the start).
   const newlyDead = () => {
@@ -169,8 +189,8 @@ export default claimsFor("11-xor.ipynb", (c) => {
     return died.length === 1 ? died[0] : NaN;
   };
   c.cell("dead-read", [
-    () => deadAt(0)[0], () => deadAt(0)[1], () => deadAt(0)[2],
-    () => newlyDead(),
+    () => deadAt(0)[0] + 1, () => deadAt(0)[1] + 1, () => deadAt(0)[2] + 1,
+    () => newlyDead() + 1,
     () => main().history.snapshots.findIndex((s) => deadNeurons(s.network, data).includes(newlyDead())) - 1,
     () => hidden.value - deadNeurons(main().net, data).length,
   ]);
@@ -188,8 +208,8 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const miss = (n: number) => () => Math.abs(data[n].target[0] - shared());
   c.cell("stuck", [seed, narrowWidth]);
   c.cell("stuck-read", [
-    () => deadNeurons(narrow().history.snapshots[1].network, data)[0],
-    () => [0, 1].find((j) => !deadNeurons(narrow().net, data).includes(j))!,
+    () => deadNeurons(narrow().history.snapshots[1].network, data)[0] + 1,
+    () => [0, 1].find((j) => !deadNeurons(narrow().net, data).includes(j))! + 1,
     ...point(2),
     zero,
     target(0), target(1), target(3),
@@ -317,14 +337,19 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const ex = (k: number) => c.given(`exercise 11.${k}`, Number(`11.${k}`), "an exercise's number");
   c.cell("your-turn", [ex(1), one, zero, zero, lines[0].w1, lines[0].w2, lines[0].b, () => wrongCount(0), zero]);
   c.cell("exercise-2-text", [ex(2), zero, () => deadAt(0).length]);
-  c.cell("exercise-3-text", [ex(3), zero, bx(0), bx(1), bx(2), bx(3), square, two, third, one, () => 1 / floor()]);
+  // Exercise 11.3: epoch 0's mean loss by full-batch training (weights frozen for the epoch), a route
+  // apart from the summed loss of the untrained network's answers.
+  const fullBatchFirst = () => train(makeNet(7, 8), data, { epochs: 1, learningRate: 0.1, loss: "squaredError", method: "batch", lossReport: "mean" }).records[0].loss;
+  c.cell("exercise-3-text", [
+    ex(3), n08, ...[1, 2, 3, 4].map((k) => c.given(`step ${k}`, k, "a numbered step of the training loop")), n10, e0, untrainedSum, samples, fullBatchFirst, logAt(0),
+    c.given("exercise epochs", 500, "how many epochs the check of exercise 11.3 trains"), rate,
+  ]);
   c.cell("recap", [
     one, zero,
     inputs, hidden, outputs, seed, rate, logAt(0), e0, logAt(80), e80,
     c.rounded(finalOut(0)), c.rounded(finalOut(1)), c.rounded(finalOut(2)), c.rounded(finalOut(3)),
     e0, logAt(0), untrainedSum,
     zero, widths[1], stuckCount(1), () => seedsHigh.value - seedsLow.value + 1, widths[4],
-    one, () => 1 / floor(),
   ]);
   c.cell("next", [n12, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels"), hidden, c.given("digits", 3, "the digits network tells 3 digits apart")]);
 });

@@ -19,6 +19,7 @@ import {
   softmax,
   train,
   zeros,
+  xavierStandardDeviation,
 } from "../../lib/engine";
 import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
 import { digitsRun, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
@@ -36,7 +37,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const samples = trainingSamples();
   const fresh = newDigits();
   const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n01, n04, n05, n08, n11, n12] = [1, 4, 5, 8, 11, 12].map(notebook);
+  const [n01, n04, n05, n06, n08, n11, n12, n13] = [1, 4, 5, 6, 8, 11, 12, 13].map(notebook);
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
@@ -56,6 +57,11 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const lastPixel = () => pixels.value - 1;
   const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand");
   const everything = c.given("all of it", 100, "100 %: everything");
+  // The text counts pixels and neurons from 1, code from 0 (notebook 05).
+  const centreText = () => centre.value + 1;
+  const tracedText = () => traced.value + 1;
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
 
   const run = once(() => digitsRun());
   const at = (e: number) => evaluate(run().history.snapshots[e].network, samples, "crossEntropy");
@@ -63,11 +69,13 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const ink = digits.map((d) => d.pixels.filter((p) => p === 1).length);
   const meanInk = () => ink.reduce((a, b) => a + b, 0) / ink.length;
 
-  c.cell("title", [n12, n11, count, d0, d1, d2, side, side, pixels]);
-  c.cell("learn", [pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), count]);
-  c.cell("pixels-intro", [pixels, pixels, one, zero, zero, centre, lastPixel, one, zero]);
+  c.cell("title", [n12, pixels, hidden, three, d0, d1, d2, n11, count, d0, d1, d2, side, side, pixels, minutes(45, "the whole notebook"), n11, n06, n04, n06]);
+  c.cell("learn", [part1, minutes(20, "part 1"), pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), n06, part2, minutes(25, "part 2"), count]);
+  c.cell("part-1", [part1]);
+  c.cell("part-2", [part2, part2, epochs]);
+  c.cell("pixels-intro", [pixels, pixels, one, zero, one, centreText, pixels, n05, one, zero, zero, centre, lastPixel, one, zero, one, zero]);
   c.cell("pixels-read", [
-    zero, () => digits[0].label, () => ink[0], pixels, ...samples[0].target.map((t) => () => t),
+    one, () => digits[0].label, () => ink[0], pixels, ...samples[0].target.map((t) => () => t),
     count, () => Math.min(...ink), () => Math.max(...ink), meanInk,
   ]);
   c.cell("network", [
@@ -77,7 +85,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
     c.line(() => parameterCountWorking([25, 8, 3])),
     () => 25 * 8 + 8 * 3, () => 8 + 3,
   ]);
-  c.cell("diagram-intro", [zero]);
+  c.cell("diagram-intro", [one]);
 
   // Softmax.
   const scores = [2.1, 0.5, -0.3].map((z, i) => c.given(`score ${i}`, z, "the example's three scores"));
@@ -197,13 +205,13 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const inked = () => samples.filter((s) => s.input[centre.value] === 1).length;
   c.cell("epoch-vs-sample", [
     n11, n08, count, count, count, rate, rate, count,
-    centre, traced, zero, traced, centre, centre, inked, count, () => count() - inked(), zero, zero,
+    centreText, tracedText, zero, tracedText, centreText, centreText, inked, count, () => count() - inked(), zero, zero,
   ]);
   c.cell("trace-read", [
     () => perSample().filter((g) => g !== 0).length, d0, d2, d1,
     () => perSample().filter((g) => g === 0).length,
     c.line(() => trace()[0]), c.line(() => trace()[1]), c.line(() => trace()[2]), c.line(() => trace()[3]),
-    traced, epochs, () => run().network.layers[0].weights[traced.value][centre.value], traced,
+    tracedText, epochs, () => run().network.layers[0].weights[traced.value][centre.value], tracedText,
   ]);
 
   // Training.
@@ -270,9 +278,13 @@ export default claimsFor("12-digits.ipynb", (c) => {
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
   c.cell("inspector-intro", [count, rate, epochs, count]);
-  const n13 = c.given("notebook 13", 13, "the next notebook's number");
   const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels");
-  c.cell("next", [n01, n13, realSide, realSide, seed, everything, side, side]);
+  c.cell("next", [n01, n13, realSide, realSide, seed, everything, side, side, d1]);
+  c.cell("xavier-intro", [
+    n13, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
+    zero, c.given("last seed", 5, "the last of the six seeds compared"), epochs,
+  ]);
+  c.cell("xavier-read", [count, epochs, zero, pixels]);
 });
 
 /** The error function erf(x), by its Taylor series (plenty for x ≤ 2): the bell curve's share within x·√2 deviations. */

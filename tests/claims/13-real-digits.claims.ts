@@ -68,9 +68,10 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const smallSide = c.given("small side", 5, "notebook 12's images are 5 × 5");
   const d4 = digit(4);
   c.cell("title", [
-    n13, n12, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
+    n13, pixels, hidden, hidden, classes, n12, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
     count, zero, digit(9), side, side,
     pixels, hidden, hidden, classes, knobs,
+    c.given("minutes", 40, "the estimated time to work through the notebook"), n12,
   ]);
   c.cell("learn", [pixels, testCount, count, knobs, pixels, hidden, hidden, classes, batch]);
   c.cell("data", [zero, one]);
@@ -219,9 +220,10 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const first = () => judged().wrong[0];
   const nearest = () => judged().nearest;
   c.cell("mistakes-read", [
-    () => first().n, () => first().label, () => argmax(first().p), () => 100 * Math.max(...first().p),
+    // The text counts test digits from 1, code from 0.
+    () => first().n + 1, () => first().label, () => argmax(first().p), () => 100 * Math.max(...first().p),
     () => judged().wrong.length,
-    () => nearest().n, () => nearest().label, () => argmax(nearest().p), () => 100 * Math.max(...nearest().p), () => argmax(nearest().p),
+    () => nearest().n + 1, () => nearest().label, () => argmax(nearest().p), () => 100 * Math.max(...nearest().p), () => argmax(nearest().p),
     () => 100 * nearest().p[nearest().label], () => nearest().label,
   ]);
 
@@ -273,8 +275,22 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     () => example2[0][0], () => example2[1][1], () => example2.flat().reduce((a, b) => a + b, 0), () => (example2[0][0] + example2[1][1]) / example2.flat().reduce((a, b) => a + b, 0),
     classes, classes, () => right() / testCount.value,
   ]);
+  // Exercise 13.2's example, with early stopping worked out here by a loop of its own.
+  const stopExample = [2.4, 0.38, 0.32, 0.26, 0.27, 0.25, 0.26, 0.27, 0.28];
+  const keep = (losses: number[], patience: number) => {
+    let best = 0;
+    for (let e = 1; e < losses.length; e++) {
+      if (losses[e] < losses[best]) best = e;
+      else if (e - best >= patience) break;
+    }
+    return best;
+  };
+  const examplePatience = c.given("example patience", 2, "the patience of exercise 13.2's example");
   c.cell("exercise-2-text", [
-    exercise(2), pixels, hidden, hidden, classes, knobs, smallPixels, smallHidden, smallOutputs, () => countParameters([25, 8, 3]), n12,
+    exercise(2), bestTest, zero,
+    ...stopExample.map((l, i) => c.given(`stop example loss ${i}`, l, "exercise 13.2's example losses")),
+    examplePatience, () => keep(stopExample, examplePatience.value),
+    c.given("try-out patience", 3, "the patience to try on the test curve"), epochs,
   ]);
   const exampleP = [
     [0.9, 0.1],
@@ -284,7 +300,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const exampleLabels = [0, 0, 1];
   const exampleWrong = () => exampleP.map((p, n) => ({ n, top: Math.max(...p) })).filter(({ n }) => argmax(exampleP[n]) !== exampleLabels[n]);
   c.cell("exercise-3-text", [
-    exercise(3), c.given("none", -1, "the answer when there is no mistake, our convention"),
+    exercise(3), zero, c.given("none", -1, "the answer when there is no mistake, our convention"),
     ...exampleP.flat().map((p, i) => c.given(`example probability ${i}`, p, "the example's probabilities")),
     ...exampleLabels.map((l, i) => c.given(`example label ${i}`, l, "the example's labels")),
     () => exampleWrong()[0].n, () => exampleWrong()[1].n, () => exampleWrong()[0].top, () => exampleWrong()[1].top,
