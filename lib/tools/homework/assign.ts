@@ -3,6 +3,7 @@
 // removed, the outputs of exercise and check cells cleared, every other output kept; and a release
 // manifest (per exercise: id, points, which checks) that says what will be graded.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, join, resolve } from "node:path";
 import { Cell, Notebook, joinText, readNotebook, writeNotebook } from "../notebooks/ipynb";
 import { checksIn, isCheckCell, isExerciseCell, splitHidden } from "./parts";
@@ -105,7 +106,10 @@ function main(): void {
     console.log(`${name}: ${exercises.length} exercises, ${points} points (${exercises.flatMap((e) => e.checks).filter((c) => !c.visible).length} hidden checks)`);
   }
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  console.log(`student versions and manifest.json written to ${out}`);
+  // lib.d.ts and lib.js, so that `import ... from "./lib"` works in the student versions where they
+  // are, on this machine (a student with their own clone of the course runs them in its notebooks/).
+  (createRequire(__filename)("../lib-build.cjs") as { writeImportFiles(folder: string): void }).writeImportFiles(out);
+  console.log(`student versions, manifest.json, lib.d.ts and lib.js written to ${out}`);
 }
 
 if (process.argv[1] === __filename) {

@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { basename, join, relative } from "node:path";
 import ts from "typescript";
 import { isCheckCell, isExerciseCell, isImportCell, splitHidden } from "../homework/parts";
-import { replaceSolutions, stripSolutions } from "../homework/solutions";
+import { stripSolutions } from "../homework/solutions";
 import { Cell, Notebook, formatNotebook, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks, notebooksDir, repoRoot } from "../notebooks/list";
 
@@ -86,6 +86,13 @@ function plainChecks(source: string): string {
   return lines.join("\n");
 }
 
+/** An exercise cell with its solution in place and the solution's marker lines removed. */
+const withoutMarkers = (source: string) =>
+  source
+    .split("\n")
+    .filter((line) => !/^[ \t]*\/\/ (BEGIN|END) SOLUTION[ \t]*$/.test(line))
+    .join("\n");
+
 /**
  * The worked solutions of a course notebook's exercises, as a notebook of their own: the notebook's
  * import cells, then its exercise section with every solution in place (its markers removed) and every
@@ -110,7 +117,7 @@ export function solutionsNotebook(nb: Notebook, name: string): Notebook | undefi
   const imports = nb.cells.slice(0, start).filter(isImportCell);
   const section = nb.cells.slice(start, lastCheck + 1).filter((c) => shownIn(c) !== "site");
   const cells = [...imports, ...section].map((cell): Cell => {
-    if (isExerciseCell(cell)) return { ...cell, source: replaceSolutions(joinText(cell.source), () => []).replace(/\n{3,}/g, "\n\n"), outputs: [], execution_count: null };
+    if (isExerciseCell(cell)) return { ...cell, source: withoutMarkers(joinText(cell.source)), outputs: [], execution_count: null };
     if (isCheckCell(cell)) return { ...cell, source: plainChecks(splitHidden(joinText(cell.source)).visible), outputs: [], execution_count: null };
     return cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell;
   });
