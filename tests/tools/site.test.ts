@@ -102,6 +102,26 @@ describe("the course's own notebooks", () => {
       const info = pageInfo(path, readNotebook(path));
       expect(info.number).toBe(basename(path).slice(0, 2));
       expect(info.title.length).toBeGreaterThan(2);
+      // The table of contents gives the notebook's subject, not a sentence looking back at the last one.
+      expect(info.summary).not.toMatch(/^(In|So far|Until now)\b|notebook \d\d/);
+      expect(info.summary.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("are shown as a reader can use them: no Jupyter-only steps, exercises as stubs, solutions opened on purpose", async () => {
+    const { readNotebook } = await import("../../lib/tools/notebooks/ipynb");
+    const { renderCells } = await import("../../lib/tools/site/build");
+    for (const path of courseNotebooks()) {
+      const html = renderCells(readNotebook(path), []);
+      expect(html).not.toMatch(/Shift \+ Enter|Restart &amp; Run All|Restart Kernel/);
+      expect(html).not.toMatch(/BEGIN (SOLUTION|HIDDEN TESTS)/);
+      const stubs = html.split('<section class="cell code"').slice(1).filter((s) => s.split("</section>")[0].includes("// YOUR CODE HERE"));
+      const solutions = html.match(/<details class="solution">/g) ?? [];
+      expect(stubs.length).toBeGreaterThan(0);
+      expect(solutions.length).toBe(stubs.length);
+      // A check's verdict appears only inside its solution.
+      const outside = html.replace(/<details class="solution">[^]*?<\/details>/g, "");
+      expect(outside).not.toMatch(/✅ Exercise/);
     }
   });
 });

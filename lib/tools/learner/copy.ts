@@ -87,7 +87,7 @@ function plainChecks(source: string): string {
 }
 
 /** An exercise cell with its solution in place and the solution's marker lines removed. */
-const withoutMarkers = (source: string) =>
+export const withoutMarkers = (source: string) =>
   source
     .split("\n")
     .filter((line) => !/^[ \t]*\/\/ (BEGIN|END) SOLUTION[ \t]*$/.test(line))

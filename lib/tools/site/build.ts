@@ -6,6 +6,9 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import { basename, join } from "node:path";
 import { marked } from "marked";
 import { escapeHtml } from "../../figures/render";
+import { isCheckCell, isExerciseCell, splitHidden } from "../homework/parts";
+import { stripSolutions } from "../homework/solutions";
+import { shownIn, withoutMarkers } from "../learner/copy";
 import { Cell, Notebook, Output, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks, repoRoot } from "../notebooks/list";
 import { siteStyle } from "./style";
@@ -84,10 +87,48 @@ function renderCell(cell: Cell, pages: readonly PageInfo[]): string {
   );
 }
 
+/**
+ * A notebook's cells as a reader of the site meets them: the cells meant for Jupyter only (id ending in
+ * "-jupyter", such as "press Shift + Enter") left out; every exercise as the learner's stub, its check
+ * without an output; and after each check a "Show a solution" the reader opens on purpose, with the
+ * worked solution and what the check printed for it.
+ */
+export function renderCells(nb: Notebook, pages: readonly PageInfo[]): string {
+  const html: string[] = [];
+  let exercise: Cell | undefined;
+  for (const cell of nb.cells) {
+    if (shownIn(cell) === "jupyter") continue;
+    const source = joinText(cell.source);
+    if (isExerciseCell(cell)) {
+      exercise = cell;
+      html.push(renderCell({ ...cell, source: stripSolutions(source), outputs: [] }, pages));
+    } else if (isCheckCell(cell)) {
+      html.push(renderCell({ ...cell, source: splitHidden(source).visible.trimEnd(), outputs: [] }, pages));
+      if (exercise) html.push(solutionDetails(exercise, cell));
+      exercise = undefined;
+    } else html.push(renderCell(cell, pages));
+  }
+  return html.join("\n");
+}
+
+function solutionDetails(exercise: Cell, check: Cell): string {
+  const code = withoutMarkers(joinText(exercise.source)).replace(/\s+$/, "");
+  const outputs = (check.outputs ?? []).map(renderOutput).join("\n");
+  return (
+    '<details class="solution">\n<summary>Show a solution</summary>\n' +
+    "<p>One way to do it. Try it yourself first: a solution you find teaches more than one you read.</p>\n" +
+    `<pre class="source"><code>${escapeHtml(code)}</code></pre>\n` +
+    (outputs ? `<p>What the check says to it:</p>\n<div class="outputs">\n${outputs}\n</div>\n` : "") +
+    "</details>"
+  );
+}
+
 const howToRun =
   "To run and change the code, install Jupyter (<code>pip install jupyterlab</code>, or on Debian/Ubuntu " +
   "<code>sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert</code>) and run <code>npm start</code>.";
-const jupyterNotice = `This page is a read-only copy of the notebook, with the outputs it stores; its interactive figures work. ${howToRun}`;
+const jupyterNotice =
+  "This page is a read-only copy of the notebook, with the outputs it stores; its interactive figures work, but its code " +
+  `cells do not run here, and its exercises are for doing in Jupyter (each has a solution to open on purpose). ${howToRun}`;
 const indexNotice = `These pages are read-only copies of the notebooks, with the outputs they store; their interactive figures work. ${howToRun}`;
 
 function layout(title: string, body: string, nav = ""): string {
@@ -121,7 +162,7 @@ export function renderPage(nb: Notebook, info: PageInfo, pages: readonly PageInf
   const k = pages.findIndex((p) => p.file === info.file);
   const previous = k > 0 ? pages[k - 1] : undefined;
   const next = k >= 0 && k + 1 < pages.length ? pages[k + 1] : undefined;
-  const cells = nb.cells.map((c) => renderCell(c, pages)).join("\n");
+  const cells = renderCells(nb, pages);
   const body = `${pager(previous, next)}\n<p class="notice">${jupyterNotice}</p>\n${cells}\n${pager(previous, next)}`;
   return layout(`${info.number} · ${info.title} · How Neural Networks Learn`, body, ` <span>${escapeHtml(info.number)} · ${escapeHtml(info.title)}</span>`);
 }

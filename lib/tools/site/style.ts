@@ -63,6 +63,9 @@ code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberat
   overflow-x: auto;
 }
 .outputs { margin: 6px 0 0; padding-left: 4px; }
+details.solution { margin: 8px 0 18px; padding: 6px 12px; border: 1px dashed var(--line); border-radius: 6px; }
+details.solution summary { cursor: pointer; font-weight: 600; }
+details.solution pre.source { margin: 6px 0; padding: 10px 14px; background: var(--panel); border-radius: 6px; font-size: 13.5px; line-height: 1.5; overflow-x: auto; }
 .outputs pre { margin: 4px 0; font-size: 13.5px; line-height: 1.5; overflow-x: auto; white-space: pre; }
 .outputs pre.stderr, .outputs pre.error { color: var(--error); }
 .outputs .html { overflow-x: auto; margin: 6px 0; }
