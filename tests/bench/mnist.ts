@@ -69,8 +69,19 @@ function engineRun(trainSet: FastSamples): FastNetwork {
 }
 
 /** TensorFlow.js, pure-JavaScript CPU backend (not tfjs-node): the same model, optimizer and batches. */
-async function tfjsRuns(split: { train: MnistDigit[]; test: MnistDigit[] }, runs: number): Promise<{ medianMs: number; accuracy: number }> {
-  const tf = await import("@tensorflow/tfjs");
+// TensorFlow.js is not part of the default install (272 MB, for this one comparison): it is an optional
+// peer in package.json. `npm install --no-save @tensorflow/tfjs@4.22.0` adds it; without it the row says so.
+const tfjsPackage = "@tensorflow/tfjs";
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TF = any;
+
+async function tfjsRuns(split: { train: MnistDigit[]; test: MnistDigit[] }, runs: number): Promise<{ medianMs: number; accuracy: number } | string> {
+  let tf: TF;
+  try {
+    tf = await import(tfjsPackage);
+  } catch {
+    return `${tfjsPackage} is not installed (npm install --no-save ${tfjsPackage}@4.22.0)`;
+  }
   tf.enableProdMode(); // production mode: no debug checks, no "install tfjs-node" notice
   await tf.setBackend("cpu");
   await tf.ready();
@@ -105,8 +116,8 @@ async function tfjsRuns(split: { train: MnistDigit[]; test: MnistDigit[] }, runs
     for (let e = 0; e < setup.epochs; e++) await model.fit(xs[e], ys[e], { epochs: 1, batchSize: setup.batchSize, shuffle: false, verbose: 0 });
     // The first run warms up the backend and is not counted.
     if (run > 0) times.push(performance.now() - t);
-    const predicted = (model.predict(pixels(split.test)) as import("@tensorflow/tfjs").Tensor).argMax(1).dataSync();
-    accuracy = split.test.filter((d, n) => predicted[n] === d.label).length / split.test.length;
+    const predicted = model.predict(pixels(split.test)).argMax(1).dataSync();
+    accuracy = split.test.filter((d: MnistDigit, n: number) => predicted[n] === d.label).length / split.test.length;
     model.dispose();
   }
   return { medianMs: median(times), accuracy };
@@ -216,7 +227,8 @@ export async function mnistBenchmarks(): Promise<Measurement[]> {
   }
 
   const tfjs = await tfjsRuns(split, 2);
-  rows.push({
+  if (typeof tfjs === "string") rows.push({ name: "the same work (TensorFlow.js)", medianMs: NaN, runs: 0, extra: { skipped: tfjs } });
+  else rows.push({
     name: "the same work (TensorFlow.js 4.22 CPU backend, float32)",
     medianMs: tfjs.medianMs,
     runs: 3,

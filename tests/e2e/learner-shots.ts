@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       // The region from exercise 01.1's text to its check's output.
       const region = `(() => {
         const cells = Jupyter.notebook.get_cells();
-        const first = cells.findIndex((c) => c.get_text().startsWith("### Exercise 01.1"));
+        const first = cells.findIndex((c) => c.get_text().includes("### Exercise 01.1"));
         const last = cells.findIndex((c) => c.get_text().startsWith('check("01.1"'));
         const top = cells[first].element[0].getBoundingClientRect().top + window.scrollY;
         const bottom = cells[last].element[0].getBoundingClientRect().bottom + window.scrollY;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       })()`;
       const before = join(out, "01-exercise-before.png");
       await page.screenshot({ path: before, fullPage: true, clip: (await page.evaluate(region)) as { x: number; y: number; width: number; height: number } });
-      console.log(`before: ${(await page.evaluate(checkText("01.1"))).trim()}`);
+      console.log(`before: ${((await page.evaluate(checkText("01.1"))) as string).trim()}`);
       // The learner types the answer, runs the cell, then the check.
       await page.evaluate(`(() => {
         const cells = Jupyter.notebook.get_cells();
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(`${checkText("01.1")}.includes("✅")`, undefined, { timeout: 120_000, polling: 250 });
       const after = join(out, "01-exercise-after.png");
       await page.screenshot({ path: after, fullPage: true, clip: (await page.evaluate(region)) as { x: number; y: number; width: number; height: number } });
-      console.log(`after: ${(await page.evaluate(checkText("01.1"))).trim()}`);
+      console.log(`after: ${((await page.evaluate(checkText("01.1"))) as string).trim()}`);
       console.log(`screenshots: ${before}, ${after}`);
     });
   } finally {

@@ -2,8 +2,8 @@
 export default {
   // Forgets the ReLU: a negative sum comes out negative.
   "exercise-1": ["return weights.map((row, j) => row.reduce((sum, w, i) => sum + w * inputs[i], biases[j]));"],
-  // Counts only the weights and forgets the biases.
-  "exercise-2": ["let total = 0;", "for (let l = 1; l < sizes.length; l++) total += sizes[l - 1] * sizes[l];", "return total;"],
+  // Runs the first layer only.
+  "exercise-2": ["return reluLayer(layers[0].weights, layers[0].biases, inputs);"],
   // Forgets the ReLU in the hidden layer.
   "exercise-3": [
     "const z = 0.6 * (0.5 * x1 - 0.3 * x2 + 0.15) - 0.5 * (0.8 * x1 + 0.2 * x2 - 0.1) + 0.9 * (0.7 * x1 - 0.4 * x2 - 0.3) + 0.1;",

@@ -1,7 +1,13 @@
 // Answer keys for notebook 05's exercises. The reference answers come from the engine's forward pass
-// and its count of a network's parameters.
-import { countParameters, forward, networkFrom } from "../../engine/index";
+// through ReLU layers and the small sigmoid network.
+import { forward, networkFrom } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
+
+/** A layer as exercise 05.2 writes it: one row of weights per neuron, and one bias each. */
+type Layer = { weights: number[][]; biases: number[] };
+
+/** The engine's forward pass through ReLU layers. */
+const reluNetwork = (layers: Layer[], inputs: number[]) => forward(networkFrom(inputs.length, layers.map((l) => ({ weights: l.weights, biases: l.biases, activation: "relu" as const }))), inputs).output;
 
 /** Neurons A, B and C of the notebook: one row of weights per neuron. */
 const abc = { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, 2] };
@@ -29,14 +35,19 @@ export const keys: ExerciseKey[] = [
   },
   {
     id: "05.2",
-    name: "countKnobs",
-    cases: () => [[[2, 3, 1]], [[25, 8, 3]], [[784, 16, 16, 10]], [[3, 4]]],
-    answer: (sizes: number[]) => countParameters(sizes),
-    hint: "layer by layer: how many weights does a layer of n neurons reading m numbers have, and what else does each neuron own?",
+    name: "forwardPass",
+    cases: () => [
+      [[abc], [2, 5]],
+      [[abc, { weights: [[1, 1, 1]], biases: [-5] }], [2, 5]],
+      [[{ weights: [[1, -1], [-1, 1]], biases: [0, 0] }, { weights: [[2, 3], [1, -1]], biases: [1, 0] }, { weights: [[0.5, 2]], biases: [-1] }], [3, 1]],
+    ],
+    answer: (layers: Layer[], inputs: number[]) => reluNetwork(layers, inputs),
+    call: (layers: Layer[], inputs: number[]) => `forwardPass(${layers.length === 1 ? "one layer" : `${layers.length} layers`}, [${inputs.join(", ")}])`,
+    hint: "the first layer reads the inputs; each later layer reads the outputs of the layer before it. Keep the latest outputs in a variable, hand them to the next layer, and return them after the last layer.",
     mistakes: [
       {
-        answer: (sizes: number[]) => sizes.slice(1).reduce((s, n, l) => s + sizes[l] * n, 0),
-        hint: "your count has every weight but no bias. Each neuron also owns one bias.",
+        answer: (layers: Layer[], inputs: number[]) => reluNetwork(layers.slice(0, 1), inputs),
+        hint: "your function returns the first layer's outputs. Every layer must run, each reading the outputs of the one before it.",
       },
     ],
   },
