@@ -154,7 +154,8 @@ describe.skipIf(!hasJupyter)("npm start -- --print-only", () => {
     expect(run.status).toBe(0);
     const { value } = printed(run);
     const [command] = value("run");
-    const notebooks = join(root, "notebooks");
+    // Jupyter opens the learner's copy, notebooks/my-course (made after --print-only would return).
+    const notebooks = join(root, "notebooks", "my-course");
     if (labHere) expect(command).toMatch(/ lab /);
     else expect(command).toMatch(new RegExp(`^\\S*jupyter notebook --notebook-dir=${notebooks} `));
     expect(command).toContain("--no-browser --port 8899");
