@@ -1,9 +1,11 @@
 // How long grading a class takes: N submissions of one notebook (default 100; the practice notebook of
 // the homework tests, every submission a copy of the reference answers), two at a time on two cores.
+// The answer key is recorded first, as `npm run assign` does, and timed on its own; grading reuses it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { answerKey, recordKey } from "../../lib/tools/homework/key";
 import { formatNotebook } from "../../lib/tools/notebooks/ipynb";
 import { assignmentNotebook } from "../homework/fixture";
 import { Measurement } from "./harness";
@@ -19,12 +21,17 @@ export async function gradingBenchmark(count: number): Promise<Measurement[]> {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "practice.ipynb"), text);
   }
+  const keyStarted = Date.now();
+  await recordKey(join(source, "practice.ipynb"));
+  const keyMs = Date.now() - keyStarted;
+  await answerKey(join(source, "practice.ipynb"));
   const started = Date.now();
   const grades = await gradeAll(join(root, "submissions"), join(root, "out"), { ...defaultGradeOptions, source });
   const ms = Date.now() - started;
   rmSync(root, { recursive: true, force: true });
   const full = grades.filter((g) => g.earned === g.points).length;
   return [
+    { name: "record the answer key of one notebook (npm run assign)", medianMs: keyMs, runs: 1 },
     {
       name: `grade ${count} submissions of one notebook (${defaultGradeOptions.jobs} at a time)`,
       medianMs: ms,

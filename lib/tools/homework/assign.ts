@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Cell, Notebook, joinText, readNotebook, writeNotebook } from "../notebooks/ipynb";
+import { answerKey, cachedKey, keyCacheDir } from "./key";
 import { checksIn, isCheckCell, isExerciseCell, splitHidden } from "./parts";
 import { solutionLines, stripSolutions } from "./solutions";
 
@@ -84,7 +85,7 @@ export function leakedSolutionLines(instructor: Notebook, student: Notebook): st
   return [...lines].filter((l) => everyLine.has(l) || text.includes(JSON.stringify(l).slice(1, -1)));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
   if (outAt < 0 || !args[outAt + 1]) {
@@ -104,15 +105,19 @@ function main(): void {
     const points = exercises.reduce((s, e) => s + e.points, 0);
     console.log(`${name}: ${exercises.length} exercises, ${points} points (${exercises.flatMap((e) => e.checks).filter((c) => !c.visible).length} hidden checks)`);
   }
+  for (const path of paths) {
+    const started = Date.now();
+    const cached = cachedKey(path);
+    await answerKey(path);
+    console.log(`${basename(path)}: answer key ${cached ? "already recorded" : `recorded in ${((Date.now() - started) / 1000).toFixed(1)} s`} (${keyCacheDir})`);
+  }
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   console.log(`student versions and manifest.json written to ${out}`);
 }
 
 if (process.argv[1] === __filename) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e) => {
     console.error((e as Error).message);
     process.exit(1);
-  }
+  });
 }
