@@ -1,12 +1,13 @@
 // A class of submissions — correct, partly correct, untouched, and each hostile kind — graded with the
 // expected scores. Hostile submissions get a clear result, cannot raise their own score, and never
 // stop the others from being graded.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentVersion } from "../../lib/tools/homework/assign";
-import { NotebookGrade, defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { NotebookGrade, childCommand, defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { buildSandbox } from "../../lib/tools/homework/sandbox";
 import { Notebook, formatNotebook, joinText } from "../../lib/tools/notebooks/ipynb";
 import { createServer } from "node:net";
 import { exerciseCells } from "../../lib/tools/homework/parts";
@@ -194,6 +195,21 @@ describe("grading a hostile class", () => {
 
   it("lets no submission reach the network or the instructor's environment", () => {
     expect(connections).toBe(0);
+  });
+
+  it("lets a submission read only its own folder and the bundled program, with no link on the way (so a linked node_modules plays no part)", async () => {
+    const sandbox = await buildSandbox();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+      const reads = childCommand(dir, sandbox, 128).filter((a) => a.startsWith("--allow-fs-read=")).map((a) => a.slice("--allow-fs-read=".length).replace(/\/$/, ""));
+      rmSync(dir, { recursive: true });
+      expect(reads).toEqual([dir, sandbox.program]);
+      for (const path of [sandbox.dir, dirname(dir)]) expect(realpathSync(path)).toBe(path);
+      for (const path of reads) expect(path.startsWith(`${repoRoot}/`)).toBe(false);
+      expect(readdirSync(sandbox.dir)).toEqual(["grade-child.js"]);
+    } finally {
+      sandbox.close();
+    }
   });
 });
 

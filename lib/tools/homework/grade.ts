@@ -112,6 +112,24 @@ interface ChildRun {
   stopKind?: "time" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
 }
 
+/**
+ * The command that runs one submission: the launcher, then Node with the permission model, allowed to
+ * read its own folder and the bundled program only (so the project's files and node_modules, linked or
+ * not, play no part in it).
+ */
+export function childCommand(dir: string, sandbox: Sandbox, memoryMb: number): string[] {
+  return [
+    ...sandbox.launcher(memoryMb),
+    process.execPath,
+    "--experimental-permission",
+    `--allow-fs-read=${dir}/`,
+    `--allow-fs-read=${sandbox.program}`,
+    `--max-old-space-size=${memoryMb}`,
+    "--no-warnings",
+    sandbox.program,
+  ];
+}
+
 /** Runs one submission's cells and calls in an isolated child; returns what it reported. */
 function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService, sandbox: Sandbox): Promise<ChildRun> {
   // A plain folder: the job and lib.js, no links (the sandbox may read it, and nothing else but its program).
@@ -120,16 +138,7 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
   writeFileSync(join(dir, "job.json"), JSON.stringify(job));
   writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
   const nonce = randomBytes(16).toString("hex");
-  const command = [
-    ...sandbox.launcher(options.memoryMb),
-    process.execPath,
-    "--experimental-permission",
-    `--allow-fs-read=${dir}/`,
-    `--allow-fs-read=${sandbox.program}`,
-    `--max-old-space-size=${options.memoryMb}`,
-    "--no-warnings",
-    sandbox.program,
-  ];
+  const command = childCommand(dir, sandbox, options.memoryMb);
   return new Promise((done) => {
     const guard = spawn(process.execPath, [join(__dirname, "guard.cjs"), ...command], {
       cwd: dir,

@@ -1,7 +1,7 @@
 // Runs one grading child and stands between it and the grader: a submission that kills its parent
 // process kills only this guard, and the grader carries on with the others. If the grader itself goes
-// away (killed, crashed), the guard stops the child's whole process group at once: no submission keeps
-// running after the grader.
+// away (killed, crashed), the guard removes the submission's folder and stops the child's whole process
+// group at once: no submission keeps running after the grader.
 //   node guard.cjs <command> <arguments…>
 "use strict";
 const { spawn } = require("node:child_process");
@@ -17,7 +17,14 @@ const stopAll = () => {
   }
 };
 const watch = setInterval(() => {
-  if (process.ppid !== grader) stopAll();
+  if (process.ppid === grader) return;
+  // Orphaned: the grader was killed outright. Remove the submission's folder (this process's own), then stop.
+  try {
+    require("node:fs").rmSync(process.cwd(), { recursive: true, force: true });
+  } catch {
+    // nothing to remove
+  }
+  stopAll();
 }, 500);
 child.on("error", (e) => {
   process.stderr.write(`could not start the grading process: ${e.message}\n`);
