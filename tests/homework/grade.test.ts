@@ -1,14 +1,19 @@
 // A class of submissions — correct, partly correct, untouched, and each hostile kind — graded with the
 // expected scores. Hostile submissions get a clear result, cannot raise their own score, and never
 // stop the others from being graded.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentVersion } from "../../lib/tools/homework/assign";
-import { NotebookGrade, defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { NotebookGrade, childCommand, defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { buildSandbox } from "../../lib/tools/homework/sandbox";
 import { Notebook, formatNotebook, joinText } from "../../lib/tools/notebooks/ipynb";
+import { createServer } from "node:net";
+import { exerciseCells } from "../../lib/tools/homework/parts";
+import { repoRoot } from "../../lib/tools/notebooks/list";
 import { assignmentNotebook } from "./fixture";
+import { HostileSubmission, hostileClass, writeSubmissions } from "./hostile";
 
 const root = mkdtempSync(join(tmpdir(), "course-homework-"));
 const source = join(root, "source");
@@ -56,6 +61,16 @@ const submitted: Record<string, string | Notebook> = {
   empty: "",
 };
 
+// The hostile class (hostile.ts) on the same notebook, in the same run: students named "hostile-…".
+const secretVariable = "COURSE_GRADER_TEST_SECRET";
+let hostile: HostileSubmission[] = [];
+let connections = 0;
+const server = createServer((socket) => {
+  connections++;
+  socket.end("HTTP/1.0 200 OK\r\n\r\nhello");
+});
+afterAll(() => server.close());
+
 let grades: NotebookGrade[] = [];
 const gradeOf = (name: string) => grades.find((g) => g.student === name)!;
 const earned = (name: string) => gradeOf(name).exercises.map((e) => e.earned);
@@ -68,8 +83,21 @@ beforeAll(async () => {
     mkdirSync(join(submissions, name), { recursive: true });
     writeFileSync(join(submissions, name, "practice.ipynb"), typeof content === "string" ? content : formatNotebook(content));
   }
-  // The limit counts CPU time, so a short one is safe on a busy machine: honest notebooks use well under 1 s.
-  grades = await gradeAll(submissions, out, { ...defaultGradeOptions, source, timeoutMs: 3_000 });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  process.env[secretVariable] = "the instructor's secret";
+  hostile = hostileClass(instructor, "practice.ipynb", {
+    instructorPath: join(source, "practice.ipynb"),
+    projectRoot: repoRoot,
+    otherSubmission: join(submissions, "correct", "practice.ipynb"),
+    outsidePid: process.pid,
+    port: (server.address() as { port: number }).port,
+    secretVariable,
+  }).map((h) => ({ ...h, student: `hostile-${h.student}` }));
+  writeSubmissions(submissions, "practice.ipynb", hostile);
+  // The limit counts CPU time, so a short one is safe on a busy machine: honest notebooks use well under 1 s,
+  // and the memory bombs reach 128 MB in about a second of computing. A submission that computes nothing
+  // for 3 s (not counting time it waits for the grader's compiler) waits for something that never comes.
+  grades = await gradeAll(submissions, out, { ...defaultGradeOptions, source, timeoutMs: 5_000, waitMs: 3_000, memoryMb: 128 });
 });
 
 describe("grading a class", () => {
@@ -90,10 +118,10 @@ describe("grading a class", () => {
     for (const n of notes("untouched")) expect(n).toContain("not done yet");
   });
 
-  it("stops an endless loop at the time limit, keeping what was graded before it", () => {
-    expect(earned("loops-forever")).toEqual([3, 0, 0]);
-    expect(gradeOf("loops-forever").problem).toBe("time limit of 3 s of computing reached");
-    expect(notes("loops-forever")[1]).toContain("grading stopped after 3 s of computing");
+  it("stops an endless loop at the time limit, and grades the other exercises without it", () => {
+    expect(earned("loops-forever")).toEqual([3, 0, 1]);
+    expect(gradeOf("loops-forever").problem).toBe("H.2: it used the whole time limit of 5 s of computing (an endless loop?)");
+    expect(notes("loops-forever")[1]).toContain("grading stopped while calling your function: it used the whole time limit of 5 s of computing");
   });
 
   it("reports a cell that throws, and grades the rest", () => {
@@ -126,7 +154,8 @@ describe("grading a class", () => {
   });
 
   it("survives a submission that kills its parent process", () => {
-    expect(gradeOf("kills-the-grader").earned).toBe(0);
+    expect(earned("kills-the-grader")).toEqual([0, 2, 1]);
+    expect(notes("kills-the-grader")[0]).toContain("process.kill is not available while grading");
     expect(earned("correct")).toEqual([3, 2, 1]);
   });
 
@@ -145,6 +174,42 @@ describe("grading a class", () => {
     expect(page).toContain("<h1>Feedback for partly: 3 / 6</h1>");
     expect(page).toContain("(hidden) hidden check failed");
     expect(page).not.toContain("[0.5, -2, 4]");
+  });
+});
+
+describe("grading a hostile class", () => {
+  it("gives every hostile submission the score it must get, with its own clear message", () => {
+    const points = exerciseCells(instructor).map((_, k) => [3, 2, 1][k]);
+    const report = (h: HostileSubmission) => {
+      const g = gradeOf(h.student);
+      if (!g) return `${h.student}: not graded`;
+      const want = points.map((p, k) => (h.expect.earned === "full" || h.expect.earned[k] === "full" ? p : h.expect.earned[k]));
+      const got = g.exercises.map((e) => e.earned);
+      const wrongNotes = (h.expect.notes ?? []).map((pattern, k) => (pattern && !pattern.test(notes(h.student)[k]) ? ` note ${k + 1} ${pattern} missing in "${notes(h.student)[k]}"` : "")).join("");
+      const wrongProblem = h.expect.problem && !h.expect.problem.test(g.problem ?? "") ? ` problem ${h.expect.problem} missing in "${g.problem}"` : "";
+      return `${h.student}: ${got.join(" ")}${got.join(" ") === want.join(" ") ? "" : ` (expected ${want.join(" ")}: ${notes(h.student).join(" / ")})`}${wrongNotes}${wrongProblem}`;
+    };
+    const expected = (h: HostileSubmission) => `${h.student}: ${points.map((p, k) => (h.expect.earned === "full" || h.expect.earned[k] === "full" ? p : h.expect.earned[k])).join(" ")}`;
+    expect(hostile.map(report)).toEqual(hostile.map(expected));
+  });
+
+  it("lets no submission reach the network or the instructor's environment", () => {
+    expect(connections).toBe(0);
+  });
+
+  it("lets a submission read only its own folder and the bundled program, with no link on the way (so a linked node_modules plays no part)", async () => {
+    const sandbox = await buildSandbox();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+      const reads = childCommand(dir, sandbox, 128).filter((a) => a.startsWith("--allow-fs-read=")).map((a) => a.slice("--allow-fs-read=".length).replace(/\/$/, ""));
+      rmSync(dir, { recursive: true });
+      expect(reads).toEqual([dir, sandbox.program]);
+      for (const path of [sandbox.dir, dirname(dir)]) expect(realpathSync(path)).toBe(path);
+      for (const path of reads) expect(path.startsWith(`${repoRoot}/`)).toBe(false);
+      expect(readdirSync(sandbox.dir)).toEqual(["grade-child.js"]);
+    } finally {
+      sandbox.close();
+    }
   });
 });
 

@@ -7,9 +7,13 @@
 // Two worker processes run the notebooks, longest first. Each test waits for its own notebook only,
 // with no clock of its own: a notebook has a generous limit of its own (NotebookPool), counted from
 // the moment it starts, so a busy machine makes this slow, never red.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { defaultGradeOptions, gradeAll } from "../../lib/tools/homework/grade";
+import { keyFromCalls, keyHash, storeKey } from "../../lib/tools/homework/key";
+import { parseRecording, recordingCell } from "../../lib/tools/homework/recorded";
 import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/homework/solutions";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
 import { repoRoot } from "../../lib/tools/notebooks/list";
@@ -63,6 +67,8 @@ const runs = new Map<string, Promise<NotebookRun>>();
 for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
   const extra = plan.exercises.length
     ? [
+        // First, before the tries below add checks of their own: the answer key, recorded from this very run.
+        { label: "answer key", cells: [{ index: -1, source: recordingCell() }] },
         { label: "stubs", cells: variant(plan, (_id, source) => stripSolutions(source)) },
         { label: "wrong answers", cells: variant(plan, (id, source) => replaceSolutions(source, (indent) => (plan.wrong[id] ?? []).map((l) => indent + l))) },
       ]
@@ -80,7 +86,8 @@ afterAll(async () => {
 
 /** What the check cells printed in one extra step of a run. */
 function checkOutputs(plan: Plan, run: NotebookRun, step: number): string[] {
-  return plan.checks.map((index) => printed(run.extra[step]?.find((c) => c.index === index)?.outputs));
+  // Step 0 records the answer key; the tries come after it.
+  return plan.checks.map((index) => printed(run.extra[step + 1]?.find((c) => c.index === index)?.outputs));
 }
 
 describe("notebooks", () => {
@@ -125,4 +132,34 @@ describe("notebooks", () => {
       }, 0);
     });
   }
+});
+
+// The autograder on the course itself: the instructor's copy of every notebook, handed in as a student's
+// submission, scores full marks in one class run. The answer keys come from the runs above (recorded in
+// the same kernel, stored in the key cache as `npm run assign` stores them), so grading records nothing.
+describe("homework", () => {
+  it("gives the instructor's copy of every notebook full marks, graded in one class run", async () => {
+    const graded = plans.filter((p) => p.exercises.length);
+    if (!graded.length) return;
+    const root = mkdtempSync(join(tmpdir(), "course-honest-"));
+    try {
+      mkdirSync(join(root, "submissions", "instructor-copy"), { recursive: true });
+      for (const plan of graded) {
+        const run = await runs.get(plan.path)!;
+        expect(run.crash).toBeUndefined();
+        const calls = parseRecording(printed(run.extra[0]?.[0]?.outputs));
+        expect(calls, `${plan.name}: the recording cell printed no calls`).toBeDefined();
+        // A notebook with hidden tests is recorded by the grader itself (hidden checks are marked while they run).
+        if (!/BEGIN HIDDEN TESTS/.test(readFileSync(plan.path, "utf8"))) storeKey(plan.path, keyFromCalls(plan.path, keyHash(plan.path), calls!));
+        copyFileSync(plan.path, join(root, "submissions", "instructor-copy", plan.name));
+      }
+      const grades = await gradeAll(join(root, "submissions"), join(root, "out"), { ...defaultGradeOptions, source: dirname(graded[0].path) });
+      const scores = grades.map((g) => `${g.notebook}: ${g.earned}/${g.points}${g.problem ? ` (${g.problem})` : ""}${g.exercises.filter((e) => e.earned < e.points).map((e) => ` [${e.exercise}: ${e.note ?? e.checks.map((c) => c.message).join(" ")}]`).join("")}`);
+      expect(scores).toEqual(grades.map((g) => `${g.notebook}: ${g.points}/${g.points}`));
+      expect(grades.map((g) => g.notebook)).toEqual(graded.map((p) => p.name).sort());
+      for (const g of grades) expect(g.points).toBeGreaterThanOrEqual(3);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 0);
 });

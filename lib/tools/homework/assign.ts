@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join, resolve } from "node:path";
 import { Cell, Notebook, joinText, readNotebook, writeNotebook } from "../notebooks/ipynb";
+import { answerKey, cachedKey, keyCacheDir } from "./key";
 import { checksIn, isCheckCell, isExerciseCell, splitHidden } from "./parts";
 import { solutionLines, stripSolutions } from "./solutions";
 
@@ -85,7 +86,7 @@ export function leakedSolutionLines(instructor: Notebook, student: Notebook): st
   return [...lines].filter((l) => everyLine.has(l) || text.includes(JSON.stringify(l).slice(1, -1)));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const outAt = args.indexOf("--out");
   if (outAt < 0 || !args[outAt + 1]) {
@@ -105,6 +106,12 @@ function main(): void {
     const points = exercises.reduce((s, e) => s + e.points, 0);
     console.log(`${name}: ${exercises.length} exercises, ${points} points (${exercises.flatMap((e) => e.checks).filter((c) => !c.visible).length} hidden checks)`);
   }
+  for (const path of paths) {
+    const started = Date.now();
+    const cached = cachedKey(path);
+    await answerKey(path);
+    console.log(`${basename(path)}: answer key ${cached ? "already recorded" : `recorded in ${((Date.now() - started) / 1000).toFixed(1)} s`} (${keyCacheDir})`);
+  }
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   // lib.d.ts and lib.js, so that `import ... from "./lib"` works in the student versions where they
   // are, on this machine (a student with their own clone of the course runs them in its notebooks/).
@@ -113,10 +120,8 @@ function main(): void {
 }
 
 if (process.argv[1] === __filename) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e) => {
     console.error((e as Error).message);
     process.exit(1);
-  }
+  });
 }

@@ -22,8 +22,25 @@ export class CompileService {
 
   constructor(private readonly limitMs = 60_000) {}
 
+  /** Conversions already made: a class hands in the same cells many times (the setup, untouched cells). */
+  private readonly memo = new Map<string, Promise<Converted>>();
+
   /** tslab's conversion of `src` after cells whose declarations are `prevDecl`. */
   compile(prevDecl: string, src: string): Promise<Converted> {
+    const key = `${prevDecl.length}:${prevDecl}\u0000${src}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    const made = this.compileNow(prevDecl, src);
+    this.memo.set(key, made);
+    // Kept while it is small; a compile that failed for want of time or of the compiler is not kept.
+    void made.then((c) => {
+      if (c.diagnostics.some((d) => (d as { code?: number }).code === 0)) this.memo.delete(key);
+    });
+    if (this.memo.size > 2000) this.memo.delete(this.memo.keys().next().value as string);
+    return made;
+  }
+
+  private compileNow(prevDecl: string, src: string): Promise<Converted> {
     const child = this.start();
     const id = this.nextId++;
     return new Promise((done) => {

@@ -1,10 +1,15 @@
-// Child-process entry for grading ONE submission, run with Node's permission model (it can read only
-// its own workspace, lib and node_modules: not the instructor's notebooks; it cannot write files or
-// start processes) and with a heap limit. It runs the setup cells and the student's exercise cells,
-// then calls the student's functions on the recorded cases and reports raw answers on file descriptor 3,
-// each line stamped with a secret it read from standard input before any student code ran. The parent
-// judges the answers, so nothing a submission does inside this process can change the expected values.
+// Child-process entry for grading ONE submission. It runs bundled (homework/sandbox.ts) with Node's
+// permission model: it can read only its own folder and its own program file, not write files, not
+// start processes or threads; where the system allows, it has no network and no other process in sight
+// (unshare), and its whole address space is capped (prlimit). It runs the setup cells and the student's
+// exercise cells, then calls the student's functions on the recorded cases and reports raw answers on
+// file descriptor 3, each line stamped with a secret it read from standard input before any student
+// code ran. The parent judges the answers, so nothing a submission does here can change the expected
+// values. It also says where it is ("cell", "calling"), so that when a submission stops the process
+// (process.exit, an endless loop, memory), the grader knows which exercise to blame and can grade the
+// others in a second run without it.
 import * as fs from "node:fs";
+import Module from "node:module";
 import { Converted, InProcessKernel } from "../notebooks/kernel";
 import { Encoded, decodeArgs } from "./encode";
 
@@ -16,8 +21,18 @@ export interface GradeJob {
 
 // Everything the reporting needs is captured now, before any student code can replace it.
 const writeSync = fs.writeSync;
+const readSync = fs.readSync;
 const stringify = JSON.stringify;
+const parse = JSON.parse;
 const apply = Reflect.apply;
+const isArray = Array.isArray;
+const isFinite = Number.isFinite;
+const arrayFrom = Array.from;
+const isView = ArrayBuffer.isView;
+const realExit = process.exit.bind(process);
+const realReallyExit = (process as unknown as { reallyExit: (code?: number) => never }).reallyExit.bind(process);
+const ownPid = process.pid;
+const realKill = process.kill.bind(process);
 const nonce = readNonce();
 
 function readNonce(): string {
@@ -31,8 +46,6 @@ function emit(message: Record<string, unknown>): void {
   writeSync(3, line);
 }
 
-const readSync = fs.readSync;
-const parse = JSON.parse;
 let pending = "";
 
 /** The next line the grader writes on standard input (it blocks: nothing else can happen meanwhile). */
@@ -59,7 +72,7 @@ function readLine(): string {
   }
 }
 
-/** The cell compiled by the grader's compiler (this process never loads TypeScript). */
+/** The cell compiled by the grader's compiler (this process never compiles). */
 function compiled(prevDecl: string, src: string): Converted {
   emit({ kind: "compile", prevDecl, src });
   return parse(readLine()) as Converted;
@@ -76,54 +89,101 @@ function describeError(e: unknown): { error: string; notDone: boolean } {
 
 function safeValue(value: unknown): unknown {
   // Only plain numbers and lists of numbers are answers; anything else is reported by its kind.
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const list = Array.from(value as ArrayLike<unknown>);
-    return list.length <= 100000 ? list.map((v) => (typeof v === "number" ? (Number.isFinite(v) ? v : String(v)) : `(${typeof v})`)) : "(a list too long to report)";
+  if (typeof value === "number") return isFinite(value) ? value : String(value);
+  if (isArray(value) || isView(value)) {
+    const list = arrayFrom(value as ArrayLike<unknown>);
+    if (list.length > 100000) return "(a list too long to report)";
+    const out: unknown[] = [];
+    for (const v of list) out.push(typeof v === "number" ? (isFinite(v) ? v : String(v)) : `(${typeof v})`);
+    return out;
   }
   return value === undefined ? "(undefined)" : `(${typeof value})`;
 }
 
+/** Modules a notebook never needs and a submission must not have: the network, other processes, the debugger. */
+const refused = new Set(["net", "tls", "http", "https", "http2", "dgram", "dns", "dns/promises", "child_process", "cluster", "worker_threads", "inspector", "inspector/promises", "undici", "_http_client", "_http_agent", "_tls_wrap", "repl", "trace_events", "v8", "wasi"]);
+
+/** Closes what the permission model leaves open, before any submitted code runs. */
+function lockDown(): void {
+  const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
+    const name = typeof request === "string" ? request.replace(/^node:/, "") : request;
+    if (refused.has(name)) throw new Error(`require("${request}") is not available while grading: a notebook's exercises need no network, processes or debugger`);
+    return apply(load, this, [request, ...rest]);
+  };
+  for (const name of ["fetch", "WebSocket", "EventSource"]) {
+    try {
+      delete (globalThis as Record<string, unknown>)[name];
+    } catch {
+      // not there
+    }
+  }
+  const exit = (code?: number) => {
+    emit({ kind: "exit", code: code ?? process.exitCode ?? 0 });
+    realExit(code);
+  };
+  process.exit = exit as typeof process.exit;
+  (process as unknown as { reallyExit: unknown }).reallyExit = (code?: number) => {
+    emit({ kind: "exit", code: code ?? 0 });
+    realReallyExit(code);
+  };
+  process.abort = (() => exit(134)) as typeof process.abort;
+  const kill = (pid: number, signal?: string | number) => {
+    if (pid !== ownPid) throw new Error("process.kill is not available while grading, except on the notebook's own process");
+    return realKill(pid, signal);
+  };
+  process.kill = kill as typeof process.kill;
+  (process as unknown as { _kill: unknown })._kill = () => {
+    throw new Error("process._kill is not available while grading");
+  };
+}
+
 async function main(): Promise<void> {
-  const job: GradeJob = JSON.parse(fs.readFileSync("job.json", "utf8"));
+  const job: GradeJob = parse(fs.readFileSync("job.json", "utf8"));
+  // `import ... from "./lib"` in a cell loads lib.js from this folder, which hands over the library bundled with this program.
+  const library = (globalThis as Record<symbol, unknown>)[Symbol.for("course.library.for.grading")];
   const kernel = new InProcessKernel(process.cwd(), { maxOutputChars: job.maxOutputChars, precompiled: true });
-  const cellErrors: Record<string, string> = {};
+  lockDown();
+  const cellErrors: { id: string; error: string }[] = [];
   for (const cell of job.cells) {
+    emit({ kind: "cell", id: cell.id });
     const run = await kernel.run(cell.source, compiled(kernel.previousDeclarations, cell.source));
     if (!run.ok) {
       const text = run.outputs.map((o) => ("text" in o ? String(o.text) : "")).join("");
-      cellErrors[cell.id] = text.trim().slice(0, 2000);
+      cellErrors.push({ id: cell.id, error: text.trim().slice(0, 2000) });
     }
   }
   emit({ kind: "cells", errors: cellErrors });
   for (const ex of job.exercises) {
+    emit({ kind: "calling", exercise: ex.exercise });
     const fn = kernel.local(ex.functionName);
     if (typeof fn !== "function") {
       emit({ kind: "exercise", exercise: ex.exercise, missing: true });
       continue;
     }
-    const checks = ex.checks.map((cases) => {
+    const checks: unknown[][] = [];
+    for (const cases of ex.checks) {
       const outcomes: unknown[] = [];
       for (const c of cases) {
         try {
-          outcomes.push({ value: safeValue(apply(fn as (...a: unknown[]) => unknown, undefined, decodeArgs(c.args))) });
+          outcomes.push({ value: safeValue(apply(fn as (...a: unknown[]) => unknown, undefined, decodeArgs(c.args, library))) });
         } catch (e) {
           outcomes.push(describeError(e));
           break;
         }
       }
-      return outcomes;
-    });
+      checks.push(outcomes);
+    }
     emit({ kind: "exercise", exercise: ex.exercise, checks });
   }
   emit({ kind: "done" });
-  process.exit(0);
+  realExit(0);
 }
 
 main().catch((e) => {
   try {
     emit({ kind: "crash", error: describeError(e).error });
   } finally {
-    process.exit(1);
+    realExit(1);
   }
 });

@@ -1,103 +1,56 @@
 // npm run grade -- <submissions dir> --out <dir> [--source <instructor notebooks dir>] [--timeout <s>]
 //                  [--jobs <n>] [--memory <MB>]
 // Grades every submitted notebook: <submissions>/<student>/<notebook>.ipynb. Each submission runs in a
-// fresh, isolated process with a time limit and caps on memory and output; the student's answers are
-// compared with answers computed from the instructor's notebook (by default the course's own
-// notebooks/, which hold the reference solutions and hidden tests). Writes a feedback page per student
-// and gradebook.csv.
+// fresh, isolated process (sandbox.ts) with a time limit and caps on memory and output; the student's
+// answers are compared with the answer key recorded from the instructor's notebook (key.ts; by default
+// the course's own notebooks/, which hold the reference solutions). Writes a feedback page per student
+// and gradebook.csv. Nothing it starts outlives it (cleanup.ts), Ctrl-C included.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { basename, join, resolve } from "node:path";
-import { CheckCall, CheckOptions, Outcome, judgeOutcomes } from "../../course/exercises";
-import { Cell, Notebook, asNotebook, joinText, readNotebook } from "../notebooks/ipynb";
-import { mapLimited, notebooksDir, repoRoot } from "../notebooks/list";
-import { scratchWorkspace } from "../notebooks/workspace";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { CheckOptions, Outcome, judgeOutcomes } from "../../course/exercises";
+import { Cell, Notebook, asNotebook, joinText } from "../notebooks/ipynb";
+import { mapLimited, notebooksDir } from "../notebooks/list";
+import { cleanupNow, onCleanup } from "./cleanup";
 import { CompileService } from "./compile-service";
 import { groupCpuMs } from "./cpu-time";
-import { Encoded } from "./encode";
+import { Encoded, argsForDisplay } from "./encode";
 import type { GradeJob } from "./grade-child";
-import { definedNames, exerciseCells, isImportCell } from "./parts";
+import { answerKey } from "./key";
+import type { AssignmentKey, ExerciseGrade, NotebookGrade } from "./model";
+import { definedNames } from "./parts";
 import { feedbackPage, gradebookCsv } from "./report";
+import { Sandbox, buildSandbox, librarySymbol } from "./sandbox";
+
+export type { AssignmentKey, CheckGrade, ExerciseGrade, NotebookGrade } from "./model";
 
 export interface GradeOptions {
   source: string;
+  /** Most CPU time a submission may compute, in ms. */
   timeoutMs: number;
+  /** How long a submission may compute nothing (waiting for a promise or a timer) before it is stopped, in ms. */
+  waitMs: number;
   memoryMb: number;
   jobs: number;
   maxOutputChars: number;
 }
 
-export const defaultGradeOptions: GradeOptions = { source: notebooksDir, timeoutMs: 60_000, memoryMb: 512, jobs: Math.max(1, Math.min(2, cpus().length)), maxOutputChars: 100_000 };
-
-/** A recorded check with the arguments still in their JSON-safe form. */
-type RecordedCall = Omit<CheckCall, "cases"> & { cases: { args: Encoded[]; expected: number | number[] }[] };
-
-/** What the instructor's notebook says about grading one notebook. */
-export interface AssignmentKey {
-  notebook: string;
-  instructor: Notebook;
-  exercises: { exercise: string; functionName: string; cellId: string; calls: RecordedCall[]; points: number }[];
-}
-
-export interface CheckGrade {
-  hidden: boolean;
-  points: number;
-  earned: number;
-  message: string;
-}
-
-export interface ExerciseGrade {
-  exercise: string;
-  points: number;
-  earned: number;
-  checks: CheckGrade[];
-  /** Why nothing could be checked, when that is the case. */
-  note?: string;
-}
-
-export interface NotebookGrade {
-  student: string;
-  notebook: string;
-  earned: number;
-  points: number;
-  /** Set when the submission could not be graded at all (invalid JSON, empty, time-out, crash). */
-  problem?: string;
-  exercises: ExerciseGrade[];
-  ms: number;
-}
-
-/** Runs the instructor's notebook once, in a trusted process, and records every check. */
-export async function assignmentKey(notebookPath: string): Promise<AssignmentKey> {
-  // The instructor's notebook runs in a workspace of its own, wherever it is kept.
-  const dir = scratchWorkspace("course-grade-");
-  copyFileSync(notebookPath, join(dir, basename(notebookPath)));
-  const out = join(dir, "calls.json");
-  await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [join(repoRoot, "lib/tools/run-ts.cjs"), join(repoRoot, "lib/tools/homework/record-child.ts"), join(dir, basename(notebookPath)), out], { stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    child.stderr.on("data", (d) => (err += d));
-    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`recording ${basename(notebookPath)} failed: ${err.trim()}`))));
-  });
-  const { failures, calls } = JSON.parse(readFileSync(out, "utf8")) as { failures: string[]; calls: RecordedCall[] };
-  rmSync(dir, { recursive: true, force: true });
-  if (failures.length) throw new Error(`the instructor notebook ${basename(notebookPath)} does not run cleanly: ${failures.join("; ")}`);
-  const instructor = readNotebook(notebookPath);
-  const cells = exerciseCells(instructor);
-  const ids = [...new Set(calls.map((c) => c.exercise))];
-  const exercises = ids.map((exercise) => {
-    const mine = calls.filter((c) => c.exercise === exercise);
-    const functionName = mine[0].functionName;
-    const cell = cells.find((c) => c.names.includes(functionName));
-    if (!cell) throw new Error(`${basename(notebookPath)}: exercise ${exercise} checks ${functionName}, which no exercise cell defines`);
-    return { exercise, functionName, cellId: cell.cell.id, calls: mine, points: mine.reduce((s, c) => s + (c.options.points ?? 1), 0) };
-  });
-  return { notebook: basename(notebookPath), instructor, exercises };
-}
+export const defaultGradeOptions: GradeOptions = { source: notebooksDir, timeoutMs: 60_000, waitMs: 10_000, memoryMb: 512, jobs: Math.max(1, Math.min(2, cpus().length)), maxOutputChars: 100_000 };
 
 /** Reads a submission: a notebook, or the reason it is not one. */
-function readSubmission(path: string): Notebook | string {
+export function readSubmission(path: string): Notebook | string {
+  let entry;
+  try {
+    entry = lstatSync(path);
+  } catch (e) {
+    return `the submitted file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  if (entry.isSymbolicLink()) return "the submission is a link to another file, not a notebook file: submit the .ipynb file itself";
+  if (entry.isDirectory()) return "the submission is a folder named like a notebook, not a notebook file: submit the .ipynb file that Jupyter saved";
+  if (!entry.isFile()) return "the submission is not a regular file: submit the .ipynb file that Jupyter saved";
+  if (entry.size > maxSubmissionBytes) return `the submitted file is ${Math.round(entry.size / 2 ** 20)} MB, more than a notebook can be (${maxSubmissionBytes / 2 ** 20} MB): clear the outputs and submit again`;
   const text = readFileSync(path, "utf8");
   if (!text.trim()) return "the submitted file is empty";
   let parsed: unknown;
@@ -108,6 +61,10 @@ function readSubmission(path: string): Notebook | string {
   }
   try {
     const nb = asNotebook(parsed, "the submitted file");
+    const language = notebookLanguage(nb);
+    if (language && !/^(typescript|javascript|ts|js)$/i.test(language.name)) {
+      return `this is not a TypeScript notebook: it was saved by a ${language.label} kernel. Open the course's notebook with the TypeScript kernel, do the exercises there and submit that file`;
+    }
     if (!nb.cells.some((c) => c.cell_type === "code")) return "the submitted notebook has no code cells";
     return nb;
   } catch (e) {
@@ -115,49 +72,80 @@ function readSubmission(path: string): Notebook | string {
   }
 }
 
-/** The student's cell for an exercise: same cell id, or else any code cell defining the function. */
-function studentCell(nb: Notebook, cellId: string, functionName: string): Cell | undefined {
-  const byId = nb.cells.find((c) => c.id === cellId && c.cell_type === "code");
-  if (byId && definedNames(joinText(byId.source)).includes(functionName)) return byId;
-  return nb.cells.find((c) => c.cell_type === "code" && definedNames(joinText(c.source)).includes(functionName)) ?? byId;
+const maxSubmissionBytes = 50 * 2 ** 20;
+
+/** The language a notebook's metadata names (kernelspec, then language_info), if any. */
+function notebookLanguage(nb: Notebook): { name: string; label: string } | undefined {
+  const meta = (nb.metadata ?? {}) as { kernelspec?: { language?: unknown; display_name?: unknown }; language_info?: { name?: unknown } };
+  const name = [meta.kernelspec?.language, meta.language_info?.name].find((v): v is string => typeof v === "string" && v.length > 0);
+  if (!name) return undefined;
+  const label = typeof meta.kernelspec?.display_name === "string" ? `${meta.kernelspec.display_name} (${name})` : name;
+  return { name, label };
 }
 
-interface ChildReport {
-  cellErrors: Record<string, string>;
+/** The student's cell for an exercise: same cell id, or else any code cell defining the function. */
+function studentCell(nb: Notebook, cellId: string, functionName: string): Cell | undefined {
+  const defines = (c: Cell) => {
+    try {
+      return definedNames(joinText(c.source)).includes(functionName);
+    } catch {
+      return false;
+    }
+  };
+  const byId = nb.cells.find((c) => c.id === cellId && c.cell_type === "code");
+  if (byId && defines(byId)) return byId;
+  return nb.cells.find((c) => c.cell_type === "code" && defines(c)) ?? byId;
+}
+
+/** How one run of a submission's child ended. */
+interface ChildRun {
+  cellErrors: Map<string, string>;
   exercises: Map<string, { missing?: boolean; checks?: Outcome[][] }>;
   done: boolean;
+  /** Where the child was when it stopped: the last cell it started, or the exercise it was calling. */
+  at?: { cell: string } | { exercise: string };
+  /** Why it stopped before the end, in words for the student; undefined when it finished. */
+  stop?: string;
+  /** What the child said when its own code failed. */
   crash?: string;
+  /** Why, as a kind (for tests and the gradebook). */
+  stopKind?: "time" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
+}
+
+/**
+ * The command that runs one submission: the launcher, then Node with the permission model, allowed to
+ * read its own folder and the bundled program only (so the project's files and node_modules, linked or
+ * not, play no part in it).
+ */
+export function childCommand(dir: string, sandbox: Sandbox, memoryMb: number): string[] {
+  return [
+    ...sandbox.launcher(memoryMb),
+    process.execPath,
+    "--experimental-permission",
+    `--allow-fs-read=${dir}/`,
+    `--allow-fs-read=${sandbox.program}`,
+    `--max-old-space-size=${memoryMb}`,
+    "--no-warnings",
+    sandbox.program,
+  ];
 }
 
 /** Runs one submission's cells and calls in an isolated child; returns what it reported. */
-function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService): Promise<{ report: ChildReport; timedOut: boolean; exitCode: number | null }> {
-  const dir = scratchWorkspace("course-grade-");
+function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService, sandbox: Sandbox): Promise<ChildRun> {
+  // A plain folder: the job and lib.js, no links (the sandbox may read it, and nothing else but its program).
+  const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+  const forgetDir = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, "job.json"), JSON.stringify(job));
+  writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
   const nonce = randomBytes(16).toString("hex");
-  const childArgs = [
-    "--experimental-permission",
-    `--allow-fs-read=${dir}/`,
-    `--allow-fs-read=${join(repoRoot, "lib")}/`,
-    `--allow-fs-read=${join(repoRoot, "node_modules")}/`,
-    `--max-old-space-size=${options.memoryMb}`,
-    "--no-warnings",
-    join(repoRoot, "lib/tools/run-ts.cjs"),
-    join(repoRoot, "lib/tools/homework/grade-child.ts"),
-  ];
+  const command = childCommand(dir, sandbox, options.memoryMb);
   return new Promise((done) => {
-    const guard = spawn(process.execPath, [join(repoRoot, "lib/tools/homework/guard.cjs"), ...childArgs], {
+    const guard = spawn(process.execPath, [join(__dirname, "guard.cjs"), ...command], {
       cwd: dir,
-      stdio: ["pipe", "ignore", "ignore", "pipe"],
+      stdio: ["pipe", "ignore", "pipe", "pipe"],
       detached: true,
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", FORCE_COLOR: "0", NO_COLOR: "1", LANG: "C.UTF-8" },
     });
-    // Standard input carries the secret first, then the compiled cells the child asks for.
-    guard.stdin!.on("error", () => undefined);
-    guard.stdin!.write(`${nonce}\n`);
-    const report: ChildReport = { cellErrors: {}, exercises: new Map(), done: false };
-    let buffer = "";
-    let received = 0;
-    let timedOut = false;
     const killAll = () => {
       try {
         process.kill(-guard.pid!, "SIGKILL");
@@ -165,14 +153,47 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
         // Already gone.
       }
     };
+    const forgetGroup = onCleanup(killAll);
+    // Standard input carries the secret first, then the compiled cells the child asks for.
+    guard.stdin!.on("error", () => undefined);
+    guard.stdin!.write(`${nonce}\n`);
+    const run: ChildRun = { cellErrors: new Map(), exercises: new Map(), done: false };
+    let exitCall: number | undefined;
+    let stderr = "";
+    guard.stderr!.setEncoding("utf8");
+    guard.stderr!.on("data", (d: string) => (stderr = (stderr + d).slice(-8000)));
+    let buffer = "";
+    let received = 0;
+    let stoppedBy: ChildRun["stopKind"];
+    let compiling = 0;
     // The limit counts CPU time where the system tells it (Linux), so that a busy machine cannot make an
-    // honest notebook run out of time; a process that only waits is stopped at ten times the limit.
+    // honest notebook run out of time. A process that computes nothing for `waitMs` (while not waiting for
+    // the grader's compiler) is waiting for something that never comes, and is stopped.
     const started = Date.now();
+    let lastCpu = 0;
+    let lastProgress = Date.now();
+    let lastTick = Date.now();
+    let compilerMs = 0;
     const timer = setInterval(() => {
       const cpu = groupCpuMs(guard.pid!);
-      const wall = Date.now() - started;
-      if ((cpu ?? wall) > options.timeoutMs || wall > 10 * options.timeoutMs) {
-        timedOut = true;
+      const now = Date.now();
+      // Time spent waiting for the grader's own compiler is not the submission's.
+      if (compiling > 0) compilerMs += now - lastTick;
+      lastTick = now;
+      const wall = now - started - compilerMs;
+      if (cpu === undefined) {
+        if (wall > options.timeoutMs) (stoppedBy = "time"), killAll();
+        return;
+      }
+      if (cpu > options.timeoutMs || wall > 10 * options.timeoutMs) {
+        stoppedBy = "time";
+        return killAll();
+      }
+      if (cpu - lastCpu >= 50 || compiling > 0) {
+        lastCpu = cpu;
+        lastProgress = now;
+      } else if (now - lastProgress > options.waitMs) {
+        stoppedBy = "waiting";
         killAll();
       }
     }, 200);
@@ -180,7 +201,10 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
     channel.setEncoding("utf8");
     channel.on("data", (chunk: string) => {
       received += chunk.length;
-      if (received > 20_000_000) return killAll();
+      if (received > 20_000_000) {
+        stoppedBy = "flood";
+        return killAll();
+      }
       buffer += chunk;
       let nl: number;
       while ((nl = buffer.indexOf("\n")) >= 0) {
@@ -192,29 +216,66 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
         } catch {
           continue;
         }
-        if (message.nonce !== nonce) continue;
-        if (message.kind === "cells") report.cellErrors = message.errors as Record<string, string>;
-        if (message.kind === "exercise") report.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
-        if (message.kind === "done") report.done = true;
+        if (!message || message.nonce !== nonce) continue;
+        if (message.kind === "cell") run.at = { cell: String(message.id) };
+        if (message.kind === "calling") run.at = { exercise: String(message.exercise) };
+        if (message.kind === "cells" && Array.isArray(message.errors)) {
+          for (const e of message.errors as { id: unknown; error: unknown }[]) run.cellErrors.set(String(e.id), String(e.error));
+        }
+        if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
+        if (message.kind === "done") run.done = true;
+        if (message.kind === "exit") exitCall = Number(message.code);
         if (message.kind === "compile") {
+          compiling++;
           void compiler.compile(String(message.prevDecl), String(message.src)).then((converted) => {
+            compiling--;
             if (guard.exitCode === null && guard.signalCode === null) guard.stdin!.write(`${JSON.stringify(converted)}\n`);
           });
         }
-        if (message.kind === "crash") report.crash = String(message.error);
+        if (message.kind === "crash") run.crash = String(message.error);
       }
     });
     guard.on("exit", (code) => {
       clearInterval(timer);
       killAll();
+      forgetGroup();
       rmSync(dir, { recursive: true, force: true });
-      done({ report, timedOut, exitCode: code });
+      forgetDir();
+      if (!run.done) {
+        const kind: ChildRun["stopKind"] =
+          stoppedBy ?? (exitCall !== undefined ? "exit" : /out of memory|allocation failed|heap limit/i.test(stderr) || code === 134 || code === 133 ? "memory" : run.crash ? "crash" : code === 0 ? "waiting" : "unknown");
+        run.stopKind = kind;
+        run.stop = stopWords(kind, options, { exitCall, code, crash: run.crash, stderr });
+      }
+      done(run);
     });
   });
 }
 
+/** Why a child stopped, in words for the student. */
+function stopWords(kind: NonNullable<ChildRun["stopKind"]>, options: GradeOptions, d: { exitCall?: number; code: number | null; crash?: string; stderr: string }): string {
+  switch (kind) {
+    case "time":
+      return `it used the whole time limit of ${Math.round(options.timeoutMs / 1000)} s of computing (an endless loop?)`;
+    case "waiting":
+      return "it never finished: it waits for something that never happens (a promise that never resolves, or a timer that keeps the notebook running?)";
+    case "exit":
+      return `it called process.exit(${d.exitCall ?? ""}), which ends the whole notebook; remove that call`;
+    case "memory":
+      return `it used more memory than the grader allows (${options.memoryMb} MB)`;
+    case "flood":
+      return "it sent the grader more than 20 MB of answers";
+    case "crash":
+      return `the grading process failed: ${d.crash}`;
+    default: {
+      const why = d.stderr.split("\n").map((l) => l.trim()).filter(Boolean).slice(-3).join(" ").slice(0, 400);
+      return `the grading process stopped unexpectedly (exit code ${d.code})${why ? `: ${why}` : ""}`;
+    }
+  }
+}
+
 /** Grades one student's notebook against the key. */
-export async function gradeSubmission(student: string, path: string, key: AssignmentKey, options: GradeOptions, compiler: CompileService): Promise<NotebookGrade> {
+export async function gradeSubmission(student: string, path: string, key: AssignmentKey, options: GradeOptions, compiler: CompileService, sandbox: Sandbox): Promise<NotebookGrade> {
   const started = Date.now();
   const points = key.exercises.reduce((s, e) => s + e.points, 0);
   const zero = (problem: string): NotebookGrade => ({
@@ -229,41 +290,63 @@ export async function gradeSubmission(student: string, path: string, key: Assign
   const submission = readSubmission(path);
   if (typeof submission === "string") return zero(submission);
 
-  const setup = key.instructor.cells.filter(isImportCell).map((c) => ({ id: c.id, role: "setup" as const, source: joinText(c.source) }));
   const found = key.exercises.map((e) => ({ e, cell: studentCell(submission, e.cellId, e.functionName) }));
-  const job: GradeJob = {
-    cells: [...setup, ...found.filter((f) => f.cell).map((f) => ({ id: f.cell!.id, role: "exercise" as const, source: joinText(f.cell!.source) }))],
-    exercises: key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))) })),
-    maxOutputChars: options.maxOutputChars,
-  };
-  const { report, timedOut } = await runIsolated(job, options, compiler);
+  const setup = key.setup.map((c) => ({ id: `setup:${c.id}`, role: "setup" as const, source: c.source }));
+  const exerciseCellsToRun = [...new Map(found.filter((f) => f.cell).map((f) => [f.cell!.id, f.cell!])).values()].map((c) => ({ id: c.id, role: "exercise" as const, source: joinText(c.source) }));
+  const job: GradeJob = { cells: [...setup, ...exerciseCellsToRun], exercises: [], maxOutputChars: options.maxOutputChars };
+  const allExercises = key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))) }));
+
+  // Runs until every exercise is reported or blamed: when the child stops in a cell or in an exercise's
+  // calls, that exercise is blamed, and the others are graded in a new run without it.
+  const reported = new Map<string, { missing?: boolean; checks?: Outcome[][] }>();
+  const cellErrors = new Map<string, string>();
+  const blamed = new Map<string, string>();
+  const problems: string[] = [];
+  for (let attempt = 0; attempt <= key.exercises.length; attempt++) {
+    job.exercises = allExercises.filter((e) => !reported.has(e.exercise) && !blamed.has(e.exercise));
+    const run = await runIsolated(job, options, compiler, sandbox);
+    for (const [id, error] of run.cellErrors) cellErrors.set(id, error);
+    for (const [exercise, r] of run.exercises) reported.set(exercise, r);
+    if (run.done || !run.stop) break;
+    const at = run.at;
+    const inCell = at && "cell" in at ? at.cell : undefined;
+    const culprits = inCell ? found.filter((f) => f.cell?.id === inCell).map((f) => f.e.exercise) : at && "exercise" in at ? [at.exercise] : [];
+    const fresh = culprits.filter((x) => !reported.has(x) && !blamed.has(x));
+    if (!fresh.length) {
+      // Stopped before any exercise cell (in the setup, at start): nothing more can be graded.
+      for (const e of key.exercises) if (!reported.has(e.exercise) && !blamed.has(e.exercise)) blamed.set(e.exercise, `grading stopped before this exercise: ${run.stop}`);
+      problems.push(run.stop);
+      break;
+    }
+    for (const x of fresh) blamed.set(x, `grading stopped ${inCell ? "in this exercise's cell" : "while calling your function"}: ${run.stop}`);
+    problems.push(`${fresh.join(", ")}: ${run.stop}`);
+    if (inCell) job.cells = job.cells.filter((c) => c.id !== inCell);
+  }
 
   const exercises: ExerciseGrade[] = key.exercises.map((e) => {
     const cell = found.find((f) => f.e === e)!.cell;
     const grade: ExerciseGrade = { exercise: e.exercise, points: e.points, earned: 0, checks: [] };
-    const reported = report.exercises.get(e.exercise);
     if (!cell) {
       grade.note = `no cell defines ${e.functionName}: the exercise cell was deleted, or the function renamed. Keep the name ${e.functionName}.`;
       return grade;
     }
-    const cellError = report.cellErrors[cell.id];
-    if (!reported) {
-      grade.note = timedOut
-        ? `grading stopped after ${Math.round(options.timeoutMs / 1000)} s of computing before reaching this exercise (an endless loop?)`
-        : report.crash
-          ? `your notebook crashed the grader's process: ${report.crash}`
-          : "grading stopped before reaching this exercise (the process ran out of memory or was stopped)";
+    const blame = blamed.get(e.exercise);
+    const got = reported.get(e.exercise);
+    if (blame || !got) {
+      grade.note = blame ?? "grading stopped before reaching this exercise";
       return grade;
     }
-    if (reported.missing) {
+    const cellError = cellErrors.get(cell.id);
+    if (got.missing) {
       grade.note = cellError
-        ? `your exercise cell failed to run, so ${e.functionName} was never defined: ${firstLine(cellError)}`
-        : `${e.functionName} is not defined: did you rename it? Keep the name ${e.functionName}.`;
+        ? `your exercise cell failed to run, so ${e.functionName} was never defined: ${firstLine(cellError)}${/allocation failed|out of memory/i.test(cellError) ? ` (the cell used more memory than the grader allows, ${options.memoryMb} MB)` : ""}`
+        : `${e.functionName} is not defined after your exercise cell ran. Keep the name ${e.functionName}, defined at the top level of the cell.`;
       return grade;
     }
     e.calls.forEach((call, k) => {
-      const outcomes = reported.checks?.[k] ?? [];
-      const result = judgeOutcomes(e.exercise, e.functionName, call.cases, outcomes, call.options as CheckOptions);
+      const outcomes = got.checks?.[k] ?? [];
+      const cases = call.cases.map((c) => ({ args: argsForDisplay(c.args as Encoded[]), expected: c.expected }));
+      const result = judgeOutcomes(e.exercise, e.functionName, cases, outcomes, call.options as CheckOptions);
       const worth = call.options.points ?? 1;
       const earned = result.status === "correct" ? worth : 0;
       grade.checks.push({ hidden: call.hidden, points: worth, earned, message: call.hidden ? hiddenMessage(result.status) : result.message });
@@ -272,8 +355,7 @@ export async function gradeSubmission(student: string, path: string, key: Assign
     return grade;
   });
   const earned = exercises.reduce((s, e) => s + e.earned, 0);
-  const problem = timedOut ? `time limit of ${Math.round(options.timeoutMs / 1000)} s of computing reached` : undefined;
-  return { student, notebook: key.notebook, earned, points, problem, exercises, ms: Date.now() - started };
+  return { student, notebook: key.notebook, earned, points, problem: problems.length ? problems.join("; ") : undefined, exercises, ms: Date.now() - started };
 }
 
 /** Hidden checks say whether they passed, never what they test. */
@@ -291,27 +373,43 @@ export function findSubmissions(dir: string): { student: string; notebook: strin
   const out: { student: string; notebook: string; path: string }[] = [];
   for (const student of readdirSync(dir).sort()) {
     const folder = join(dir, student);
-    if (!statSync(folder).isDirectory()) continue;
+    try {
+      if (!statSync(folder).isDirectory()) continue;
+    } catch {
+      continue;
+    }
     for (const file of readdirSync(folder).sort()) if (file.endsWith(".ipynb")) out.push({ student, notebook: file, path: join(folder, file) });
   }
   return out;
 }
 
 /** Grades a whole submissions folder and writes the feedback pages and the gradebook. */
-export async function gradeAll(submissionsDir: string, outDir: string, options: GradeOptions): Promise<NotebookGrade[]> {
+export async function gradeAll(submissionsDir: string, outDir: string, options: GradeOptions, log: (line: string) => void = () => undefined): Promise<NotebookGrade[]> {
   const submissions = findSubmissions(submissionsDir);
   const keys = new Map<string, AssignmentKey>();
-  for (const name of [...new Set(submissions.map((s) => s.notebook))]) {
+  for (const name of [...new Set(submissions.map((s) => s.notebook))].sort()) {
     const source = join(options.source, name);
     if (!existsSync(source)) throw new Error(`no instructor notebook ${name} in ${options.source}`);
-    keys.set(name, await assignmentKey(source));
+    keys.set(name, await answerKey(source, (n) => log(`no answer key for ${n} yet (npm run assign makes it): recording it now`)));
   }
+  const sandbox = await buildSandbox();
+  const forgetSandbox = onCleanup(() => sandbox.close());
+  log(`sandbox: ${sandbox.isolation}`);
   const compiler = new CompileService();
+  const forgetCompiler = onCleanup(() => compiler.close());
   let grades: NotebookGrade[];
   try {
-    grades = await mapLimited(submissions, options.jobs, (s) => gradeSubmission(s.student, s.path, keys.get(s.notebook)!, options, compiler));
+    // The compiler starts (and reads the library's declarations) once, before any submission waits for it.
+    for (const key of keys.values()) {
+      let declarations = "";
+      for (const cell of key.setup) declarations += (await compiler.compile(declarations, cell.source)).declOutput ?? "";
+    }
+    grades = await mapLimited(submissions, options.jobs, (s) => gradeSubmission(s.student, s.path, keys.get(s.notebook)!, options, compiler, sandbox));
   } finally {
     compiler.close();
+    forgetCompiler();
+    sandbox.close();
+    forgetSandbox();
   }
   mkdirSync(join(outDir, "feedback"), { recursive: true });
   for (const student of [...new Set(grades.map((g) => g.student))]) {
@@ -338,13 +436,14 @@ async function main(): Promise<void> {
     memoryMb: Number(value("--memory") ?? defaultGradeOptions.memoryMb),
   };
   const started = Date.now();
-  const grades = await gradeAll(resolve(submissions), resolve(out), options);
+  const grades = await gradeAll(resolve(submissions), resolve(out), options, (line) => console.error(line));
   for (const g of grades) console.log(`${g.student}\t${g.notebook}\t${g.earned}/${g.points}${g.problem ? `\t(${g.problem})` : ""}`);
   console.log(`graded ${grades.length} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s; feedback and gradebook.csv in ${resolve(out)}`);
 }
 
 if (process.argv[1] === __filename) {
   main().catch((e) => {
+    cleanupNow();
     console.error((e as Error).message);
     process.exit(1);
   });

@@ -4,10 +4,9 @@
 //   node lib/tools/run-ts.cjs lib/tools/homework/record-child.ts <notebook.ipynb> <out.json>
 import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { CheckCall } from "../../course/exercises";
 import { joinText, readNotebook } from "../notebooks/ipynb";
 import { InProcessKernel } from "../notebooks/kernel";
-import { encodeArgs } from "./encode";
+import { recordedCalls } from "./recorded";
 import { isCheckCell, splitHidden } from "./parts";
 
 async function main(): Promise<void> {
@@ -26,10 +25,7 @@ async function main(): Promise<void> {
     }
     flag.__courseHiddenChecks = false;
   }
-  const calls = ((globalThis as { __courseChecks?: { calls: CheckCall[] } }).__courseChecks?.calls ?? []).map((c) => ({
-    ...c,
-    cases: c.cases.map((k) => ({ args: encodeArgs(k.args), expected: k.expected })),
-  }));
+  const calls = recordedCalls((name) => kernel.local(name));
   writeFileSync(outPath, JSON.stringify({ failures, calls }));
   kernel.close();
   process.exit(0);

@@ -1,6 +1,6 @@
 // The grader's outputs: a feedback page per student and a gradebook CSV.
 import { escapeHtml } from "../../figures/render";
-import type { AssignmentKey, NotebookGrade } from "./grade";
+import type { AssignmentKey, NotebookGrade } from "./model";
 
 /** One student's feedback: every notebook, every exercise, its points and its message. */
 export function feedbackPage(student: string, grades: readonly NotebookGrade[]): string {

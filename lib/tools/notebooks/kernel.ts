@@ -5,6 +5,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { DisplayOutput, Output } from "./ipynb";
 
+// Kept before any cell runs: a cell that replaces Object.prototype.hasOwnProperty cannot hide its own functions.
+const hasOwn = Object.hasOwn;
+
 export interface CellRun {
   ok: boolean;
   outputs: Output[];
@@ -66,13 +69,20 @@ export class InProcessKernel {
     if (process.cwd() !== directory) process.chdir(directory);
     // Resolve tslab from the course's own node_modules, whatever the current folder.
     const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
-    const { createExecutor } = req("tslab/dist/executor");
-    this.jupyter = req("tslab/dist/jupyter");
+    // Plain requires (this file sits in the course, so they resolve in its node_modules): the autograder
+    // bundles this module with esbuild into the one program its sandbox may read (homework/sandbox.ts).
+    const { createExecutor } = require("tslab/dist/executor");
+    this.jupyter = require("tslab/dist/jupyter");
     let node: Converter;
     let browser: Converter | undefined;
-    // As the course's Jupyter kernel does (lib/tools/kernel.cjs): the converter reads lib's declarations at once.
-    req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(req("tslab/dist/converter"), directory);
-    const create = (isBrowser: boolean): Converter => req("tslab/dist/converter").createConverter({ isJS: false, isBrowser });
+    let warmed = false;
+    const create = (isBrowser: boolean): Converter => {
+      const converterModule = req("tslab/dist/converter");
+      // As the course's Jupyter kernel does (lib/tools/kernel.cjs): the converter reads lib's declarations at once.
+      if (!warmed) req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(converterModule, directory);
+      warmed = true;
+      return converterModule.createConverter({ isJS: false, isBrowser });
+    };
     if (options.precompiled) {
       node = {
         convert: (prevDecl, src) => {
@@ -178,7 +188,7 @@ export class InProcessKernel {
 
   /** A value a cell defined at its top level (a function, a constant), or undefined. */
   local(name: string): unknown {
-    return Object.prototype.hasOwnProperty.call(this.executor.locals, name) ? this.executor.locals[name] : undefined;
+    return hasOwn(this.executor.locals, name) ? this.executor.locals[name] : undefined;
   }
 
   close(): void {
