@@ -19,6 +19,8 @@ export interface FoundNumber {
   length: number;
   /** The sentence (or table row) around the number, for messages. */
   context: string;
+  /** Written as a word ("three", "twice", "two thirds"), not in digits. */
+  word?: boolean;
 }
 
 const superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -58,9 +60,14 @@ export function readableLeaves(source: string): ReadableLeaf[] {
 
 /** Every number in a markdown source, in reading order. */
 export function findNumbers(source: string): FoundNumber[] {
+  return numbersInLeaves(source, readableLeaves(source), scanText);
+}
+
+/** The numbers a scanner finds in the readable pieces of a source, with offsets and sentences in the source. */
+export function numbersInLeaves(source: string, leaves: readonly ReadableLeaf[], scan: (text: string) => Omit<FoundNumber, "context">[]): FoundNumber[] {
   const found: FoundNumber[] = [];
-  for (const { at, text } of readableLeaves(source)) {
-    for (const n of scanText(text)) found.push({ ...n, offset: at + n.offset, context: contextOf(source, at + n.offset) });
+  for (const { at, text } of leaves) {
+    for (const n of scan(text)) found.push({ ...n, offset: at + n.offset, context: contextOf(source, at + n.offset) });
   }
   return found;
 }
