@@ -76,6 +76,8 @@ export interface NotebookReport {
   problems: string[];
   /** Things to review that do not fail: givens not tied to the code, constants in the claims file, paper arithmetic. */
   review: string[];
+  /** Givens tied to the code cell that sets them (c.given(…, { code })). */
+  givensTied: number;
   strict: boolean;
 }
 
@@ -413,7 +415,8 @@ export function checkNotebook(nb: Notebook, claims: NotebookClaims | undefined, 
   };
   const kinds = Object.fromEntries(claimKinds.map((k) => [k, countsOf(k)])) as Record<ClaimKind, KindCounts>;
   const digits = kinds.digits;
-  return { notebook, ...digits, kinds, findings, problems, review, strict: !!claims?.strict };
+  const givensTied = [...(claims?.givens.values() ?? [])].filter((g) => g.code).length;
+  return { notebook, ...digits, kinds, findings, problems, review, givensTied, strict: !!claims?.strict };
 }
 
 /** A given tied to a code cell must be a number that cell's code sets; one that is not tied is listed for review. */

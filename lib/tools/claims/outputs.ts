@@ -7,8 +7,12 @@ import { join, resolve } from "node:path";
 import type { NotebookClaims } from "./define";
 import { scanText } from "./numbers";
 
-/** Where the number sits: the text printed before it, as a string or a pattern; several are found in order. */
-export type Anchor = string | RegExp;
+/**
+ * Where the number sits: the text printed before it, as a string or a pattern; several are found in
+ * order. A last anchor { nth: k } takes the k-th number (from 0) of the line after the others, for a
+ * printed list: c.output("train", "losses:", { nth: 2 }).
+ */
+export type Anchor = string | RegExp | { nth: number };
 
 /** A printed number, with the precision it was printed at. */
 export interface PrintedNumber {
@@ -49,8 +53,12 @@ export function readPrinted(claims: NotebookClaims, cellId: string, anchors: rea
   const text = printedText(cell);
   if (!text) throw new Error(`${where} has no printed output (run it and store its outputs: npm run notebooks -- ${claims.notebook})`);
   let at = 0;
+  let nth = 0;
   for (const anchor of anchors) {
-    if (typeof anchor === "string") {
+    if (typeof anchor === "object" && !(anchor instanceof RegExp)) {
+      if (anchor !== anchors[anchors.length - 1]) throw new Error(`${where}: { nth } must be the last anchor`);
+      nth = anchor.nth;
+    } else if (typeof anchor === "string") {
       const k = text.indexOf(anchor, at);
       if (k < 0) throw new Error(`${where} did not print ${JSON.stringify(anchor)}${at ? " after the anchors before it" : ""}`);
       at = k + anchor.length;
@@ -63,9 +71,11 @@ export function readPrinted(claims: NotebookClaims, cellId: string, anchors: rea
     }
   }
   const line = text.slice(at).split("\n")[0];
-  const [first] = scanText(line);
+  const numbers = scanText(line);
+  const first = numbers[nth];
+  const shown = anchors.map((a) => (typeof a === "object" && !(a instanceof RegExp) ? `number ${a.nth}` : JSON.stringify(String(a)))).join(" … ");
   // The number must follow the anchors on the same line, separated by nothing but spaces and signs of punctuation.
-  if (!first || !/^[\s:=(]*$/.test(line.slice(0, first.offset))) throw new Error(`${where}: no number right after ${anchors.map((a) => JSON.stringify(String(a))).join(" … ")} in "${text.slice(Math.max(0, at - 40), at + 40).trim()}"`);
+  if (!first || (nth === 0 && !/^[\s:=(]*$/.test(line.slice(0, first.offset)))) throw new Error(`${where}: no number right after ${shown} in "${text.slice(Math.max(0, at - 40), at + 40).trim()}"`);
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   return { value: first.value, decimals: first.decimals, context: text.slice(lineStart, at + line.length).trim() };
 }
