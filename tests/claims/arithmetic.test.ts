@@ -77,8 +77,11 @@ describe("checking a worked line", () => {
     expect(status("(3 × 2) + (1 × 5) + 4 = 11 + 4 = 16")).toEqual(["wrong"]);
     expect(status("1 − 0.001 × (−67.5) = 1.0675")).toEqual(["verified"]);
     expect(status("1 + 0.001 × (−67.5) = 1.0675")).toEqual(["wrong"]); // 0.9325
-    // 0.25 stands for 0.245 to 0.255; 0.5 × 0.5 for 0.45² to 0.55² = 0.2025 to 0.3025: only 0.35 is out.
-    expect(messages("0.5 × 0.5 = 0.35")).toEqual(['the worked line "0.5 × 0.5 = 0.35" does not add up: "0.5 × 0.5" is 0.2025 to 0.3025, but "0.35" is 0.345 to 0.355']);
+    // 0.5 is an input, exact as printed (too short to be a rounded result): 0.5 × 0.5 is 0.25, and 0.26
+    // (0.255 to 0.265) is out.
+    expect(messages("0.5 × 0.5 = 0.26")).toEqual(['the worked line "0.5 × 0.5 = 0.26" does not add up: "0.5 × 0.5" is 0.25, but "0.26" is 0.255 to 0.265']);
+    // A less precise result is exact after "=", rounded after "≈".
+    expect([status("0.5 = 0.5078"), status("0.5078 ≈ 0.5")]).toEqual([["wrong"], ["verified"]]);
   });
 
   it("treats a whole number as exact after =, and as rounded after ≈", () => {
@@ -109,6 +112,6 @@ describe("checking a worked line", () => {
   it("reports what it cannot read, and a division by 0, clearly", () => {
     expect(messages("f(2) + 1 = 5")).toEqual(['"f(2) + 1" cannot be read: "f(…)" is a function the checker does not know']);
     expect(messages("3 / (2 − 2) = 1")).toEqual(['the worked line "3 / (2 − 2) = 1" divides by 0 (or by a number that may be 0)']);
-    expect(status("1 + 2 + … + 9.5 = 40")).toEqual(["unchecked"]);
+    expect([status("1 + 2 + … + 9.5 = 40"), status("1 − 2 + … + 10 = 55")]).toEqual([["wrong"], ["wrong"]]);
   });
 });

@@ -5,6 +5,10 @@
 //   - a number printed with decimals stands for everything that rounds to it (0.5987 is 0.59865 to
 //     0.59875), so every side is evaluated as an interval and the intervals of all sides must overlap;
 //     a result worked from rounded numbers is right when some choice of the unrounded numbers gives it;
+//   - but only a number that looks like a rounded result is taken as rounded: one with at least three
+//     significant digits and as many decimals as the line's most precise single-number side (0.3796 in
+//     "½ × 0.3796² = 0.0721"). Shorter numbers are inputs, exact as printed (0.6, 0.25, 0.001), so that
+//     "0.5 × 0.5 = 0.26" fails rather than hiding in the rounding of 0.5;
 //   - a whole number is exact, except on a side after "≈", where it is rounded too;
 //   - sides with letters (h, c, x…) must agree for every value of the letters (tried at several
 //     points), unless the claims give the letters values for that cell;
@@ -431,6 +435,8 @@ type Node =
   | { kind: "series"; terms: number[] };
 
 class ParseError extends Error {}
+/** A "…" that does not stand for a series: the line is wrong, not merely unreadable. */
+class SeriesError extends ParseError {}
 
 /** Parses one side of a worked line. */
 function parse(tokens: MathToken[]): Node {
@@ -466,9 +472,9 @@ function parse(tokens: MathToken[]): Node {
       const z = terms[n + 1]?.node;
       const exact = (x: Node | "…" | undefined) => (x && x !== "…" && x.kind === "number" && x.decimals === 0 && !x.percent ? x.value : undefined);
       const [va, vb, vz] = [exact(a), exact(b), exact(z)];
-      if (va === undefined || vb === undefined || vz === undefined || t.sign !== "+" || terms[n - 1].sign !== "+" || terms[n + 1].sign !== "+") fail('a "…" needs two whole numbers before it and one after it, all added');
+      if (va === undefined || vb === undefined || vz === undefined || t.sign !== "+" || terms[n - 1].sign !== "+" || terms[n + 1]?.sign !== "+") throw new SeriesError('a "…" needs two whole numbers before it and one after it, all added');
       const step = vb! - va!;
-      if (step === 0 || (vz! - vb!) / step < 1 || !Number.isInteger((vz! - vb!) / step)) fail(`"${va}, ${vb}, …, ${vz}" is not a series with a whole number of steps`);
+      if (step === 0 || (vz! - vb!) / step < 1 || !Number.isInteger((vz! - vb!) / step)) throw new SeriesError(`"${va}, ${vb}, …, ${vz}" is not a series with a whole number of steps`);
       const filled: number[] = [];
       for (let x = vb! + step; step > 0 ? x < vz! : x > vz!; x += step) filled.push(x);
       nodes.push({ sign: "+", node: { kind: "series", terms: filled } });
@@ -614,11 +620,27 @@ function divide(a: Interval, b: Interval): Interval {
  * Evaluates a side. `rounded` widens each printed decimal to everything that rounds to it (and, on a
  * side after "≈", each whole number too); without it every number is taken exactly as printed.
  */
-function evaluate(node: Node, letters: ReadonlyMap<string, number>, rounded: boolean, approximate: boolean): Interval {
+function evaluate(node: Node, letters: ReadonlyMap<string, number>, rounded: boolean, approximate: boolean, precision = 0): Interval {
+  // A side that is a single number is a result: it stands for everything that rounds to it.
+  const single = node.kind === "unary" && node.arg.kind === "number" ? node.arg : node.kind === "number" ? node : undefined;
+  if (single && rounded && precision >= 0) {
+    const scale = single.percent ? 0.01 : 1;
+    // Only the line's most precise results are rounded: "0.5 = 0.5078" is wrong, "3.5 ≈ 4" is not.
+    const half = approximate || (single.decimals > 0 && single.decimals + (single.percent ? 2 : 0) >= precision) ? 0.5 * 10 ** -single.decimals : 0;
+    const sign = node.kind === "unary" ? -1 : 1;
+    const lo = sign * (single.value - half) * scale;
+    const hi = sign * (single.value + half) * scale;
+    return { lo: Math.min(lo, hi), hi: Math.max(lo, hi) };
+  }
+  // Inside an expression, a number is an operand (precision −1 marks that, so that it is not a result).
+  const recurse = (n: Node) => evaluate(n, letters, rounded, approximate, precision < 0 ? precision : -1 - precision);
   switch (node.kind) {
     case "number": {
       const scale = node.percent ? 0.01 : 1;
-      const half = rounded && (node.decimals > 0 || approximate) ? 0.5 * 10 ** -node.decimals : 0;
+      const whole = node.decimals === 0;
+      const needed = precision < 0 ? -1 - precision : precision;
+      const mayRound = rounded && ((whole && approximate) || (!whole && significantDigits(node) >= 3 && node.decimals + (node.percent ? 2 : 0) >= needed));
+      const half = mayRound ? 0.5 * 10 ** -node.decimals : 0;
       return { lo: (node.value - half) * scale, hi: (node.value + half) * scale };
     }
     case "letter": {
@@ -630,14 +652,14 @@ function evaluate(node: Node, letters: ReadonlyMap<string, number>, rounded: boo
     case "series":
       return point(node.terms.reduce((a, b) => a + b, 0));
     case "unary": {
-      const a = evaluate(node.arg, letters, rounded, approximate);
+      const a = recurse(node.arg);
       return { lo: -a.hi, hi: -a.lo };
     }
     case "call":
-      return functions[node.name](evaluate(node.arg, letters, rounded, approximate));
+      return functions[node.name](recurse(node.arg));
     case "binary": {
-      const a = evaluate(node.left, letters, rounded, approximate);
-      const b = evaluate(node.right, letters, rounded, approximate);
+      const a = recurse(node.left);
+      const b = recurse(node.right);
       switch (node.op) {
         case "+":
           return { lo: a.lo + b.lo, hi: a.hi + b.hi };
@@ -652,6 +674,22 @@ function evaluate(node: Node, letters: ReadonlyMap<string, number>, rounded: boo
       }
     }
   }
+}
+
+/** Significant digits of a printed number: 0.0209 has 3, 0.25 has 2, 1.96 has 3. */
+function significantDigits(node: { value: number; decimals: number }): number {
+  const digits = Math.abs(node.value).toFixed(node.decimals).replace(".", "").replace(/^0+/, "");
+  return digits.length;
+}
+
+/** The decimals of the line's most precise side that is a single number (a percentage counts two more). */
+function linePrecision(nodes: Node[]): number {
+  let p = 0;
+  for (const n of nodes) {
+    const m = n.kind === "unary" ? n.arg : n;
+    if (m.kind === "number") p = Math.max(p, m.decimals + (m.percent ? 2 : 0));
+  }
+  return p;
 }
 
 function lettersOf(node: Node, into = new Set<string>()): Set<string> {
@@ -688,6 +726,7 @@ export function checkWorkedLine(line: WorkedLine, letters: ReadonlyMap<string, n
       const free = new Set([...lettersOf(node)].filter((l) => !letters.has(l)));
       parsed.push({ side, node, free });
     } catch (e) {
+      if (e instanceof SeriesError) return { line, status: "wrong", compared: 0, message: `the worked line "${line.text}" is wrong: ${e.message}` };
       if (!(e instanceof ParseError)) throw e;
       return { line, status: "unchecked", compared: 0, message: `"${side.text}" cannot be read: ${e.message}` };
     }
@@ -700,9 +739,10 @@ export function checkWorkedLine(line: WorkedLine, letters: ReadonlyMap<string, n
     byLetters.set(key, [...(byLetters.get(key) ?? []), p]);
   }
   let compared = 0;
+  const precision = linePrecision(parsed.map((p) => p.node));
   try {
     if (numbers.length >= 2) {
-      const values = numbers.map((p) => evaluate(p.node, letters, true, p.side.approximate));
+      const values = numbers.map((p) => evaluate(p.node, letters, true, p.side.approximate, precision));
       if (!overlap(values)) {
         const parts = numbers.map((p, n) => `"${p.side.text}" is ${showInterval(values[n])}`);
         return { line, status: "wrong", compared: numbers.length, message: `the worked line "${line.text}" does not add up: ${parts.join(", but ")}` };
@@ -717,7 +757,7 @@ export function checkWorkedLine(line: WorkedLine, letters: ReadonlyMap<string, n
         key.split(",").forEach((l, n) => at.set(l, x + 0.11 * n));
         let values: Interval[];
         try {
-          values = group.map((p) => evaluate(p.node, at, true, p.side.approximate));
+          values = group.map((p) => evaluate(p.node, at, true, p.side.approximate, precision));
         } catch (e) {
           if (e instanceof EvalError) continue;
           throw e;
