@@ -70,7 +70,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     threshold, threshold, zero,
     () => weightedSum([3, 1], [2, 5]), threshold,
     () => weightedSum([3, 1], [2, 5]), threshold, zero,
-    () => -10,
+    // "the threshold with its sign flipped": the bias the engine's perceptron is given.
+    () => -threshold.value,
     n03,
   ]);
   c.cell("plane", [

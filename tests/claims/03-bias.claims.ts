@@ -31,8 +31,10 @@ export default claimsFor("03-bias.ipynb", (c) => {
     w1, x1, w2, x2, bias, sum, bias, output(4, [2, 5]),
   ]);
   c.cell("by-hand-intro", [n02]);
+  // "every product is 0, so the sum is 0": results, computed from the zero inputs the cell feeds in.
+  const zeroInput = c.given("zero input", 0, "the input the cell feeds in: zeros");
   c.cell("zeros", [
-    zero, zero,
+    () => Math.max(...[w1, w2].map((w) => Math.abs(w.value * zeroInput.value))), () => weightedSum([w1.value, w2.value], [zeroInput.value, zeroInput.value]),
     c.line(() => weightedSumWorking([3, 1], [0, 0])),
     () => weightedSum([3, 1], [0, 0]),
     c.line(() => weightedSumWorking([3, 1], [0, 0], 4)),

@@ -90,7 +90,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
     certain, c.given("not the class", 0, "the target's entry for a wrong class"),
     ...probs, probs[0], () => crossEntropy([0.7, 0.2, 0.1], [1, 0, 0]),
     probs[2], () => crossEntropy([0.7, 0.2, 0.1], [0, 0, 1]),
-    certain, third, certain, third, () => crossEntropy([1 / 3, 1 / 3, 1 / 3], [1, 0, 0]),
+    certain, third, certain, third, () => crossEntropy(new Array<number>(third.value).fill(certain.value / third.value), [1, 0, 0]),
   ]);
 
   const better = c.given("tried weight", 0.95, "one of the weights the cell tries");

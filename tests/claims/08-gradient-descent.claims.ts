@@ -4,16 +4,12 @@ import {
   PythonRandom,
   Sample,
   centralSlope,
-  copyNetwork,
   evaluate,
   forward,
-  gradientStep,
   lossDerivative,
   networkFrom,
   nudgeSlope,
   squaredError,
-  train,
-  updateWeights,
 } from "../../lib/engine";
 import { productWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
@@ -118,18 +114,14 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   }
   const start = networkFrom(1, [{ weights: [[0]], biases: [0], activation: "identity" }]);
   const mse = (net: Network) => evaluate(net, samples, "squaredError").loss;
-  const trained = (learningRate: number, epochs: number) => {
-    const net = copyNetwork(start);
-    const history = train(net, samples, { epochs, learningRate, loss: "squaredError", method: "batch" });
-    return { net, history };
-  };
   c.cell("real-problem", [count, slope, intercept, xLow, xHigh, scatter, zero, zero, count]);
   c.cell("engine-gradient", [count, n10]);
 
   const right = c.given("right rate", 0.3, "the learning rate that works well here, found by trying");
   const epochs = c.given("epochs", 60, "the length of the learning-rate runs");
   const small = c.given("small rate", 0.01, "a learning rate that is too small");
-  const rightRun = trained(right.value, epochs.value);
+  // The training runs: what the notebook's cells printed (their stored outputs, equal to a re-run).
+  const rightRun = { loss: c.output("live", "loss"), w: c.output("live", "w ="), b: c.output("live", "b =") };
   // The best straight line for these points, by least squares: an independent check of "the lowest any line can reach".
   const best = () => {
     const n = samples.length;
@@ -146,22 +138,17 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   };
   c.cell("live-intro", [right, epochs]);
   c.cell("right-after", [
-    () => mse(start), () => mse(rightRun.net), () => rightRun.net.layers[0].weights[0][0], () => rightRun.net.layers[0].biases[0],
+    () => mse(start), rightRun.loss, rightRun.w, rightRun.b,
     slope, intercept, slope, intercept, best, count,
     epochs, () => right.value / small.value, small,
   ]);
-  c.cell("big-intro", [() => mse(trained(small.value, epochs.value).net), epochs, bigRate]);
+  c.cell("big-intro", [c.output("small", "loss"), epochs, bigRate]);
 
-  // The run that blows up: its losses until the epoch where the engine stops it.
-  const bigLosses: number[] = [];
-  try {
-    train(copyNetwork(start), samples, { epochs: 1000, learningRate: bigRate.value, loss: "squaredError", method: "batch", onEpoch: (r) => bigLosses.push(r.loss) });
-  } catch {
-    // The blow-up is what the cell shows.
-  }
+  // The run that blows up: its first losses, and the epoch where the engine stopped it.
+  const bigLoss = (k: number) => () => c.read("big", "losses of the first five epochs:", { nth: k });
   c.cell("big-after", [
-    () => bigLosses[0], () => bigLosses[1], () => bigLosses[2], () => bigLosses[3], c.rounded(() => bigLosses[3] / bigLosses[2]),
-    () => bigLosses.length,
+    bigLoss(0), bigLoss(1), bigLoss(2), bigLoss(3), c.rounded(() => bigLoss(3)() / bigLoss(2)()),
+    c.output("big", "training blew up in epoch"),
     c.given("ten", 10, "the base of a power of ten"), c.given("power", 300, "the top tick of the log axis, 10³⁰⁰"),
     c.given("a one", 1, "a 1 followed by zeros"), c.given("zeros", 300, "the number of zeros in 10³⁰⁰"),
   ]);
@@ -180,36 +167,18 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   ]);
   const methodRate = c.given("method rate", 0.1, "the learning rate for comparing the three ways");
   c.cell("by-hand", [group, methodRate]);
-  const byHand = () => {
-    const net = copyNetwork(start);
-    for (let first = 0; first < samples.length; first += group.value) {
-      updateWeights(net, gradientStep(net, samples.slice(first, first + group.value), "squaredError").gradients, methodRate.value);
-    }
-    return mse(net);
-  };
-  c.cell("by-engine", [() => mse(start), byHand]);
+  c.cell("by-engine", [() => mse(start), c.output("by-hand-code", "points 41–48:", "loss on all 48 points")]);
 
   const methodEpochs = c.given("method epochs", 30, "the length of the comparison runs");
-  const run = (method: "batch" | "sample" | { batchSize: number }) => {
-    const net = copyNetwork(start);
-    const losses = [mse(net)];
-    train(net, samples, {
-      epochs: methodEpochs.value,
-      learningRate: methodRate.value,
-      loss: "squaredError",
-      method,
-      shuffle: new PythonRandom(1),
-      onEpoch: (_r, now) => losses.push(mse(now)),
-    });
-    return losses;
-  };
-  const [batchRun, sampleRun, miniRun] = [run("batch"), run("sample"), run({ batchSize: group.value })];
-  const highest = (losses: number[]) => Math.max(...losses.slice(21));
+  // The table the cell printed: per way, the loss after epoch 1, after epoch 30, and the highest in epochs 21–30.
+  const table = (row: string, column: number) => c.output("three-ways-code", `\n${row} `, { nth: column });
+  const [afterOne, afterAll, highest] = [0, 1, 2];
+  const lastEpochs = () => c.read("three-ways-code", "highest in epochs", { nth: 1 }) - c.read("three-ways-code", "highest in epochs", { nth: 0 }) + 1;
   c.cell("three-ways", [methodRate, methodEpochs, count]);
   c.cell("three-ways-after", [
-    count, methodEpochs, () => batchRun[30],
-    steps(1), () => sampleRun[1], () => highest(sampleRun),
-    steps(group.value), group, () => miniRun[30], () => highest(miniRun), () => 31 - 21,
+    count, methodEpochs, table("batch", afterAll),
+    steps(1), table("stochastic", afterOne), table("stochastic", highest),
+    steps(group.value), group, table("mini-batch of 8", afterAll), table("mini-batch of 8", highest), lastEpochs,
   ]);
 
   // Your turn.
