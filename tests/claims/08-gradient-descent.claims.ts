@@ -203,4 +203,72 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
     steps(count.value), steps(1), steps(group.value),
   ]);
   c.cell("next", [n07, n09]);
+
+  // Numbers in code comments, labels and captions.
+  const n05 = notebook(5);
+  const inputGiven = input.map((v, k) => c.given(`input ${k + 1}`, v, "the running example's input (notebook 05)", { code: "setup" }));
+  const walkSteps = c.given("six steps", 6, "how many steps each walk takes", { code: "three-rates" });
+  const oneEpoch = c.given("one epoch", 1, "a single epoch");
+  const oneStep = c.given("one step", 1, "a single update of the knobs");
+  const onePass = c.given("one pass", 1, "a point's single forward or backward pass");
+  const threeWays = c.given("three ways", 3, "batch, stochastic and mini-batch");
+  c.cell("setup", [n05, n07, ...inputGiven, target]);
+  c.words("setup", [() => hidden.length, () => netWith(v1.value).layers[1].biases.length]);
+  c.cell("hillside-figure", [rate, v1, floor]);
+  c.words("hillside-figure", [walkSteps]);
+  c.words("three-rates", [() => [slow, fine].length, walkSteps]);
+  c.cell("data", [slope, intercept, zero, zero, count, slope, intercept]);
+  c.cell("live", [right, epochs, right]);
+  c.cell("side-by-side", [small, right, bigRate]);
+  c.cell("three-ways-code", [group, count, methodRate]);
+  c.cell("lines-after-one", [oneEpoch, count]);
+  c.words("lines-after-one", [oneEpoch]);
+
+  // Numbers in words.
+  const batchSteps = steps(count.value);
+  c.words("rule", [oneStep]);
+  c.words("after-step", [oneStep]);
+  c.words("hillside-steps", [oneStep]);
+  c.words("factor", [oneStep, () => [slow, fine, fast].length, walkSteps]);
+  c.words("real-problem", [c.given("one weight", 1, "the picture so far had a single weight")]);
+  c.words("engine-gradient", [batchSteps, oneEpoch, batchSteps]);
+  c.words("methods", [batchSteps, one, onePass, onePass]);
+  c.words("by-hand", [oneEpoch]);
+  c.words("by-engine", [steps(group.value)]);
+  c.words("three-ways", [threeWays, oneEpoch]);
+  c.words("three-ways-after", [batchSteps, one, threeWays]);
+  c.words("big-after", [() => [small, right, bigRate].length]);
+  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes"), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
+  c.words("exercise-3-text", [oneEpoch]);
+  c.words("next", [c.given("one sweep", 1, "backpropagation's single sweep backwards")]);
+
+  // Direction words.
+  const lowLoss = (w: number) => lossAt(w, lowTarget.value);
+  const gradientAt = (w: number) => Math.abs(centralSlope((v) => lossAt(v), w, 0.001));
+  const bigLoss0 = () => c.read("big", "losses of the first five epochs:", { nth: 0 });
+  const bigLossAt = (k: number) => () => c.read("big", "losses of the first five epochs:", { nth: k });
+  const climbsOut = { from: () => lossAt(v1.value), to: () => lossAt(path(fast.value, walkSteps.value)[walkSteps.value]) };
+  c.compare("signs", "the weight went [up]", { from: v1, to: stepped });
+  c.compare("signs", "The output [drops] to 15.65", { from: out, to: () => outAt(lowered()) });
+  c.compare("signs", "the loss [falls] from 9 to 2.7225", { from: () => lowLoss(v1.value), to: () => lowLoss(lowered()) });
+  c.compare("signs", "positive | goes [up]", { from: v1, to: stepped });
+  c.compare("signs", "negative | goes [down]", { from: v1, to: lowered });
+  c.compare("hillside-steps", "the hill gets [flatter]", { value: () => gradientAt(path(fine.value, 2)[1]), than: () => gradientAt(path(fine.value, 2)[0]) });
+  c.compare("hillside-steps", "a [flatter] slope means", { given: "a general fact: the gradient is the slope" });
+  c.compare("hillside-steps", "a [smaller] gradient", { given: "a general fact: the gradient is the slope" });
+  c.compare("factor", "the walk [climbs] out of the valley", climbsOut);
+  c.compare("real-problem", "each y pushed [up] or", { given: "the data's scatter, both ways" });
+  c.compare("engine-gradient", "much [faster] and", { given: "backpropagation costs one forward and one backward pass for all knobs (notebook 10 measures it)" });
+  c.compare("right-after", "The loss [fell] from 7.7888", { from: () => mse(start), to: rightRun.loss });
+  c.compare("right-after", "the [lowest] any straight line", { value: best, than: [() => mse(start), c.output("small", "loss")] });
+  c.compare("right-after", "rate 30 times [smaller]", { value: small, than: right });
+  c.compare("big-intro", "lands [higher] up", { value: bigLossAt(1), than: bigLoss0 });
+  c.compare("big-intro", "the loss [grows] every epoch", { from: bigLoss0, to: bigLossAt(4) });
+  c.compare("big-after", "almost 6 times [bigger]", { value: bigLossAt(3), than: bigLossAt(2) });
+  c.compare("big-after", "the [largest] number the computer", { given: "a fact about the number format" });
+  c.compare("big-after", "a [smaller] learning rate", { given: "the advice the error message gives" });
+  c.compare("by-engine", "the loss [dropped] from 7.7888", { from: () => mse(start), to: c.output("by-hand-code", "points 41–48:", "loss on all 48 points") });
+  c.compare("exercise-3-text", "there are [fewer] than", { given: "the exercise's condition" });
+  c.compare("recap", "the loss [fell] from 9 to 3.9502", { from: loss, to: () => lossAt(stepped()) });
+  c.compare("recap", "overshoots and [climbs]", climbsOut);
 });
