@@ -131,8 +131,12 @@ export function candidates(nb: Notebook, claims: NotebookClaims | undefined, kin
     } else if (cell.cell_type === "code" && (strict || claims?.cells.has(cell.id))) {
       const leaves = readableCode(source).filter((l) => l.kind === (kind === "comment" ? "comment" : "shown text"));
       for (const n of numbersInLeaves(source, leaves, scanText)) {
+        // The first digit goes up by one; a superscript (the ² of "(ŷ − 20)²") becomes the next superscript.
+        const superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
         const k = n.text.search(/\d/);
-        const changed = replaceAt(n.text, k, 1, String((Number(n.text[k]) + 1) % 10));
+        const s = [...n.text].findIndex((ch) => superscripts.includes(ch));
+        if (k < 0 && s < 0) continue;
+        const changed = k >= 0 ? replaceAt(n.text, k, 1, String((Number(n.text[k]) + 1) % 10)) : replaceAt(n.text, s, 1, superscripts[(superscripts.indexOf(n.text[s]) + 1) % 10]);
         out.push({ kind, cellIndex, label: `${n.text} → ${changed} in "${n.context}"`, source: replaceAt(source, n.offset, n.length, changed) });
       }
     }
