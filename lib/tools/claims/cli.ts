@@ -1,5 +1,5 @@
-// npm run claims [notebooks]   — checks every notebook's statements; prints a table per kind; exits 1 on
-//                                anything that fails (an unchecked, wrong or missing number, a worked line
+// npm run claims [notebooks]   — checks every notebook's statements (or those named, by path or by number:
+//                                npm run claims -- 05); prints a table per kind; exits 1 on anything that fails (an unchecked, wrong or missing number, a worked line
 //                                that does not add up, a declared comparison the text contradicts…).
 // npm run claims -- --uncovered [notebooks]
 //                              — also lists, by notebook, what the prose states that no check covers yet
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const uncovered = args.includes("--uncovered");
   const named = args.filter((a) => !a.startsWith("--"));
-  const paths = named.length ? named.map((a) => resolve(a)) : courseNotebooks();
+  const paths = named.length ? named.map(notebookPath) : courseNotebooks();
   const reports: NotebookReport[] = [];
   for (const path of paths) reports.push(checkNotebook(readNotebook(path), await loadClaims(path), basename(path)));
   printTable(reports);
@@ -43,6 +43,15 @@ async function main(): Promise<void> {
     for (const m of messages) console.error(`- ${m}\n`);
     process.exit(1);
   }
+}
+
+/** A notebook named by its path, or by its number as `npm run check` takes it ("05" or "5"). */
+function notebookPath(arg: string): string {
+  if (!/^\d{1,2}$/.test(arg)) return resolve(arg);
+  const prefix = `${arg.padStart(2, "0")}-`;
+  const found = courseNotebooks().find((p) => basename(p).startsWith(prefix));
+  if (!found) throw new Error(`no course notebook starts with ${prefix} (the notebooks are ${courseNotebooks().map((p) => basename(p)).join(", ")})`);
+  return found;
 }
 
 function table(header: string[], rows: string[][]): void {
