@@ -1,6 +1,7 @@
 // npm run claims [notebooks]   — checks every notebook's statements (or those named, by path or by number:
-//                                npm run claims -- 05); prints a table per kind; exits 1 on anything that fails (an unchecked, wrong or missing number, a worked line
-//                                that does not add up, a declared comparison the text contradicts…).
+//                                npm run claims -- 05); prints a table per kind; exits 1 on anything that
+//                                fails (an unchecked, wrong or missing number, a worked line that does not
+//                                add up, a declared comparison the text contradicts…).
 // npm run claims -- --uncovered [notebooks]
 //                              — also lists, by notebook, what the prose states that no check covers yet
 //                                (number words, worked lines, direction words, code-cell numbers) and what
