@@ -29,7 +29,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
     weight, c.line(() => productWorking([3, 2])), short(3),
     c.given("weight 4", 4, "the second weight tried"), c.line(() => productWorking([4, 2])), short(4),
     c.given("weight 5", 5, "the third weight tried"), c.line(() => productWorking([5, 2])), short(5),
-    () => 10 / 2,
+    () => wanted.value / input.value,
     n06,
     n08,
   ]);
@@ -65,7 +65,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   ]);
   c.cell("exercise-2-text", [
     c.given("exercise 01.2", 1.2, "the exercise's number"),
-    wanted, input, () => 10 / 2,
+    wanted, input, () => wanted.value / input.value,
     c.line(() => productWorking([5, 2])),
     zero, zero, () => neuron(5, 0),
   ]);
@@ -76,4 +76,30 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   ]);
   c.cell("recap", [weight, input, () => neuron(3, 2), one, zero, one, zero, zero, zero]);
   c.cell("next", [n02]);
+
+  // Numbers in words. The lesson's neuron has one input and one weight: a choice of the lesson.
+  const single = c.given("one input", 1, "the lesson's neuron: one input, one weight, one output");
+  const factors = c.given("two factors", 2, "the multiplication weight × input has two numbers");
+  c.words("idea", [single, single, single, single, c.given("one formula", 1, "the whole neuron fits in the one formula that follows")]);
+  c.words("knob", [factors]);
+  c.words("engine-intro", [single, single, single, single]);
+  // The five weights of the figure are the five of the table in "four-things" (3, 1, 0.5, 0 and −1).
+  const shown = [weight, one, half, zero, minusOne];
+  c.words("figure-intro", [() => shown.length]);
+  c.words("figure", [() => shown.length]);
+  const doubling = () => neuron(weight.value, input.value) / neuron(weight.value, one.value);
+  c.words("figure-read", [() => input.value / one.value, doubling, doubling]);
+  c.words("exercise-3-text", [single, c.given("one line", 1, "one weight, so the outputs lie on one line of the figure")]);
+  c.words("next", [single]);
+
+  // Direction words, against the engine's outputs.
+  const amplifies = { value: weight, than: one };
+  const shrinks = { from: input, to: () => neuron(half.value, input.value) };
+  c.compare("four-things", "the input: the output is [bigger]", { value: () => neuron(weight.value, input.value), than: input });
+  c.compare("four-things", "[shrank] it", shrinks);
+  c.compare("four-things", "it: the output is [smaller]", { value: () => neuron(half.value, input.value), than: input });
+  c.compare("four-things", "a weight [bigger] than 1 amplifies", amplifies);
+  c.compare("four-things", "between 0 and 1 [shrinks] it", shrinks);
+  c.compare("recap", "A weight [bigger] than 1 amplifies", amplifies);
+  c.compare("recap", "between 0 and 1 [shrinks]", shrinks);
 });

@@ -70,16 +70,18 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     threshold, threshold, zero,
     () => weightedSum([3, 1], [2, 5]), threshold,
     () => weightedSum([3, 1], [2, 5]), threshold, zero,
-    () => -10,
+    // "the threshold with its sign flipped": the bias the engine's perceptron is given.
+    () => -threshold.value,
     n03,
   ]);
+  const step = c.given("one step", 1, "the size of a step to the right");
   c.cell("plane", [
     x1, x2, x1, x2,
     threshold,
     ...onLine, ...onLine2,
     c.line(() => weightedSumWorking([3, 1], [3, 1])),
     c.line(() => weightedSumWorking([3, 1], [2, 4])),
-    c.given("one step", 1, "the size of a step to the right"), w1,
+    step, w1,
     threshold, () => 3 / 1, w2,
     threshold,
     threshold, yes, no,
@@ -96,9 +98,10 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     ...nudged.slice(0, 4).map((w) => answer([2, 5], [w, 1])),
     answer([2, 5], [2.5, 1]),
   ]);
+  const lowestDrawn = c.given("lowest first weight drawn", 0, "the left end of the figure", { code: "rough-figure" });
+  const highestDrawn = c.given("highest first weight drawn", 5, "the right end of the figure", { code: "rough-figure" });
   c.cell("rough-figure-intro", [
-    c.given("lowest first weight drawn", 0, "the left end of the figure"),
-    c.given("highest first weight drawn", 5, "the right end of the figure"),
+    lowestDrawn, highestDrawn,
     () => (10 - 1 * 5) / 2,
   ]);
   c.cell("rough-next", [n04, n06, n07]);
@@ -119,4 +122,37 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   ]);
   c.cell("recap", [exampleSum, zero, yes, no]);
   c.cell("next", [zero, () => weightedSum([3, 1], [0, 0]), n03]);
+
+  // Numbers in figure captions.
+  c.cell("plane-figure", [w1, w2, threshold]);
+  c.cell("rough-figure", [x1, x2, w2, threshold, lowestDrawn, highestDrawn, c.given("marked first weight", 3, "the first weight the dots mark", { code: "rough-figure" })]);
+
+  // Numbers in words.
+  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design");
+  const oneOut = c.given("one output", 1, "a neuron passes on one number");
+  const inputs = () => [x1, x2].length;
+  const answers = () => [yes, no].length;
+  c.words("idea", [perInput, inputs, perInput, inputs, oneOut]);
+  c.words("engine-intro", [perInput]);
+  c.words("steps-intro", [perInput]);
+  c.words("why-sum", [perInput]);
+  c.words("more-inputs", [perInput, () => threeInputs.length, () => threeWeights.length]);
+  c.words("plane", [() => [onLine, onLine2].length, step]);
+  c.words("plane-read", [c.given("one line", 1, "the points where the sum equals the threshold form one straight line")]);
+  c.words("rough", [answers]);
+  c.words("rough-figure-intro", [c.given("two panels", 2, "the figure draws the weighted sum and the answer, one panel each")]);
+  c.words("recap", [perInput, answers]);
+
+  // Direction words.
+  c.compare("idea", "The [largest] networks ever built", { given: "a fact about the field, not computed by the course" });
+  c.compare("why-sum", "the [bigger] that input", { given: "the premise of the rule: a larger second input" });
+  c.compare("why-sum", "the [smaller] the sum", {
+    value: () => weightedSum([w1.value, against.value], [x1.value, x2.value + step.value]),
+    than: () => weightedSum([w1.value, against.value], [x1.value, x2.value]),
+  });
+  c.compare("ignore", "the first input [drops] out of the sum", { given: "the words say the input leaves the sum; the lines below compute it" });
+  c.compare("plane", "x₁ [grows] by 1", { from: onLine[0], to: () => onLine[0].value + step.value });
+  c.compare("plane", "so the sum [grows] by 3", { from: () => weightedSum([w1.value, w2.value], [onLine[0].value, onLine[1].value]), to: () => weightedSum([w1.value, w2.value], [onLine[0].value + step.value, onLine[1].value]) });
+  c.compare("plane", "x₂ must come [down] by 3", { from: onLine[1], to: () => onLine[1].value - w1.value / w2.value });
+  c.compare("rough", "Let us [lower] the first weight", { value: () => nudged[nudged.length - 1], than: () => nudged[0] });
 });

@@ -31,8 +31,10 @@ export default claimsFor("03-bias.ipynb", (c) => {
     w1, x1, w2, x2, bias, sum, bias, output(4, [2, 5]),
   ]);
   c.cell("by-hand-intro", [n02]);
+  // "every product is 0, so the sum is 0": results, computed from the zero inputs the cell feeds in.
+  const zeroInput = c.given("zero input", 0, "the input the cell feeds in: zeros");
   c.cell("zeros", [
-    zero, zero,
+    () => Math.max(...[w1, w2].map((w) => Math.abs(w.value * zeroInput.value))), () => weightedSum([w1.value, w2.value], [zeroInput.value, zeroInput.value]),
     c.line(() => weightedSumWorking([3, 1], [0, 0])),
     () => weightedSum([3, 1], [0, 0]),
     c.line(() => weightedSumWorking([3, 1], [0, 0], 4)),
@@ -101,4 +103,35 @@ export default claimsFor("03-bias.ipynb", (c) => {
   ]);
   c.cell("recap", [withBias, zero, zero, output(4, [0, 0]), threshold, () => -threshold.value]);
   c.cell("next", [n04]);
+
+  // Numbers in figure captions and descriptions.
+  const biases = [slideBias, zero, bias];
+  const panels = [slideBias, quiet, quieter];
+  c.cell("slide", [w1]);
+  c.cell("line-figure", [w1, w2, x1, x2, answer(-4, [2, 5]), answer(-10, [2, 5]), answer(-16, [2, 5]), w1, w2, ...panels, x1, x2]);
+
+  // Numbers in words.
+  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design");
+  const oneInput = c.given("one input", 1, "notebook 01's neuron has one input");
+  c.words("idea", [oneBias]);
+  c.words("zeros", [zeroInput]);
+  c.words("slide-intro", [oneInput, () => biases.length]);
+  c.words("slide", [() => biases.length]);
+  c.words("opinion", [() => [4, -10, -16].length]);
+  c.words("line-intro", [twoInputs, () => panels.length]);
+  c.words("line-figure", [() => panels.length, twoInputs]);
+  c.words("knobs", [perInput, oneBias, twoInputs, oneNeuron, oneNeuron]);
+  c.words("recap", [perInput, oneBias]);
+
+  // Direction words.
+  const oneInputOutput = (b: number) => neuronSteps({ weights: [w1.value], bias: b, activation: "identity" }, [zero.value]).output;
+  c.compare("slide-intro", "it crosses 4 units [higher]", { value: () => oneInputOutput(bias.value), than: () => oneInputOutput(zero.value) });
+  c.compare("opinion", "a weighted sum of −4 or [lower]", { given: "the condition under which the bias 4 is outvoted; the table below computes cases" });
+  // The region that answers 1, measured on a grid over inputs 0 to 5: smaller for the more negative bias.
+  const region = (b: number) => {
+    let n = 0;
+    for (let i = 0; i <= 50; i++) for (let j = 0; j <= 50; j++) n += perceptron([w1.value, w2.value], b, [i / 10, j / 10]);
+    return n;
+  };
+  c.compare("line-read", "the [smaller] the region", { value: () => region(quieter.value), than: () => region(quiet.value) });
 });

@@ -161,4 +161,44 @@ export default claimsFor("04-activation-functions.ipynb", (c) => {
     tanhLow, tanhHigh, z0, () => tanh(0),
   ]);
   c.cell("next", [nb05]);
+
+  // Numbers in figure captions.
+  c.cell("activations-figure", [zGiven[0], zGiven[4]]);
+  c.cell("smooth-figure", [() => step(-1), () => step(1), threshold]);
+
+  // Numbers in words.
+  const oneInput = c.given("one input", 1, "the example's neurons have one input each");
+  const oneNeuron = c.given("one neuron", 1, "a stack collapses into one neuron");
+  const oneOf = (what: string) => c.given(`one ${what}`, 1, `a neuron has one ${what}`);
+  c.words("collapse", [() => stack([w1.value, w2.value]).layers.length, oneInput, w1, w2, oneNeuron, w1, w2]);
+  c.words("by-hand-intro", [() => [w1, w2].length]);
+  c.words("engine-intro", [w1, w2]);
+  c.words("deeper", [() => eight.length, oneInput, oneNeuron]);
+  c.words("biases-too", [oneOf("weight"), oneOf("bias"), oneNeuron, () => countParameters([1, 1])]);
+  // "double the input and the change in the output doubles too", for the stack with biases.
+  const change = (from: number, to: number) => run(withBiases(), to) - run(withBiases(), from);
+  const doubled = c.given("double the input", 2, "the factor the sentence applies to the input");
+  c.words("straight", [doubled, () => change(0, 2) / change(0, 1)]);
+  c.words("relu", [c.given("one line", 1, "ReLU's rule is the single sentence that follows")]);
+  c.words("full-neuron", [c.given("three steps", 3, "weighted sum, plus bias, bend: the neuron's steps, listed in the sentence")]);
+  c.words("tent", [oneInput, () => bent().layers[0].biases.length, () => bent().layers[1].biases.length, () => -tOut.value / tw.value]);
+  c.words("tent-figure", [() => bent().layers[0].biases.length]);
+  c.words("sigmoid-by-hand-intro", [c.given("one value", 1, "the cell works out the single value σ(2)")]);
+  c.words("recap", [oneNeuron, w1, w2]);
+  c.words("next", [c.given("one layer", 1, "each layer feeds the next")]);
+
+  // Direction words.
+  const tentAt = (v: number) => forward(bent(), [v]).output[0];
+  c.compare("tent", "the output [rises] with x", { from: () => tentAt(0), to: () => tentAt(corner()) });
+  c.compare("tent", "so the output [falls]", { from: () => tentAt(corner()), to: () => tentAt(tentX.value) });
+  c.compare("sigmoid", "e^(−z) [shrinks] fast", { from: () => Math.exp(-z0.value), to: () => Math.exp(-zp2.value) });
+  c.compare("sigmoid", "as z [grows]", { given: "the premise: z increases" });
+  const peak = (f: "sigmoid" | "tanh") => ({
+    value: () => activationDerivative(f, 0, f === "sigmoid" ? sigmoid(0) : tanh(0)),
+    than: zs.filter((v) => v !== 0).map((v) => () => activationDerivative(f, v, f === "sigmoid" ? sigmoid(v) : tanh(v))),
+  });
+  c.compare("slopes", "Sigmoid: [largest] at z = 0", peak("sigmoid"));
+  c.compare("slopes", "Tanh: [largest] at z = 0", peak("tanh"));
+  c.compare("smooth", "the [largest] change it can make", { value: () => step(bb1.value) - step(b0.value), than: () => step(a1.value) - step(a0.value) });
+  c.compare("smooth-figure", "the sigmoid [rises] smoothly", { from: () => sigmoid(zGiven[0].value), to: () => sigmoid(zGiven[4].value) });
 });

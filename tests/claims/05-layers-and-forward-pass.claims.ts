@@ -1,5 +1,5 @@
 import { claimsFor } from "../../lib/tools/claims/define";
-import { Layer, countParameters, forward, networkFrom, relu } from "../../lib/engine/index";
+import { Layer, countParameters, forward, networkFrom, relu, sigmoid } from "../../lib/engine/index";
 import { weightedSumWorking } from "../../lib/course/arithmetic";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 
@@ -112,4 +112,32 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
     ...bigGiven.slice(0, 1), ...bigGiven.slice(1), () => countParameters(bigSizes),
   ]);
   c.cell("next", [answer, nb06]);
+
+  // Numbers in figure captions.
+  c.cell("diagram", [x1, x2, ...outs, answer]);
+  c.cell("small-net-diagram", [half, half, () => sh.activations[0], () => sh.activations[1], () => sh.activations[2], z, () => st.output[0]]);
+  const [inD, hiddenD, outD] = digitSizes;
+  c.cell("digit-reader", [inD, hiddenD, outD, () => inD.value * hiddenD.value, () => hiddenD.value * outD.value, () => hiddenD.value + outD.value]);
+
+  // Numbers in words.
+  const neurons = () => hidden.biases.length;
+  const oneOut = () => outLayer.biases.length;
+  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design");
+  const oneBias = c.given("one bias", 1, "a neuron has one bias");
+  const oneInput = c.given("one input", 1, "the layer's neurons all read the same single input pair (2, 5)");
+  const threeSteps = c.given("three steps", 3, "weighted sum, plus bias, bend: the neuron's steps, listed in the sentence");
+  c.words("layer", [neurons, oneInput, neurons, inputsCount, inputsCount]);
+  c.words("by-hand-intro", [neurons]);
+  c.words("stacking", [neurons, oneOut, inputsCount, neurons, oneOut, threeSteps]);
+  c.words("small-net", [() => smallHidden.weights[0].length, () => smallHidden.biases.length, () => smallOut.biases.length, () => sigmoid(0)]);
+  c.words("counting", [perInput, oneBias]);
+  c.words("digit-reader-intro", [c.given("two columns", 2, "the weights between layers 1 and 2 join two columns of the diagram"), perInput]);
+  c.words("recap", [neurons, neurons, c.given("one layer", 1, "each layer feeds the next")]);
+
+  // Direction words.
+  c.compare("diagram-intro", "thicker when [larger]", { given: "the diagram's drawing convention: the line's width grows with the weight's size" });
+  c.compare("small-net", "the [largest] in the output layer", { value: sow[2], than: [sow[0], sow[1]] });
+  // Dragging h₂'s output weight from red (−0.5) to blue (+0.5) raises the output at (0.5, 0.5).
+  const withH2 = (w: number) => forward(networkFrom(2, [smallHidden, { ...smallOut, weights: [[smallOut.weights[0][0], w, smallOut.weights[0][2]]] }]), [0.5, 0.5]).output[0];
+  c.compare("playground-intro", "watch the output [rise]", { from: () => withH2(sow[1].value), to: () => withH2(-sow[1].value) });
 });

@@ -90,7 +90,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
     certain, c.given("not the class", 0, "the target's entry for a wrong class"),
     ...probs, probs[0], () => crossEntropy([0.7, 0.2, 0.1], [1, 0, 0]),
     probs[2], () => crossEntropy([0.7, 0.2, 0.1], [0, 0, 1]),
-    certain, third, certain, third, () => crossEntropy([1 / 3, 1 / 3, 1 / 3], [1, 0, 0]),
+    certain, third, certain, third, () => crossEntropy(new Array<number>(third.value).fill(certain.value / third.value), [1, 0, 0]),
   ]);
 
   const better = c.given("tried weight", 0.95, "one of the weights the cell tries");
@@ -114,4 +114,36 @@ export default claimsFor("06-loss.ipynb", (c) => {
     ten, () => Math.log(ten.value),
   ]);
   c.cell("next", [nb07]);
+
+  // Numbers in the figures' labels and captions.
+  c.cell("loss-figure", [target, square, target, square, target]);
+  c.cell("cross-entropy-figure", [() => ce(certain.value), certain, () => certain.value - certain.value]);
+
+  // Numbers in words.
+  const examples = () => inputs.length;
+  const oneNumber = c.given("one number", 1, "the loss is a single number");
+  const oneKnob = c.given("one knob", 1, "the cell turns a single weight");
+  // "Ten times the miss is a hundred times the loss": misses 3 and 30 cost 9 and 900.
+  c.words("targets", [() => [prediction, target].length]);
+  c.words("squared-error", [() => missSizes[2].value / missSizes[0].value, () => missCosts[2]() / missCosts[0]()]);
+  c.words("dataset", [c.given("one example", 1, "a single example, as in the cells above"), examples, examples, examples]);
+  c.words("half", [() => halfSquaredError([prediction()], [targets[0]]) / squaredError([prediction()], [targets[0]]), () => halfSquaredError([other.value], [targets[0]]) / squaredError([other.value], [targets[0]])]);
+  c.words("loss-figure-intro", [() => [prediction, other].length]);
+  c.words("cross-entropy", [() => p10.value / p01.value]);
+  c.words("cross-entropy-engine-intro", [third]);
+  c.words("learning", [oneNumber, oneNumber, oneKnob, examples, oneKnob, oneKnob]);
+  c.words("recap", [examples, () => p10.value / p01.value, oneNumber]);
+
+  // Direction words.
+  c.compare("half", "a worse prediction still has a [larger] loss", { value: () => halfSquaredError([other.value + 1], [targets[0]]), than: () => halfSquaredError([other.value], [targets[0]]) });
+  c.compare("half", "when the prediction moves [up] a little", { from: prediction, to: nudged });
+  c.compare("half", "makes the loss [smaller]", { value: () => squaredError([nudged()], [targets[0]]), than: () => squaredError([prediction()], [targets[0]]) });
+  c.compare("loss-figure-intro", "their [lowest] point at the target", { value: () => squaredError([targets[0]], [targets[0]]), than: [() => squaredError([prediction()], [targets[0]]), () => squaredError([other.value], [targets[0]])] });
+  c.compare("cross-entropy", "[Falling] from 0.95 to 0.50", { from: p95, to: p50 });
+  c.compare("cross-entropy", "[falling] from 0.10 to 0.01", { from: p10, to: p01 });
+  c.compare("cross-entropy", "the right answer [shrinks] tenfold", { from: p10, to: p01 });
+  c.compare("cross-entropy", "the loss [grows] by the same amount", { from: () => ce(p10.value), to: () => ce(p01.value) });
+  c.compare("cross-entropy-figure", "as p [falls] towards 0", { given: "the premise of the caption: p decreasing; the curve is computed by crossEntropy" });
+  c.compare("learning", "At 0.95 the loss [drops] to 8.0169", { from: () => meanLossWith(1), to: () => meanLossWith(better.value) });
+  c.compare("next", "to make the loss [smaller]", { given: "what notebook 07 sets out to do" });
 });

@@ -146,8 +146,17 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   const knobs = () => countParameters(digits);
   const multiplications = () => 784 * 16 + 16 * 16 + 16 * 10;
   const side = c.given("image side", 28, "digit images are 28 × 28 pixels");
+  // The third hidden neuron is switched off for (2, 5): nudging its bias changes nothing (slope 0, computed).
+  const thirdHiddenSlope = () => {
+    const withBias3 = (bias: number) =>
+      networkFrom(2, [
+        { weights: [[3, 1], [-2, 1], [1, -3]], biases: [4, 0, bias], activation: "relu" },
+        { weights: [[v1.value, v2.value, v3.value]], biases: [b.value], activation: "relu" },
+      ]);
+    return nudgeSlope((bias) => squaredError(forward(withBias3(bias), [x1.value, x2.value]).output, [target.value]), 2, smallNudge.value);
+  };
   c.cell("every-knob-after", [
-    c.given("zero slope", 0, "the slope of a knob that changes nothing"),
+    thirdHiddenSlope,
     smallNudge, nudge, oneSided(smallNudge.value), exact,
     n05, side, side, () => side.value * side.value, c.given("hidden size", 16, "the size of each hidden layer"), c.given("outputs", 10, "one output per digit"), knobs,
     () => knobs() + 1,
@@ -176,4 +185,48 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     () => knobs() + 1, knobs,
   ]);
   c.cell("next", [n08]);
+
+  // Numbers in comments and captions.
+  const outputLayer = () => net.layers.length - 1;
+  c.cell("four-knobs", [c.given("first layer index", 0, "the engine counts layers from 0"), outputLayer, outputLayer]);
+  c.cell("shrink-figure", [v1, nudge, c.given("smallest nudge", 0.00001, "the smallest nudge of the table"), exact]);
+  c.cell("hill", [v1, nudged, v1, v1, nudged]);
+
+  // Numbers in words.
+  const oneKnob = c.given("one knob", 1, "the notebook studies a single knob at a time");
+  const onePass = c.given("one pass", 1, "a single forward pass, or a single sweep backwards");
+  const outputKnobs = () => net.layers[1].weights[0].length + net.layers[1].biases.length;
+  c.words("where", [() => hidden.length]);
+  c.words("loss-function-intro", [oneKnob, oneKnob]);
+  c.words("nudge", [oneKnob]);
+  c.words("nudge-engine", [c.given("one number", 1, "nudgeSlope's f takes a single number")]);
+  c.words("two-things", [c.given("one gradient", 1, "a gradient of one knob is a single number"), outputKnobs, oneKnob]);
+  c.words("four-knobs", [oneKnob]);
+  c.words("leverage", [outputKnobs]);
+  c.words("exact", [c.given("one step", 1, "each fact is about a single step of the calculation"), () => [lossLocal, h1].length]);
+  c.words("every-knob", [c.given("one slope per knob", 1, "a gradient has one slope for each knob")]);
+  c.words("every-knob-after", [outputKnobs, () => digits.length - 2, c.given("one training step", 1, "the cost of a single step")]);
+  c.words("every-knob-end", [onePass, onePass]);
+  c.words("exercise-2-text", [c.given("two points", 2, "the two-sided nudge reads f at x + h and at x − h")]);
+  c.words("recap", [onePass]);
+
+  // Direction words.
+  const lossAfter = () => lossAt(nudged());
+  const error = (h: number) => () => oneSided(h)() - exact();
+  c.compare("nudge", "so the loss is [smaller]", { value: lossAfter, than: loss });
+  c.compare("nudge", "The loss [fell] from 9", { from: loss, to: lossAfter });
+  c.compare("nudge", "the weight [rose] by 0.1", { from: v1, to: nudged });
+  c.compare("nudge", "for every unit the weight goes [up]", { given: "the premise of the slope: the weight increases" });
+  c.compare("two-things", "when the weight goes [up]", { given: "the premise: the weight increases" });
+  c.compare("two-things", "the loss goes [down]", { from: loss, to: lossAfter });
+  c.compare("exact", "the output [rises] by 15 times", { from: out, to: () => outAt(v1.value + smallNudge.value) });
+  c.compare("why-off", "nudge 10 times [smaller]", { given: "the premise: a smaller nudge" });
+  c.compare("why-off", "the error gets 10 times [smaller]", { value: error(nudge.value / 10), than: error(nudge.value) });
+  c.compare("shrink", "with [smaller] and", { given: "the table's nudges, chosen smaller and smaller" });
+  c.compare("shrink", "and [smaller] nudges", { given: "the table's nudges, chosen smaller and smaller" });
+  c.compare("shrink", "The error of going [up]", { given: "the premise: a nudge up" });
+  c.compare("shrink-figure-intro", "The nudge [shrinks] from left to right", { given: "the figure's layout: nudges drawn from large to small" });
+  // One forward pass and one sweep backwards against one forward pass per knob (plus one).
+  c.compare("every-knob-end", "that [faster] method", { value: () => 1 / (2 * onePass.value), than: () => 1 / (knobs() + 1) });
+  c.compare("recap", "an amount that [shrinks] with the nudge", { from: error(nudge.value), to: error(smallNudge.value) });
 });

@@ -4,16 +4,12 @@ import {
   PythonRandom,
   Sample,
   centralSlope,
-  copyNetwork,
   evaluate,
   forward,
-  gradientStep,
   lossDerivative,
   networkFrom,
   nudgeSlope,
   squaredError,
-  train,
-  updateWeights,
 } from "../../lib/engine";
 import { productWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
@@ -118,18 +114,14 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   }
   const start = networkFrom(1, [{ weights: [[0]], biases: [0], activation: "identity" }]);
   const mse = (net: Network) => evaluate(net, samples, "squaredError").loss;
-  const trained = (learningRate: number, epochs: number) => {
-    const net = copyNetwork(start);
-    const history = train(net, samples, { epochs, learningRate, loss: "squaredError", method: "batch" });
-    return { net, history };
-  };
   c.cell("real-problem", [count, slope, intercept, xLow, xHigh, scatter, zero, zero, count]);
   c.cell("engine-gradient", [count, n10]);
 
   const right = c.given("right rate", 0.3, "the learning rate that works well here, found by trying");
   const epochs = c.given("epochs", 60, "the length of the learning-rate runs");
   const small = c.given("small rate", 0.01, "a learning rate that is too small");
-  const rightRun = trained(right.value, epochs.value);
+  // The training runs: what the notebook's cells printed (their stored outputs, equal to a re-run).
+  const rightRun = { loss: c.output("live", "loss"), w: c.output("live", "w ="), b: c.output("live", "b =") };
   // The best straight line for these points, by least squares: an independent check of "the lowest any line can reach".
   const best = () => {
     const n = samples.length;
@@ -146,22 +138,17 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   };
   c.cell("live-intro", [right, epochs]);
   c.cell("right-after", [
-    () => mse(start), () => mse(rightRun.net), () => rightRun.net.layers[0].weights[0][0], () => rightRun.net.layers[0].biases[0],
+    () => mse(start), rightRun.loss, rightRun.w, rightRun.b,
     slope, intercept, slope, intercept, best, count,
     epochs, () => right.value / small.value, small,
   ]);
-  c.cell("big-intro", [() => mse(trained(small.value, epochs.value).net), epochs, bigRate]);
+  c.cell("big-intro", [c.output("small", "loss"), epochs, bigRate]);
 
-  // The run that blows up: its losses until the epoch where the engine stops it.
-  const bigLosses: number[] = [];
-  try {
-    train(copyNetwork(start), samples, { epochs: 1000, learningRate: bigRate.value, loss: "squaredError", method: "batch", onEpoch: (r) => bigLosses.push(r.loss) });
-  } catch {
-    // The blow-up is what the cell shows.
-  }
+  // The run that blows up: its first losses, and the epoch where the engine stopped it.
+  const bigLoss = (k: number) => () => c.read("big", "losses of the first five epochs:", { nth: k });
   c.cell("big-after", [
-    () => bigLosses[0], () => bigLosses[1], () => bigLosses[2], () => bigLosses[3], c.rounded(() => bigLosses[3] / bigLosses[2]),
-    () => bigLosses.length,
+    bigLoss(0), bigLoss(1), bigLoss(2), bigLoss(3), c.rounded(() => bigLoss(3)() / bigLoss(2)()),
+    c.output("big", "training blew up in epoch"),
     c.given("ten", 10, "the base of a power of ten"), c.given("power", 300, "the top tick of the log axis, 10³⁰⁰"),
     c.given("a one", 1, "a 1 followed by zeros"), c.given("zeros", 300, "the number of zeros in 10³⁰⁰"),
   ]);
@@ -180,36 +167,18 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   ]);
   const methodRate = c.given("method rate", 0.1, "the learning rate for comparing the three ways");
   c.cell("by-hand", [group, methodRate]);
-  const byHand = () => {
-    const net = copyNetwork(start);
-    for (let first = 0; first < samples.length; first += group.value) {
-      updateWeights(net, gradientStep(net, samples.slice(first, first + group.value), "squaredError").gradients, methodRate.value);
-    }
-    return mse(net);
-  };
-  c.cell("by-engine", [() => mse(start), byHand]);
+  c.cell("by-engine", [() => mse(start), c.output("by-hand-code", "points 41–48:", "loss on all 48 points")]);
 
   const methodEpochs = c.given("method epochs", 30, "the length of the comparison runs");
-  const run = (method: "batch" | "sample" | { batchSize: number }) => {
-    const net = copyNetwork(start);
-    const losses = [mse(net)];
-    train(net, samples, {
-      epochs: methodEpochs.value,
-      learningRate: methodRate.value,
-      loss: "squaredError",
-      method,
-      shuffle: new PythonRandom(1),
-      onEpoch: (_r, now) => losses.push(mse(now)),
-    });
-    return losses;
-  };
-  const [batchRun, sampleRun, miniRun] = [run("batch"), run("sample"), run({ batchSize: group.value })];
-  const highest = (losses: number[]) => Math.max(...losses.slice(21));
+  // The table the cell printed: per way, the loss after epoch 1, after epoch 30, and the highest in epochs 21–30.
+  const table = (row: string, column: number) => c.output("three-ways-code", `\n${row} `, { nth: column });
+  const [afterOne, afterAll, highest] = [0, 1, 2];
+  const lastEpochs = () => c.read("three-ways-code", "highest in epochs", { nth: 1 }) - c.read("three-ways-code", "highest in epochs", { nth: 0 }) + 1;
   c.cell("three-ways", [methodRate, methodEpochs, count]);
   c.cell("three-ways-after", [
-    count, methodEpochs, () => batchRun[30],
-    steps(1), () => sampleRun[1], () => highest(sampleRun),
-    steps(group.value), group, () => miniRun[30], () => highest(miniRun), () => 31 - 21,
+    count, methodEpochs, table("batch", afterAll),
+    steps(1), table("stochastic", afterOne), table("stochastic", highest),
+    steps(group.value), group, table("mini-batch of 8", afterAll), table("mini-batch of 8", highest), lastEpochs,
   ]);
 
   // Your turn.
@@ -234,4 +203,72 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
     steps(count.value), steps(1), steps(group.value),
   ]);
   c.cell("next", [n07, n09]);
+
+  // Numbers in code comments, labels and captions.
+  const n05 = notebook(5);
+  const inputGiven = input.map((v, k) => c.given(`input ${k + 1}`, v, "the running example's input (notebook 05)", { code: "setup" }));
+  const walkSteps = c.given("six steps", 6, "how many steps each walk takes", { code: "three-rates" });
+  const oneEpoch = c.given("one epoch", 1, "a single epoch");
+  const oneStep = c.given("one step", 1, "a single update of the knobs");
+  const onePass = c.given("one pass", 1, "a point's single forward or backward pass");
+  const threeWays = c.given("three ways", 3, "batch, stochastic and mini-batch");
+  c.cell("setup", [n05, n07, ...inputGiven, target]);
+  c.words("setup", [() => hidden.length, () => netWith(v1.value).layers[1].biases.length]);
+  c.cell("hillside-figure", [rate, v1, floor]);
+  c.words("hillside-figure", [walkSteps]);
+  c.words("three-rates", [() => [slow, fine].length, walkSteps]);
+  c.cell("data", [slope, intercept, zero, zero, count, slope, intercept]);
+  c.cell("live", [right, epochs, right]);
+  c.cell("side-by-side", [small, right, bigRate]);
+  c.cell("three-ways-code", [group, count, methodRate]);
+  c.cell("lines-after-one", [oneEpoch, count]);
+  c.words("lines-after-one", [oneEpoch]);
+
+  // Numbers in words.
+  const batchSteps = steps(count.value);
+  c.words("rule", [oneStep]);
+  c.words("after-step", [oneStep]);
+  c.words("hillside-steps", [oneStep]);
+  c.words("factor", [oneStep, () => [slow, fine, fast].length, walkSteps]);
+  c.words("real-problem", [c.given("one weight", 1, "the picture so far had a single weight")]);
+  c.words("engine-gradient", [batchSteps, oneEpoch, batchSteps]);
+  c.words("methods", [batchSteps, one, onePass, onePass]);
+  c.words("by-hand", [oneEpoch]);
+  c.words("by-engine", [steps(group.value)]);
+  c.words("three-ways", [threeWays, oneEpoch]);
+  c.words("three-ways-after", [batchSteps, one, threeWays]);
+  c.words("big-after", [() => [small, right, bigRate].length]);
+  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes"), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
+  c.words("exercise-3-text", [oneEpoch]);
+  c.words("next", [c.given("one sweep", 1, "backpropagation's single sweep backwards")]);
+
+  // Direction words.
+  const lowLoss = (w: number) => lossAt(w, lowTarget.value);
+  const gradientAt = (w: number) => Math.abs(centralSlope((v) => lossAt(v), w, 0.001));
+  const bigLoss0 = () => c.read("big", "losses of the first five epochs:", { nth: 0 });
+  const bigLossAt = (k: number) => () => c.read("big", "losses of the first five epochs:", { nth: k });
+  const climbsOut = { from: () => lossAt(v1.value), to: () => lossAt(path(fast.value, walkSteps.value)[walkSteps.value]) };
+  c.compare("signs", "the weight went [up]", { from: v1, to: stepped });
+  c.compare("signs", "The output [drops] to 15.65", { from: out, to: () => outAt(lowered()) });
+  c.compare("signs", "the loss [falls] from 9 to 2.7225", { from: () => lowLoss(v1.value), to: () => lowLoss(lowered()) });
+  c.compare("signs", "positive | goes [up]", { from: v1, to: stepped });
+  c.compare("signs", "negative | goes [down]", { from: v1, to: lowered });
+  c.compare("hillside-steps", "the hill gets [flatter]", { value: () => gradientAt(path(fine.value, 2)[1]), than: () => gradientAt(path(fine.value, 2)[0]) });
+  c.compare("hillside-steps", "a [flatter] slope means", { given: "a general fact: the gradient is the slope" });
+  c.compare("hillside-steps", "a [smaller] gradient", { given: "a general fact: the gradient is the slope" });
+  c.compare("factor", "the walk [climbs] out of the valley", climbsOut);
+  c.compare("real-problem", "each y pushed [up] or", { given: "the data's scatter, both ways" });
+  c.compare("engine-gradient", "much [faster] and", { given: "backpropagation costs one forward and one backward pass for all knobs (notebook 10 measures it)" });
+  c.compare("right-after", "The loss [fell] from 7.7888", { from: () => mse(start), to: rightRun.loss });
+  c.compare("right-after", "the [lowest] any straight line", { value: best, than: [() => mse(start), c.output("small", "loss")] });
+  c.compare("right-after", "rate 30 times [smaller]", { value: small, than: right });
+  c.compare("big-intro", "lands [higher] up", { value: bigLossAt(1), than: bigLoss0 });
+  c.compare("big-intro", "the loss [grows] every epoch", { from: bigLoss0, to: bigLossAt(4) });
+  c.compare("big-after", "almost 6 times [bigger]", { value: bigLossAt(3), than: bigLossAt(2) });
+  c.compare("big-after", "the [largest] number the computer", { given: "a fact about the number format" });
+  c.compare("big-after", "a [smaller] learning rate", { given: "the advice the error message gives" });
+  c.compare("by-engine", "the loss [dropped] from 7.7888", { from: () => mse(start), to: c.output("by-hand-code", "points 41–48:", "loss on all 48 points") });
+  c.compare("exercise-3-text", "there are [fewer] than", { given: "the exercise's condition" });
+  c.compare("recap", "the loss [fell] from 9 to 3.9502", { from: loss, to: () => lossAt(stepped()) });
+  c.compare("recap", "overshoots and [climbs]", climbsOut);
 });

@@ -101,4 +101,34 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   c.cell("exercise-3-text", [e3, two, reluOn, zero, reluOff, () => relu(-5), reluW, x, target, reluGradient]);
   c.cell("recap", [two, c.line(() => productWorking([zPerW(), lossPerZ()])), () => nudgeSlope(lossAt, w.value, nudge.value), nudge]);
   c.cell("next", [n10]);
+
+  // The letters of the worked line "z = w × h = 6".
+  c.letters("backwards", { w: w, h: h, u: u });
+
+  // Numbers in code.
+  c.cell("chain-figure", [two]);
+  const oneLink = c.given("one link", 1, "the walk multiplies in a single link at a time");
+  c.words("backwards-figure-code", [oneLink]);
+
+  // Numbers in words.
+  const links = () => [zPerW, lossPerZ].length;
+  const oneKnob = c.given("one weight", 1, "the example has a single weight and a single input");
+  c.words("example", [links, oneKnob, oneKnob, () => [z, loss].length]);
+  c.words("links", [links, links, c.given("one small step", 1, "a local effect looks at a single step")]);
+  c.words("longer", [chainLinks, chainLinks]);
+  c.words("backwards", [() => [u, w].length, oneLink, () => [s2, s3].length, chainLinks, c.given("one extra run", 1, "nudging runs the chain once more for each knob")]);
+  c.words("backwards-figure", [oneLink]);
+  c.words("exercise-2-text", [oneKnob, links, links]);
+  c.words("recap", [c.given("one step", 1, "a local effect comes from a single step")]);
+  c.words("next", [c.given("one sweep", 1, "backpropagation's single sweep backwards")]);
+
+  // Direction words.
+  const gap = (size: number) => () => nudgeSlope(lossAt, w.value, size) - gradient();
+  c.compare("example", "the [smallest] example", { given: "the lesson's choice of example" });
+  c.compare("links", "z [rises] by 3", { from: z, to: () => zOf(w.value + unit.value) });
+  c.compare("brute-force", "the loss [rose] by 5.29", { from: loss, to: () => lossAt(nudged()) });
+  c.compare("brute-force", "is [steeper] than at w = 2", { value: () => centralSlope(lossAt, nudged(), 1e-4), than: () => centralSlope(lossAt, w.value, 1e-4) });
+  c.compare("brute-force", "Make the nudge [smaller]", { given: "the premise: a smaller nudge" });
+  c.compare("brute-force", "the gap [shrinks]", { from: gap(nudge.value), to: gap(smallNudge.value) });
+  c.compare("recap", "closer with [smaller] nudges", { from: gap(nudge.value), to: gap(smallNudge.value) });
 });

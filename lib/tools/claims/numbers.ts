@@ -19,6 +19,8 @@ export interface FoundNumber {
   length: number;
   /** The sentence (or table row) around the number, for messages. */
   context: string;
+  /** Written as a word ("three", "twice", "two thirds"), not in digits. */
+  word?: boolean;
 }
 
 const superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -26,25 +28,47 @@ const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch 
 const isLetter = (ch: string | undefined) => ch !== undefined && /[A-Za-z_\u00C0-\u024F\u0370-\u03FF₀-₉]/.test(ch);
 const minusSigns = "−-";
 
-/** Every number in a markdown source, in reading order. */
-export function findNumbers(source: string): FoundNumber[] {
-  const found: FoundNumber[] = [];
+/** A piece of a markdown cell that the reader sees, with its offset in the source (tags masked). */
+export interface ReadableLeaf {
+  at: number;
+  text: string;
+}
+
+/**
+ * The readable pieces of a markdown source, in reading order: text, emphasis, headings, list items,
+ * table cells, inline code, code blocks and HTML (tags masked by spaces). Link and image addresses are
+ * skipped. Offsets point into the source, so a finding can be shown and changed in place.
+ */
+export function readableLeaves(source: string): ReadableLeaf[] {
+  const leaves: ReadableLeaf[] = [];
   const tokens = marked.lexer(source);
   let cursor = 0;
-  const scanLeaf = (raw: string, mask?: (text: string) => string) => {
+  const leaf = (raw: string, mask?: (text: string) => string) => {
     const place = locate(source, raw, cursor);
     if (!place) throw new Error(`could not locate ${JSON.stringify(raw.slice(0, 40))} in the cell source`);
     cursor = place.at + place.text.length;
-    // Scan the source's own text (a list item's continuation lines keep their indentation there).
-    for (const n of scanText(mask ? mask(place.text) : place.text)) {
-      found.push({ ...n, offset: place.at + n.offset, context: contextOf(source, place.at + n.offset) });
-    }
+    // The source's own text (a list item's continuation lines keep their indentation there).
+    leaves.push({ at: place.at, text: mask ? mask(place.text) : place.text });
   };
-  walk(tokens, scanLeaf, (raw) => {
+  walk(tokens, leaf, (raw) => {
     // A link or image address: skip past it without reading it.
     const place = locate(source, raw, cursor);
     if (place) cursor = place.at + place.text.length;
   });
+  return leaves;
+}
+
+/** Every number in a markdown source, in reading order. */
+export function findNumbers(source: string): FoundNumber[] {
+  return numbersInLeaves(source, readableLeaves(source), scanText);
+}
+
+/** The numbers a scanner finds in the readable pieces of a source, with offsets and sentences in the source. */
+export function numbersInLeaves(source: string, leaves: readonly ReadableLeaf[], scan: (text: string) => Omit<FoundNumber, "context">[]): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  for (const { at, text } of leaves) {
+    for (const n of scan(text)) found.push({ ...n, offset: at + n.offset, context: contextOf(source, at + n.offset) });
+  }
   return found;
 }
 
@@ -201,7 +225,7 @@ export function scanText(text: string): Omit<FoundNumber, "context">[] {
 }
 
 /** The sentence around `offset` in `source` (or its table row or line), trimmed for a message. */
-function contextOf(source: string, offset: number): string {
+export function contextOf(source: string, offset: number): string {
   const lineStart = source.lastIndexOf("\n", offset) + 1;
   let lineEnd = source.indexOf("\n", offset);
   if (lineEnd < 0) lineEnd = source.length;

@@ -1,0 +1,188 @@
+// The new kinds of statement, each on small hand-made texts and notebooks whose answers are worked out by
+// hand: numbers in words, direction words, a code cell's comments and shown strings, values read from a
+// cell's stored output, givens tied to code, and c.strict().
+import { describe, expect, it } from "vitest";
+import { checkNotebook, reportMessages } from "../../lib/tools/claims/check";
+import { numericLiterals, readableCode } from "../../lib/tools/claims/code-text";
+import { claimsFor } from "../../lib/tools/claims/define";
+import { directionOf, findDirectionWords, findPhrase } from "../../lib/tools/claims/directions";
+import { readPrinted } from "../../lib/tools/claims/outputs";
+import { findNumberWords } from "../../lib/tools/claims/words";
+import { Cell, Notebook } from "../../lib/tools/notebooks/ipynb";
+
+const words = (text: string) => findNumberWords(text).map((w) => [w.text, w.value]);
+
+describe("numbers in words", () => {
+  it("reads a number word before a countable noun of the course, also after describing words", () => {
+    expect(words("A neuron with three inputs.")).toEqual([["three", 3]]);
+    expect(words("It has two hidden neurons and ten more hand-drawn digits.")).toEqual([["two", 2], ["ten", 10]]);
+    expect(words("Three of the eight neurons fire.")).toEqual([["Three", 3], ["eight", 8]]);
+  });
+
+  it("reads compounds, fractions and factor words", () => {
+    expect(words("two hundred draws, twenty-four pixels")).toEqual([["two hundred", 200], ["twenty-four", 24]]);
+    expect(words("two thirds of the time")).toEqual([["two thirds", 2 / 3]]);
+    expect(words("twice as hard, ten times the miss, a half")).toEqual([["twice", 2], ["ten", 10], ["half", 0.5]]);
+    expect(words("a one-input neuron")).toEqual([["one", 1]]);
+  });
+
+  it("leaves out order words, counts of the text itself and separated words", () => {
+    expect(words("The first step, the second layer.")).toEqual([]);
+    expect(words("Three things to notice. Two reasons.")).toEqual([]);
+    expect(words("We used three. Inputs come next.")).toEqual([]);
+    expect(words("half squared error")).toEqual([]);
+  });
+});
+
+describe("direction words", () => {
+  it("knows each word's sense and its opposite", () => {
+    expect(directionOf("down")).toEqual({ sign: -1, opposite: "up" });
+    expect(directionOf("Bigger")).toEqual({ sign: 1, opposite: "Smaller" });
+    expect(directionOf("sideways")).toBeUndefined();
+  });
+
+  it("finds the words that state a direction, and phrases such as 'goes up' and 'more than'", () => {
+    const found = findDirectionWords("The loss falls, the weight goes up, more than before, and the slope is steeper.");
+    expect(found.map((d) => d.word)).toEqual(["falls", "up", "more", "steeper"]);
+  });
+
+  it("finds a declared phrase with either word of the pair, across emphasis and line breaks", () => {
+    expect(findPhrase("So the loss goes **down**.", "the loss goes [down]").map((m) => m.word)).toEqual(["down"]);
+    expect(findPhrase("So the loss\ngoes up.", "the loss goes [down]").map((m) => m.word)).toEqual(["up"]);
+    expect(findPhrase("The loss goes sideways.", "the loss goes [down]")).toEqual([]);
+    expect(() => findPhrase("x", "the loss goes down")).toThrow(/brackets/);
+    expect(() => findPhrase("x", "the loss goes [sideways]")).toThrow(/not a direction word/);
+  });
+});
+
+describe("a code cell's comments and shown strings", () => {
+  it("reads comments and the strings a figure shows, not the code, other strings or a template's computed parts", () => {
+    const source = [
+      "const s = sigmoid(1); // 0.7311 is σ(1)",
+      'const url = "http://example.org/3"; // BEGIN SOLUTION',
+      "/* two inputs */",
+      'show(Plot.plot({ caption: "Loss after 20 epochs", title: `Rate ${rate} over 5 steps`, marks: [] }));',
+    ].join("\n");
+    const leaves = readableCode(source);
+    expect(leaves.map((l) => [l.kind, l.text])).toEqual([
+      ["comment", "0.7311 is σ(1)"],
+      ["comment", " two inputs "],
+      ["shown text", "Loss after 20 epochs"],
+      ["shown text", "Rate "],
+      ["shown text", " over 5 steps"],
+    ]);
+    // Each piece knows where it sits in the source.
+    for (const l of leaves) expect(source.slice(l.at, l.at + l.text.length)).toBe(l.text);
+  });
+
+  it("lists the numbers the code sets, with their signs", () => {
+    expect(numericLiterals("const w = -2.5;\nconst rate = 0.1; train(w, rate, 20); // 7 is a comment")).toEqual([-2.5, 0.1, 20]);
+  });
+});
+
+/** A notebook of the given cells; a code cell's stdout is its third element. */
+function notebook(...cells: [id: string, kind: "markdown" | "code", text: string, printed?: string][]): Notebook {
+  return {
+    cells: cells.map(([id, kind, text, printed]): Cell => ({
+      cell_type: kind,
+      id,
+      metadata: {},
+      source: text,
+      ...(kind === "code" ? { outputs: printed ? [{ output_type: "stream", name: "stdout", text: printed }] : [], execution_count: 1 } : {}),
+    })),
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+describe("values read from a cell's stored output", () => {
+  const nb = notebook(["train", "code", "train()", "losses: 9, 2.25, 0.5625\nloss after 20 epochs: 0.0123\naccuracy: 97.5 %\n"]);
+  const claims = claimsFor("t.ipynb", () => undefined);
+  claims.source = nb;
+
+  it("reads the number after the anchors, found in order, with its printed precision", () => {
+    expect(readPrinted(claims, "train", ["loss after 20 epochs:"])).toMatchObject({ value: 0.0123, decimals: 4, context: "loss after 20 epochs: 0.0123" });
+    expect(readPrinted(claims, "train", ["accuracy"]).value).toBe(97.5);
+    expect(readPrinted(claims, "train", ["losses:", { nth: 2 }]).value).toBe(0.5625);
+    expect(readPrinted(claims, "train", [/after \d+ epochs:/]).value).toBe(0.0123);
+  });
+
+  it("fails clearly when the anchor is not printed or no number follows it", () => {
+    expect(() => readPrinted(claims, "train", ["test loss:"])).toThrow('t.ipynb, cell "train" did not print "test loss:"');
+    // "losses: 9": after "loss" come the letters "es", so the number does not follow the anchor.
+    expect(() => readPrinted(claims, "train", ["loss"])).toThrow(/no number right after "loss"/);
+    expect(() => readPrinted(claims, "nowhere", ["x"])).toThrow(/does not exist/);
+  });
+});
+
+describe("checking every kind in a notebook", () => {
+  const nb = (prose: string, caption = "after 3 steps", aside = "") =>
+    notebook(
+      ["setup", "code", "const weight = 2;\nconst rate = 0.1;\nconst losses = train(weight, rate, 3); // the loss starts at 9", "losses: 9, 2.25, 0.5625\n"],
+      ["read", "markdown", prose],
+      ["plot", "code", `show(Plot.plot({ caption: "The loss ${caption}", marks: [] }));`],
+      ["aside", "markdown", aside],
+    );
+  const claims = (strict: boolean) =>
+    claimsFor("t.ipynb", (c) => {
+      if (strict) c.strict();
+      const steps = c.given("steps", 3, "how many steps the loop takes", { code: "setup" });
+      const loss = (k: number) => () => c.read("setup", "losses:", { nth: k });
+      c.cell("setup", [loss(0)]);
+      c.cell("read", [loss(0), loss(2)]);
+      c.words("read", [() => 1, steps]);
+      c.compare("read", "the loss goes [down]", { from: loss(0), to: loss(2) });
+      c.cell("plot", [steps]);
+    });
+  const prose = "The loss starts at 9. With one weight, three steps later the loss goes down to 0.5625.";
+
+  it("passes when every statement agrees", () => {
+    const report = checkNotebook(nb(prose), claims(true), "t.ipynb");
+    expect(reportMessages(report)).toEqual([]);
+    expect(report.kinds.words).toMatchObject({ found: 2, verified: 1, given: 1 });
+    expect(report.kinds.directions).toMatchObject({ found: 1, verified: 1 });
+    expect(report.kinds.code).toMatchObject({ found: 2, verified: 1, given: 1 });
+    expect(report.givensTied).toBe(1);
+  });
+
+  it("fails on a changed number word, direction word, caption or comment, naming the statement", () => {
+    const words = reportMessages(checkNotebook(nb(prose.replace("three steps", "four steps")), claims(false), "t.ipynb"));
+    expect(words).toEqual(['t.ipynb, cell 2 (id read): "With one weight, four steps later the loss goes down to 0.5625." writes four, but the given value is 3 [given "steps": how many steps the loop takes]']);
+    const direction = reportMessages(checkNotebook(nb(prose.replace("goes down", "goes up")), claims(false), "t.ipynb"));
+    expect(direction).toEqual(['t.ipynb, cell 2 (id read): "With one weight, three steps later the loss goes up to 0.5625." says "up", but the check computes that the value went from 9 to 0.5625']);
+    expect(reportMessages(checkNotebook(nb(prose, "after 4 steps"), claims(false), "t.ipynb"))[0]).toMatch(/^t\.ipynb, cell 3 \(id plot\): ".*caption: \\?"The loss after 4 steps.*" prints 4, but the given value is 3/);
+    const comment = nb(prose);
+    comment.cells[0].source = (comment.cells[0].source as string).replace("starts at 9", "starts at 8");
+    expect(reportMessages(checkNotebook(comment, claims(false), "t.ipynb"))[0]).toBe('t.ipynb, cell 1 (id setup): "const losses = train(weight, rate, 3); // the loss starts at 8" prints 8, but the check computes 9 [computed by the check]');
+  });
+
+  it("fails on an undeclared number word in a cell that declares its words", () => {
+    const more = `${prose} Two inputs would make it fall faster.`;
+    expect(reportMessages(checkNotebook(nb(more), claims(false), "t.ipynb"))[0]).toContain("writes Two, which no check verifies and no given declares");
+  });
+
+  it("reports what nothing covers, and fails on it only under c.strict()", () => {
+    const aside = "Two inputs would make it fall faster.";
+    const loose = checkNotebook(nb(prose, undefined, aside), claims(false), "t.ipynb");
+    expect(reportMessages(loose)).toEqual([]);
+    expect(loose.kinds.words.unchecked + loose.kinds.directions.unchecked).toBe(3);
+    const strict = reportMessages(checkNotebook(nb(prose, undefined, aside), claims(true), "t.ipynb"));
+    expect(strict).toHaveLength(3);
+    expect(strict[0]).toContain("writes Two, which no check verifies");
+    expect(strict[1]).toContain('says "fall", which no comparison declares');
+    expect(strict[2]).toContain('says "faster", which no comparison declares');
+  });
+
+  it("requires a given tied to a code cell to be a number that cell sets", () => {
+    const wrong = claimsFor("t.ipynb", (c) => {
+      c.given("rate", 0.2, "the learning rate", { code: "setup" });
+    });
+    expect(checkNotebook(nb(prose), wrong, "t.ipynb").problems).toEqual(['t.ipynb: given "rate" is 0.2, but the code of cell "setup" sets no such number (it has 2, 0.1, 3)']);
+  });
+
+  it("requires a declared phrase to be in the text", () => {
+    const report = checkNotebook(nb(prose.replace("the loss goes down", "it drops")), claims(false), "t.ipynb");
+    expect(reportMessages(report)).toContain('t.ipynb, cell 2 (id read): the claims expect the phrase "the loss goes [down]" here (with "down" or "up"), but the text has no such phrase');
+  });
+});
