@@ -159,18 +159,19 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   // The first layer's weights.
   const colourLimit = c.given("colour limit", 0.35, "the weight size drawn in full colour, our choice");
   c.cell("weights-intro", [hidden, pixels, side, side, n12, hidden, colourLimit]);
-  // What the cell "weights-numbers" printed about each first-layer neuron: "h6: fires most for 1s, 3.8416 on average (any other digit: at most 1.7637)".
+  // What the cell "weights-numbers" printed about each first-layer neuron: "h7: fires most for 1s, 3.8416 on average (any other digit: at most 1.7637)".
   const neuron = (j: number) => `\nh${j}:`;
   const favourite = (j: number) => () => c.read("weights-numbers", neuron(j), "fires most for");
-  const top = (j: number) => () => (j === 0 ? c.read("weights-numbers", neuron(0), "outputs") : c.read("weights-numbers", neuron(j), "s,"));
+  const top = (j: number) => () => (j === 1 ? c.read("weights-numbers", neuron(1), "outputs") : c.read("weights-numbers", neuron(j), "s,"));
   const others = (j: number) => () => c.read("weights-numbers", neuron(j), "at most");
   c.cell("weights-read", [
     () => c.read("weights-numbers", "training digits:"), pixels, () => c.read("weights-numbers", "all within"), trainCount, zero,
-    favourite(6), top(6), others(6),
-    top(14), favourite(14), others(14),
-    favourite(1), top(1), others(1),
+    // The text numbers neurons from 1, as the printed lines do.
+    favourite(7), top(7), others(7),
+    top(15), favourite(15), others(15),
+    favourite(2), top(2), others(2),
     hidden,
-    top(0), n11, top(3),
+    top(1), n11, top(4),
   ]);
 
   // Your turn.
