@@ -10,19 +10,21 @@ const hint = "a neuron multiplies its input by its weight.";
 describe("exercise checks", () => {
   it("says correct for a right answer", () => {
     const times = (w: number, x: number) => w * x;
-    expect(judge("1.1", times, cases, { hint })).toEqual({ exercise: "1.1", status: "correct", message: "correct — all 2 tests pass." });
+    expect(judge("1.1", times, cases, { hint })).toEqual({ exercise: "1.1", status: "correct", message: "correct. times(3, 2) returned 6, and all 2 tests pass." });
   });
 
-  it("says close with the difference", () => {
+  it("says close, with what the function returned but never the answer", () => {
     const rounded = (w: number, x: number) => Math.round(w * x * 100.4) / 100;
     const r = judge("1.1", rounded, cases, { hint });
     expect(r.status).toBe("close");
-    expect(r.message).toBe("close! rounded(3, 2) returned 6.02; the answer is 6 (off by 0.02). Look for a rounding slip.");
+    expect(r.message).toBe(
+      "close, but not exact: rounded(3, 2) returned 6.02, very near the right answer but not equal to it. Look for a rounding slip: use the exact numbers your code computes, not rounded ones.",
+    );
   });
 
   it("says wrong with the hint", () => {
     const plus = (w: number, x: number) => w + x;
-    expect(judge("1.1", plus, cases, { hint }).message).toBe("plus(3, 2) returned 5, but the answer is 6. Hint: a neuron multiplies its input by its weight.");
+    expect(judge("1.1", plus, cases, { hint }).message).toBe("plus(3, 2) returned 5, which is not right. Hint: a neuron multiplies its input by its weight.");
   });
 
   it("says not done yet for an untouched stub", () => {
