@@ -3,11 +3,11 @@
  * redrawing its answer over the input square and the 0.5 boundary. The page re-runs the training with
  * the engine from the starting weights, so the output carries the recipe, not thousands of snapshots.
  */
-import { Sample, checkDataset } from "../engine/data";
-import { LossName, checkLossName } from "../engine/losses";
-import { Network, checkNetwork, copyNetwork, predict } from "../engine/network";
+import { Sample } from "../engine/data";
+import { LossName } from "../engine/losses";
+import { Network, copyNetwork, predict } from "../engine/network";
 import { UpdateMethod, train } from "../engine/train";
-import { checkLearningRate, checkWholeNumber } from "../engine/checks";
+import { checkDataset, checkLearningRate, checkLossName, checkNetwork, checkWholeNumber } from "../engine/checks";
 import { bandColors, boundaryPanels } from "../figures/decision-boundary";
 import { Figure } from "../figures/render";
 import { widgetOutput } from "./output";
