@@ -41,3 +41,8 @@ export function argmax(values: ArrayLike<number>): number {
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
 }
+
+/** A copy of the samples, their lists copied too: later changes to one side leave the other alone. */
+export function copySamples(samples: readonly Sample[]): Sample[] {
+  return samples.map((s) => ({ input: s.input.slice(), target: s.target.slice() }));
+}
