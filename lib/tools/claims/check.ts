@@ -74,6 +74,22 @@ function expand(entries: readonly Entry[], problems: string[], where: string, ca
   return out;
 }
 
+/**
+ * Longest common subsequence of "this printed number agrees with this expected value": table[i][j] is how
+ * many of found[i…] and expected[j…] can be paired in order.
+ */
+function agreementTable(found: readonly FoundNumber[], expected: readonly Expected[]): number[][] {
+  const n = found.length;
+  const m = expected.length;
+  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i][j] = agrees(found[i], expected[j].value, expected[j].rounded) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  return table;
+}
+
 /** Checks one markdown cell's source against its entries (undefined: the cell has no claims). */
 export function checkCell(
   notebook: string,
@@ -93,15 +109,9 @@ export function checkCell(
     return [];
   }
   const expected = entries ? expand(entries, problems, where, cache) : [];
-  // Longest common subsequence of "this printed number agrees with this expected value".
   const n = found.length;
   const m = expected.length;
-  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i][j] = agrees(found[i], expected[j].value, expected[j].rounded) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
+  const table = agreementTable(found, expected);
   const findings: Finding[] = [];
   const show = (v: number) => String(Number(v.toPrecision(12)));
   const flushGap = (ns: FoundNumber[], es: Expected[]) => {
