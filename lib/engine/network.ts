@@ -150,6 +150,15 @@ export interface Backward {
  * were in the forward pass.
  */
 export function backward(net: Network, trace: Trace, target: readonly number[], lossName: LossName): Backward {
+  const { blame, blameOnOutput } = handOutBlame(net, trace, target, lossName);
+  return { loss: loss(lossName, trace.output, target), blame, blameOnOutput, gradients: gradientsFromBlame(net, trace, blame) };
+}
+
+/**
+ * The blame sweep of the backward pass (notebook 10): each neuron's blame, from the output layer back to the
+ * first. `backward` adds the loss and the gradients; training one sample at a time needs only the blame.
+ */
+export function handOutBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName): Pick<Backward, "blame" | "blameOnOutput"> {
   const last = net.layers.length - 1;
   const blame: number[][] = [];
   const blameOnOutput: number[][] = [];
@@ -160,7 +169,7 @@ export function backward(net: Network, trace: Trace, target: readonly number[], 
     const { preActivations, activations } = trace.layers[l - 1];
     blame[l - 1] = activationBlame(net.layers[l - 1].activation, preActivations, activations, blameOnOutput[l - 1]);
   }
-  return { loss: loss(lossName, trace.output, target), blame, blameOnOutput, gradients: gradientsFromBlame(net, trace, blame) };
+  return { blame, blameOnOutput };
 }
 
 /**

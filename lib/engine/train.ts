@@ -5,7 +5,7 @@
  */
 import { argmax, Sample } from "./data";
 import { LossName, loss } from "./losses";
-import { Gradients, Network, addGradients, averageGradients, backward, copyNetwork, forward, updateFromBlame, updateWeights, zeroGradients } from "./network";
+import { Gradients, Network, addGradients, averageGradients, backward, copyNetwork, forward, handOutBlame, updateFromBlame, updateWeights, zeroGradients } from "./network";
 import { RandomSource, shuffle } from "./random";
 
 /**
@@ -77,7 +77,7 @@ export function train(net: Network, data: readonly Sample[], options: TrainOptio
     if (options.shuffle) shuffle(options.shuffle, order);
     const seen = settings.batchSize === 1 ? epochBySample(net, order, options) : epochByBatches(net, order, settings.batchSize, options);
     const record = epochRecord(epoch, seen, order.length, settings);
-    stopIfBlownUp(record, allFinite(net.layers.flatMap((layer) => [...layer.biases, ...layer.weights.flat()])), options.learningRate);
+    stopIfBlownUp(record, net.layers.every((layer) => allFinite(layer.biases) && layer.weights.every(allFinite)), options.learningRate);
     history.records.push(record);
     options.onEpoch?.(record, net);
   }
@@ -96,8 +96,8 @@ function epochBySample(net: Network, samples: readonly Sample[], options: TrainO
   const seen: EpochSums = { totalLoss: 0, correct: 0 };
   for (const sample of samples) {
     const trace = forward(net, sample.input);
-    const { loss: sampleLoss, blame } = backward(net, trace, sample.target, options.loss);
-    seen.totalLoss += sampleLoss;
+    const { blame } = handOutBlame(net, trace, sample.target, options.loss);
+    seen.totalLoss += loss(options.loss, trace.output, sample.target);
     if (isCorrect(trace.output, sample.target)) seen.correct++;
     updateFromBlame(net, trace, blame, options.learningRate);
   }
