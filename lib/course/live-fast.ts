@@ -4,9 +4,9 @@
  */
 import * as tslab from "tslab";
 import { FastHistory, FastNetwork, FastSamples, FastTrainOptions, RandomSource, shuffle, trainFast } from "../engine/index";
-import { LossCurveOptions, lossCurve } from "../figures/loss-curve";
+import { LossCurveOptions } from "../figures/loss-curve";
 // The view is trainLive's, so that both kinds of training look alike.
-import { LiveDisplay, formatLoss, progressView } from "./live";
+import { LiveDisplay, finalCurve, showProgress } from "./live";
 
 export interface FastLiveOptions extends FastTrainOptions {
   /** How many times the view is redrawn during training. Default 10. */
@@ -53,20 +53,9 @@ export async function trainFastLive(net: FastNetwork, data: FastSamples, options
     }
     history.records.push(...piece.records);
     done = until;
-    if (frame < frames) {
-      display.html(progressView(label, done, options.epochs, history));
-      // Let the notebook send the redrawn view before the next piece.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (frame < frames) await showProgress(display, label, done, options.epochs, history);
   }
-  const last = history.records[history.records.length - 1];
-  const ending = last ? `; the last epoch's loss is ${formatLoss(last.loss)}` : "";
-  display.html(
-    lossCurve(
-      { label, losses: history.records.map((r) => ({ epoch: r.epoch, loss: r.loss })) },
-      { caption: `Loss during ${options.epochs} epochs of ${label}${ending}.`, ...curve },
-    ).html,
-  );
+  display.html(finalCurve(label, options.epochs, history, curve));
   return history;
 }
 

@@ -48,23 +48,24 @@ export async function trainLive(net: Network, data: readonly Sample[], options: 
     history.records.push(...piece.records);
     history.snapshots.push(...piece.snapshots);
     done = until;
-    if (frame < frames) {
-      display.html(progressView(label, done, options.epochs, history));
-      // Let the notebook send the redrawn view before the next piece.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (frame < frames) await showProgress(display, label, done, options.epochs, history);
   }
-  const last = history.records[history.records.length - 1];
-  display.html(
-    lossCurve(
-      { label, losses: history.records.map((r) => ({ epoch: r.epoch, loss: r.loss })) },
-      {
-        caption: `Loss during ${options.epochs} epochs of ${label}; the last epoch's loss is ${formatLoss(last.loss)}.`,
-        ...curve,
-      },
-    ).html,
-  );
+  display.html(finalCurve(label, options.epochs, history, curve));
   return history;
+}
+
+/** Redraws the live view for the epochs done so far, and lets the notebook send it before the next piece. */
+export async function showProgress(display: LiveDisplay, label: string, done: number, total: number, history: { records: readonly EpochRecord[] }): Promise<void> {
+  display.html(progressView(label, done, total, history));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The clean loss curve that replaces the live view once training is over (what the saved notebook keeps). */
+export function finalCurve(label: string, epochs: number, history: { records: readonly EpochRecord[] }, curve?: LossCurveOptions): string {
+  const last = history.records[history.records.length - 1];
+  const ending = last ? `; the last epoch's loss is ${formatLoss(last.loss)}` : "";
+  const losses = history.records.map((r) => ({ epoch: r.epoch, loss: r.loss }));
+  return lossCurve({ label, losses }, { caption: `Loss during ${epochs} epochs of ${label}${ending}.`, ...curve }).html;
 }
 
 /** A loss as the live view prints it: 4 decimals, or powers of ten once it gets tiny. */

@@ -1,43 +1,40 @@
 /**
- * Activation functions: the bend after the weighted sum. Introduced in notebook 04.
- * Each one is a pair: the function itself, and its derivative (its local effect, used by backprop).
+ * Activation functions: the bend after the weighted sum (notebook 04). Each one comes with its local
+ * effect, how much its output moves when its input moves, which backpropagation multiplies by (notebook 10).
  */
-import { checkNumbers, unknownName } from "./checks";
 
-/** The names of the activations a layer can use. */
+/** The names of the activations a layer can use (notebook 04; softmax in notebook 12). */
 export type ActivationName = "identity" | "relu" | "sigmoid" | "tanh" | "softmax";
 
-/** Every activation name, in the order the course meets them. */
+/** Every activation name, in the order the course meets them (notebook 04). */
 export const activationNames: readonly ActivationName[] = ["identity", "relu", "sigmoid", "tanh", "softmax"];
 
-/** No bend at all: the output is the weighted sum itself. */
+/** No bend at all: the output is the weighted sum itself (notebook 04). */
 export function identity(z: number): number {
   return z;
 }
 
-/** ReLU: negative numbers become 0, positive numbers pass unchanged. */
+/** ReLU: negative numbers become 0, positive numbers pass unchanged (notebook 04). */
 export function relu(z: number): number {
   return z > 0 ? z : 0;
 }
 
-/** Sigmoid: squeezes any number into the range 0 to 1. σ(z) = 1 / (1 + e^(−z)). */
+/** Sigmoid: squeezes any number into the range 0 to 1, σ(z) = 1 / (1 + e^(−z)) (notebook 04). */
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Tanh: squeezes any number into the range −1 to 1. */
+/** Tanh: squeezes any number into the range −1 to 1 (notebook 04). */
 export function tanh(z: number): number {
   return Math.tanh(z);
 }
 
 /**
- * Softmax: turns a list of numbers into probabilities that add up to 1.
- * Each number is raised as a power of e, then divided by the total. (Subtracting the largest number
- * first changes nothing in the result but keeps e^z from overflowing.)
+ * Softmax: turns a layer's numbers into probabilities that add up to 1 (notebook 12). Each number becomes
+ * a power of e, divided by the total. Subtracting the largest number first changes nothing in the result
+ * but keeps e^z from overflowing.
  */
 export function softmax(z: readonly number[]): number[] {
-  checkNumbers("softmax input", z);
-  if (z.length === 0) throw new Error("softmax needs at least one number");
   let largest = -Infinity;
   for (const v of z) if (v > largest) largest = v;
   const powers = z.map((v) => Math.exp(v - largest));
@@ -46,9 +43,22 @@ export function softmax(z: readonly number[]): number[] {
   return powers.map((p) => p / total);
 }
 
+/** The one-number activations by name: every activation but softmax, which needs the whole layer (notebook 04). */
+const bends = { identity, relu, sigmoid, tanh };
+
+/** The one-number function of the activation called `name` (notebook 04). */
+export function bendOf(name: Exclude<ActivationName, "softmax">): (z: number) => number {
+  return bends[name];
+}
+
+/** A whole layer's bend: every weighted sum z through the named activation (notebooks 04 and 05). */
+export function activate(name: ActivationName, z: readonly number[]): number[] {
+  return name === "softmax" ? softmax(z) : z.map(bendOf(name));
+}
+
 /**
- * The local effect of an activation: how much its output moves per unit its input moves,
- * given the input z and the output a. Sigmoid's is a(1 − a); tanh's is 1 − a²; ReLU's is 1 or 0.
+ * The local effect of an activation (notebook 09): how much its output a moves per unit its input z moves.
+ * Sigmoid's is a(1 − a), tanh's is 1 − a², ReLU's is 1 for a positive z and 0 otherwise.
  */
 export function activationDerivative(name: ActivationName, z: number, a: number): number {
   switch (name) {
@@ -62,69 +72,17 @@ export function activationDerivative(name: ActivationName, z: number, a: number)
       return 1 - a * a;
     case "softmax":
       throw new Error("softmax has no single derivative per neuron; use activationBlame for a whole layer");
-    default:
-      return unknownName("activation", name, activationNames);
-  }
-}
-
-/** Applies the named activation to a whole layer's weighted sums (softmax needs all of them at once). */
-export function activate(name: ActivationName, z: readonly number[]): number[] {
-  const a = new Array<number>(z.length);
-  activateInto(name, z, a);
-  return a;
-}
-
-/** `activate`, writing the outputs into `a` instead of a new list. */
-export function activateInto(name: ActivationName, z: readonly number[], a: number[]): void {
-  if (name === "softmax") {
-    const p = softmax(z);
-    for (let i = 0; i < p.length; i++) a[i] = p[i];
-    return;
-  }
-  // One loop per activation, so each calls a single known function (fast in a JavaScript engine).
-  switch (name) {
-    case "identity":
-      for (let i = 0; i < z.length; i++) a[i] = identity(z[i]);
-      return;
-    case "relu":
-      for (let i = 0; i < z.length; i++) a[i] = relu(z[i]);
-      return;
-    case "sigmoid":
-      for (let i = 0; i < z.length; i++) a[i] = sigmoid(z[i]);
-      return;
-    case "tanh":
-      for (let i = 0; i < z.length; i++) a[i] = tanh(z[i]);
-      return;
-    default:
-      unknownName("activation", name, activationNames);
   }
 }
 
 /**
- * Carries blame back through a layer's activation: from "how much the loss cares about each output a"
- * to "how much it cares about each weighted sum z". For one-neuron activations that is a
- * multiplication by the local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j).
+ * Blame through a layer's bend (notebook 10): from how much the loss cares about each output a to how
+ * much it cares about each weighted sum z. For one-neuron activations that is a multiplication by the
+ * local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j) (notebook 12).
  */
 export function activationBlame(name: ActivationName, z: readonly number[], a: readonly number[], blameOnA: readonly number[]): number[] {
-  const blame = new Array<number>(z.length);
-  activationBlameInto(name, z, a, blameOnA, blame);
-  return blame;
-}
-
-/** `activationBlame`, writing into `blame` instead of a new list. */
-export function activationBlameInto(name: ActivationName, z: readonly number[], a: readonly number[], blameOnA: readonly number[], blame: number[]): void {
-  if (name === "softmax") {
-    let mix = 0;
-    for (let j = 0; j < a.length; j++) mix += a[j] * blameOnA[j];
-    for (let i = 0; i < a.length; i++) blame[i] = a[i] * (blameOnA[i] - mix);
-    return;
-  }
-  for (let i = 0; i < z.length; i++) blame[i] = blameOnA[i] * activationDerivative(name, z[i], a[i]);
-}
-
-/** Throws a helpful error unless `name` is a known activation. */
-export function checkActivationName(name: unknown): asserts name is ActivationName {
-  if (typeof name !== "string" || !(activationNames as readonly string[]).includes(name)) {
-    unknownName("activation", name, activationNames);
-  }
+  if (name !== "softmax") return blameOnA.map((g, i) => g * activationDerivative(name, z[i], a[i]));
+  let mix = 0;
+  for (let j = 0; j < a.length; j++) mix += a[j] * blameOnA[j];
+  return a.map((aj, i) => aj * (blameOnA[i] - mix));
 }

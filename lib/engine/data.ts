@@ -1,16 +1,14 @@
 /**
- * Datasets: examples with the right answers written down. Introduced with the loss in notebook 06.
+ * Datasets (notebooks 06, 10 and 11): examples with the right answers written down.
  */
-import { checkNumbers, checkWholeNumber } from "./checks";
-import { Network } from "./network";
 
-/** One training example: an input and the target the network should produce for it. */
+/** One training example: an input and the target the network should produce for it (notebook 06). */
 export interface Sample {
   input: number[];
   target: number[];
 }
 
-/** XOR: the answer is 1 when the two inputs differ, otherwise 0. */
+/** XOR: the answer is 1 when the two inputs differ, otherwise 0 (notebook 11). */
 export function xorData(): Sample[] {
   return [
     { input: [0, 0], target: [0] },
@@ -20,14 +18,14 @@ export function xorData(): Sample[] {
   ];
 }
 
-/** The bump: x = 1, 2, 3, 4 gives y = 0, 1, 1, 0. It goes up, then down again. */
+/** The bump: x = 1, 2, 3, 4 gives y = 0, 1, 1, 0; it goes up, then down again (notebook 10). */
 export function bumpData(): Sample[] {
   return [1, 2, 3, 4].map((x, i) => ({ input: [x], target: [[0, 1, 1, 0][i]] }));
 }
 
-/** A target list of `classes` zeros with a 1 at `label`: the answer for a classifier. */
+/** A target of `classes` zeros with a 1 at `label`: the answer for a classifier (notebook 12). */
 export function oneHot(label: number, classes: number): number[] {
-  checkWholeNumber("the number of classes", classes, 1);
+  if (!Number.isInteger(classes) || classes < 1) throw new Error(`the number of classes must be a whole number of at least 1, got ${classes}`);
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
     throw new Error(`class label ${label} is out of range: with ${classes} classes a label is a whole number from 0 to ${classes - 1}`);
   }
@@ -36,25 +34,15 @@ export function oneHot(label: number, classes: number): number[] {
   return target;
 }
 
-/** The position of the largest number: a classifier's answer, read off its output. */
-export function argmax(values: readonly number[]): number {
+/** The position of the largest number: a classifier's answer, read off its output (notebook 12). */
+export function argmax(values: ArrayLike<number>): number {
   if (values.length === 0) throw new Error("argmax needs at least one number");
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
 }
 
-/**
- * Throws a clear error unless `data` is a non-empty list of samples whose inputs and targets fit `net`
- * and hold only finite numbers.
- */
-export function checkDataset(net: Network, data: readonly Sample[], what = "the dataset"): void {
-  if (!Array.isArray(data)) throw new Error(`${what} must be an array of samples like { input: [...], target: [...] }`);
-  if (data.length === 0) throw new Error(`${what} is empty; training and measuring need at least one sample`);
-  const outputs = net.layers[net.layers.length - 1].biases.length;
-  data.forEach((sample, n) => {
-    if (!sample || typeof sample !== "object") throw new Error(`sample ${n} of ${what} must look like { input: [...], target: [...] }`);
-    checkNumbers(`sample ${n}'s input`, sample.input, net.inputSize, "one per input neuron");
-    checkNumbers(`sample ${n}'s target`, sample.target, outputs, "one per output neuron");
-  });
+/** A copy of the samples, their lists copied too: later changes to one side leave the other alone. */
+export function copySamples(samples: readonly Sample[]): Sample[] {
+  return samples.map((s) => ({ input: s.input.slice(), target: s.target.slice() }));
 }

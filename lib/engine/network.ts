@@ -1,15 +1,15 @@
 /**
- * A dense network: layers of neurons, each layer reading every output of the layer before.
- * Forward pass (notebook 05), backward pass with blame (notebook 10), and the gradient-descent update
- * (notebook 08), written as plain loops so each line matches a sentence of the course.
+ * A dense network (notebooks 05–10): layers of neurons, each layer reading every output of the layer
+ * before. The forward pass (notebook 05), the backward pass that hands out blame (notebook 10) and the
+ * gradient-descent update (notebook 08), written as plain loops over plain arrays.
  */
-import { ActivationName, activateInto, activationBlameInto, checkActivationName } from "./activations";
-import { checkFiniteNumber, checkLearningRate, checkNumbers, checkWholeNumber } from "./checks";
-import { LossName, checkLossName, loss as lossOf, lossDerivativeInto } from "./losses";
+import { ActivationName, activate, activationBlame } from "./activations";
 import { Initializer, drawValue } from "./init";
+import { LossName, loss, lossDerivative } from "./losses";
+import { weightedSum } from "./neuron";
 import { RandomSource } from "./random";
 
-/** One layer: a row of neurons that all read the same inputs. */
+/** One layer: a row of neurons that all read the same inputs (notebook 05). */
 export interface Layer {
   /** weights[j][i] is the weight neuron j gives to input i. */
   weights: number[][];
@@ -19,13 +19,13 @@ export interface Layer {
   activation: ActivationName;
 }
 
-/** A whole network: how many inputs it reads, and its layers from first to last. */
+/** A whole network: how many inputs it reads, and its layers from first to last (notebook 05). */
 export interface Network {
   inputSize: number;
   layers: Layer[];
 }
 
-/** How to build a network: layer sizes from input to output, and one activation per layer after the input. */
+/** How to build a network (notebook 05): layer sizes from input to output, one activation per layer after the input. */
 export interface NetworkShape {
   /** Layer sizes, inputs first: [2, 8, 1] is 2 inputs, 8 hidden neurons, 1 output. */
   sizes: number[];
@@ -33,7 +33,7 @@ export interface NetworkShape {
   activations: ActivationName[];
 }
 
-/** Starting values: how to draw the weights and the biases, and where the randomness comes from. */
+/** Starting values (notebooks 11 and 12): how to draw the weights and the biases, and where randomness comes from. */
 export interface StartingValues {
   weights: Initializer;
   biases: Initializer;
@@ -42,130 +42,90 @@ export interface StartingValues {
 }
 
 /**
- * Builds a network of the given shape with fresh starting values. Values are drawn layer by layer;
- * within a layer, all weights row by row (neuron by neuron), then all biases.
+ * Builds a network of the given shape with fresh starting values (notebooks 05 and 11). Values are drawn
+ * layer by layer; within a layer, all weights neuron by neuron, then all biases.
  */
 export function createNetwork(shape: NetworkShape, start: StartingValues): Network {
-  checkShape(shape);
   const layers: Layer[] = [];
   for (let l = 1; l < shape.sizes.length; l++) {
-    const fanIn = shape.sizes[l - 1];
-    const fanOut = shape.sizes[l];
-    const weights: number[][] = [];
-    for (let j = 0; j < fanOut; j++) {
-      const row: number[] = [];
-      for (let i = 0; i < fanIn; i++) row.push(drawValue(start.weights, fanIn, fanOut, start.rng));
-      weights.push(row);
-    }
-    const biases: number[] = [];
-    for (let j = 0; j < fanOut; j++) biases.push(drawValue(start.biases, fanIn, fanOut, start.rng));
+    const [fanIn, fanOut] = [shape.sizes[l - 1], shape.sizes[l]];
+    const draw = (init: Initializer) => drawValue(init, fanIn, fanOut, start.rng);
+    const weights = Array.from({ length: fanOut }, () => Array.from({ length: fanIn }, () => draw(start.weights)));
+    const biases = Array.from({ length: fanOut }, () => draw(start.biases));
     layers.push({ weights, biases, activation: shape.activations[l - 1] });
   }
   return { inputSize: shape.sizes[0], layers };
 }
 
-/** Builds a network from weights and biases written out by hand, checking that the layers chain. */
+/** A network from weights and biases written out by hand (notebook 05); the layers are copied. */
 export function networkFrom(inputSize: number, layers: Layer[]): Network {
-  const net: Network = { inputSize, layers: layers.map(copyLayer) };
-  checkNetwork(net);
-  return net;
+  return copyNetwork({ inputSize, layers });
 }
 
-/** The layer sizes of a network, inputs first. */
-export function layerSizes(net: Network): number[] {
-  return [net.inputSize, ...net.layers.map((layer) => layer.biases.length)];
+/** A deep copy of a network, for snapshots: later training does not change the copy (notebook 08). */
+export function copyNetwork(net: Network): Network {
+  const layers = net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.slice()), biases: layer.biases.slice(), activation: layer.activation }));
+  return { inputSize: net.inputSize, layers };
 }
 
 /**
- * How many knobs a network of these layer sizes has: for each layer, (inputs × neurons) weights
- * plus one bias per neuron. [25, 8, 3] has 235; [784, 16, 16, 10] has 13,002.
+ * How many knobs a network of these layer sizes has (notebooks 03 and 05): for each layer, inputs × neurons
+ * weights plus one bias per neuron. [25, 8, 3] has 235; [784, 16, 16, 10] has 13,002.
  */
 export function countParameters(sizes: readonly number[]): number {
-  if (sizes.length < 2) throw new Error(`a network needs at least 2 layer sizes (inputs and outputs), got ${sizes.length}`);
-  sizes.forEach((s, i) => checkWholeNumber(`layer size ${i}`, s, 1));
   let total = 0;
   for (let l = 1; l < sizes.length; l++) total += sizes[l - 1] * sizes[l] + sizes[l];
   return total;
 }
 
-/** How many knobs (weights and biases) this network has. */
+/** How many knobs (weights and biases) this network has (notebook 05). */
 export function parameterCount(net: Network): number {
-  return countParameters(layerSizes(net));
+  return countParameters([net.inputSize, ...net.layers.map((layer) => layer.biases.length)]);
 }
 
-/** What happened in one layer during a forward pass. */
+/** What one layer computed in a forward pass (notebook 05). */
 export interface LayerTrace {
   /** z: each neuron's weighted sum plus its bias, before the bend. */
   preActivations: number[];
-  /** a: each neuron's output after the activation. */
+  /** a: each neuron's output after the bend. */
   activations: number[];
 }
 
-/** The whole record of a forward pass: the input, every layer's z and a, and the final output. */
+/** The whole record of a forward pass: the input, every layer's z and a, and the final output (notebook 05). */
 export interface Trace {
   input: number[];
   layers: LayerTrace[];
   output: number[];
 }
 
-/** The forward pass: feeds `input` through every layer and records what each layer computed. */
+/** The forward pass (notebook 05): each layer's weighted sums plus biases, bent, feed the next layer. */
 export function forward(net: Network, input: readonly number[]): Trace {
-  checkNumbers("the input", input, net.inputSize, "one per input neuron");
-  return runForward(net, input);
-}
-
-/** The forward pass without checking the input first; `train` checks the whole dataset once instead. */
-export function runForward(net: Network, input: readonly number[]): Trace {
-  const trace = emptyTrace(net);
-  forwardInto(net, input, trace);
-  return trace;
-}
-
-/** A trace with room for every layer's numbers, to be filled by `forwardInto`. */
-export function emptyTrace(net: Network): Trace {
-  const layers = net.layers.map((layer) => ({
-    preActivations: zerosList(layer.biases.length),
-    activations: zerosList(layer.biases.length),
-  }));
-  return { input: zerosList(net.inputSize), layers, output: layers[layers.length - 1].activations };
-}
-
-/**
- * The forward pass, writing into an existing trace instead of making new lists. Training reuses one
- * trace for every sample, which spares the memory manager thousands of tiny lists per epoch.
- */
-export function forwardInto(net: Network, input: readonly number[], trace: Trace): void {
-  for (let i = 0; i < input.length; i++) trace.input[i] = input[i];
-  let current: readonly number[] = trace.input;
-  for (let l = 0; l < net.layers.length; l++) {
-    const layer = net.layers[l];
-    const { preActivations, activations } = trace.layers[l];
-    for (let j = 0; j < layer.weights.length; j++) {
-      const row = layer.weights[j];
-      let sum = 0;
-      for (let i = 0; i < row.length; i++) sum += row[i] * current[i];
-      preActivations[j] = sum + layer.biases[j];
-    }
-    activateInto(layer.activation, preActivations, activations);
-    current = activations;
+  const layers: LayerTrace[] = [];
+  let inputs = input;
+  for (const layer of net.layers) {
+    const preActivations = layer.weights.map((weights, j) => weightedSum(weights, inputs) + layer.biases[j]);
+    const activations = activate(layer.activation, preActivations);
+    layers.push({ preActivations, activations });
+    inputs = activations;
   }
+  return { input: input.slice(), layers, output: layers[layers.length - 1].activations };
 }
 
-/** Just the network's answer for `input`. */
+/** Just the network's answer for `input` (notebook 05). */
 export function predict(net: Network, input: readonly number[]): number[] {
   return forward(net, input).output;
 }
 
-/** A weight and bias gradient for every knob, shaped exactly like the network's layers. */
+/** A gradient for every weight and bias of one layer, shaped like the layer (notebook 10). */
 export interface LayerGradients {
   weights: number[][];
   biases: number[];
 }
 
-/** Gradients for a whole network, one entry per layer. */
+/** Gradients for a whole network, one entry per layer (notebook 10). */
 export type Gradients = LayerGradients[];
 
-/** What the backward pass found for one sample. */
+/** What the backward pass found for one sample (notebook 10). */
 export interface Backward {
   /** The sample's loss. */
   loss: number;
@@ -176,7 +136,7 @@ export interface Backward {
   blame: number[][];
   /**
    * blameOnOutput[l][j]: the blame that reaches neuron j's output a from the layer above (∂loss/∂a),
-   * before it passes back through the activation's local effect.
+   * before it passes back through the bend's local effect.
    */
   blameOnOutput: number[][];
   /** ∂loss/∂weight and ∂loss/∂bias for every knob. */
@@ -184,188 +144,102 @@ export interface Backward {
 }
 
 /**
- * The backward pass (backpropagation) for one sample. Blame starts at the loss, goes back through each
- * activation's local effect, hands every weight the gradient blame × input, and passes on to the layer
- * before, scaled by the connecting weights. It uses the weights as they were in the forward pass.
+ * The backward pass, backpropagation, for one sample (notebook 10). Blame starts at the loss's slope, goes
+ * back through each bend's local effect, and passes on to the layer before, scaled by the connecting weights.
+ * Every weight's gradient is then its neuron's blame × the input it multiplied. Uses the weights as they
+ * were in the forward pass.
  */
 export function backward(net: Network, trace: Trace, target: readonly number[], lossName: LossName): Backward {
-  checkLossName(lossName);
-  checkNumbers("the target", target, net.layers[net.layers.length - 1].biases.length, "one per output neuron");
-  const { blame, blameOnOutput } = findBlame(net, trace, target, lossName);
-  return { loss: lossOf(lossName, trace.output, target), blame, blameOnOutput, gradients: gradientsFromBlame(net, trace, blame) };
-}
-
-/** Every neuron's blame, from the output layer back to the first, without the weight gradients. */
-export function findBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName): { blame: number[][]; blameOnOutput: number[][] } {
-  const room = emptyBlame(net);
-  findBlameInto(net, trace, target, lossName, room);
-  return room;
-}
-
-/** Room for every neuron's blame, to be filled by `findBlameInto`. */
-export function emptyBlame(net: Network): { blame: number[][]; blameOnOutput: number[][] } {
-  return {
-    blame: net.layers.map((layer) => zerosList(layer.biases.length)),
-    blameOnOutput: net.layers.map((layer) => zerosList(layer.biases.length)),
-  };
-}
-
-/** The backward sweep of blame, writing into existing lists (see `forwardInto` for why). */
-export function findBlameInto(
-  net: Network,
-  trace: Trace,
-  target: readonly number[],
-  lossName: LossName,
-  room: { blame: number[][]; blameOnOutput: number[][] },
-): void {
-  const last = net.layers.length - 1;
-  lossDerivativeInto(lossName, trace.output, target, room.blameOnOutput[last]);
-  for (let l = last; l >= 0; l--) {
-    const layer = net.layers[l];
-    const { preActivations, activations } = trace.layers[l];
-    const blame = room.blame[l];
-    if (l === last && layer.activation === "softmax" && lossName === "crossEntropy") {
-      // Softmax followed by cross-entropy: the two local effects multiply out to the simple a − y.
-      for (let j = 0; j < blame.length; j++) blame[j] = activations[j] - target[j];
-    } else {
-      activationBlameInto(layer.activation, preActivations, activations, room.blameOnOutput[l], blame);
-    }
-    if (l > 0) {
-      // Each input i of this layer collects the blame of every neuron j it feeds, scaled by their weight.
-      const previous = room.blameOnOutput[l - 1];
-      previous.fill(0);
-      for (let j = 0; j < layer.weights.length; j++) {
-        const row = layer.weights[j];
-        for (let i = 0; i < row.length; i++) previous[i] += blame[j] * row[i];
-      }
-    }
-  }
-}
-
-/** Each weight's gradient is its neuron's blame times the input it multiplied; each bias's is the blame. */
-export function gradientsFromBlame(net: Network, trace: Trace, blame: readonly number[][]): Gradients {
-  return net.layers.map((layer, l) => {
-    const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
-    return {
-      weights: layer.weights.map((_, j) => inputs.map((x) => blame[l][j] * x)),
-      biases: blame[l].slice(),
-    };
-  });
-}
-
-/** Adds one sample's gradients (blame × input for each weight, blame for each bias) onto `total`. */
-export function addBlameGradients(total: Gradients, trace: Trace, blame: readonly number[][]): void {
-  for (let l = 0; l < total.length; l++) {
-    const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
-    const g = total[l];
-    for (let j = 0; j < g.weights.length; j++) {
-      const row = g.weights[j];
-      const b = blame[l][j];
-      for (let i = 0; i < row.length; i++) row[i] += b * inputs[i];
-      g.biases[j] += b;
-    }
-  }
-}
-
-/** Gradients of zero for every knob of `net`: the empty pile that per-sample gradients are added to. */
-export function zeroGradients(net: Network): Gradients {
-  return net.layers.map((layer) => ({
-    weights: layer.weights.map((row) => row.map(() => 0)),
-    biases: layer.biases.map(() => 0),
-  }));
-}
-
-/** Adds `g` into `total`, knob by knob. */
-export function addGradients(total: Gradients, g: Gradients): void {
-  for (let l = 0; l < total.length; l++) {
-    const t = total[l];
-    const s = g[l];
-    for (let j = 0; j < t.weights.length; j++) {
-      for (let i = 0; i < t.weights[j].length; i++) t.weights[j][i] += s.weights[j][i];
-      t.biases[j] += s.biases[j];
-    }
-  }
-}
-
-/** Divides every gradient by `count`: turns a sum over samples into their average. */
-export function averageGradients(total: Gradients, count: number): Gradients {
-  return total.map((layer) => ({
-    weights: layer.weights.map((row) => row.map((v) => v / count)),
-    biases: layer.biases.map((v) => v / count),
-  }));
+  const { blame, blameOnOutput } = handOutBlame(net, trace, target, lossName);
+  return { loss: loss(lossName, trace.output, target), blame, blameOnOutput, gradients: gradientsFromBlame(net, trace, blame) };
 }
 
 /**
- * Gradient descent: every knob steps against its gradient. new = old − learning rate × gradient.
- * Changes `net` in place.
+ * The blame sweep of the backward pass (notebook 10): each neuron's blame, from the output layer back to the
+ * first. `backward` adds the loss and the gradients; training one sample at a time needs only the blame.
  */
-export function updateWeights(net: Network, gradients: Gradients, learningRate: number): void {
-  checkLearningRate(learningRate);
-  for (let l = 0; l < net.layers.length; l++) {
-    const layer = net.layers[l];
-    const g = gradients[l];
-    for (let j = 0; j < layer.weights.length; j++) {
-      const row = layer.weights[j];
-      for (let i = 0; i < row.length; i++) row[i] -= learningRate * g.weights[j][i];
-      layer.biases[j] -= learningRate * g.biases[j];
-    }
+export function handOutBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName): Pick<Backward, "blame" | "blameOnOutput"> {
+  const last = net.layers.length - 1;
+  const blame: number[][] = [];
+  const blameOnOutput: number[][] = [];
+  blameOnOutput[last] = lossDerivative(lossName, trace.output, target);
+  blame[last] = outputBlame(net.layers[last].activation, lossName, trace.layers[last], target, blameOnOutput[last]);
+  for (let l = last; l > 0; l--) {
+    blameOnOutput[l - 1] = blameOnInputs(net.layers[l], blame[l]);
+    const { preActivations, activations } = trace.layers[l - 1];
+    blame[l - 1] = activationBlame(net.layers[l - 1].activation, preActivations, activations, blameOnOutput[l - 1]);
   }
+  return { blame, blameOnOutput };
 }
 
-/** A deep copy of a network, for snapshots: later training does not change the copy. */
-export function copyNetwork(net: Network): Network {
-  return { inputSize: net.inputSize, layers: net.layers.map(copyLayer) };
+/**
+ * The blame on the output layer's weighted sums (notebooks 10 and 12): the loss's slope through the bend.
+ * Softmax followed by cross-entropy multiply out to the simple a − y.
+ */
+export function outputBlame(activation: ActivationName, lossName: LossName, output: LayerTrace, target: readonly number[], blameOnOutput: readonly number[]): number[] {
+  if (activation === "softmax" && lossName === "crossEntropy") return output.activations.map((a, j) => a - target[j]);
+  return activationBlame(activation, output.preActivations, output.activations, blameOnOutput);
 }
 
-function copyLayer(layer: Layer): Layer {
-  return { weights: layer.weights.map((row) => row.slice()), biases: layer.biases.slice(), activation: layer.activation };
+/** The blame each input of a layer collects: the blame of every neuron it feeds, scaled by their weight (notebook 10). */
+function blameOnInputs(layer: Layer, blame: readonly number[]): number[] {
+  const collected = new Array<number>(layer.weights[0].length).fill(0);
+  layer.weights.forEach((row, j) => {
+    for (let i = 0; i < row.length; i++) collected[i] += blame[j] * row[i];
+  });
+  return collected;
 }
 
-/** Throws a clear error unless the sizes and activations describe a network that can be built. */
-export function checkShape(shape: NetworkShape): void {
-  if (!shape || !Array.isArray(shape.sizes)) throw new Error("the network shape needs `sizes`, e.g. { sizes: [2, 8, 1], activations: [\"relu\", \"identity\"] }");
-  if (shape.sizes.length < 2) throw new Error(`a network needs at least 2 layer sizes (inputs and outputs), got ${shape.sizes.length}`);
-  shape.sizes.forEach((s, i) => checkWholeNumber(i === 0 ? "the number of inputs" : `the size of layer ${i}`, s, 1));
-  if (!Array.isArray(shape.activations) || shape.activations.length !== shape.sizes.length - 1) {
-    const got = Array.isArray(shape.activations) ? shape.activations.length : 0;
-    throw new Error(`${shape.sizes.length} layer sizes need ${shape.sizes.length - 1} activations (one per layer after the inputs), got ${got}`);
-  }
-  shape.activations.forEach((a, i) => {
-    checkActivationName(a);
-    if (a === "softmax" && i !== shape.activations.length - 1) throw new Error("softmax can only be the activation of the last layer");
+/** Each weight's gradient is its neuron's blame × the input it multiplied; each bias's is the blame (notebook 10). */
+export function gradientsFromBlame(net: Network, trace: Trace, blame: readonly number[][]): Gradients {
+  return net.layers.map((_, l) => {
+    const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
+    return { weights: blame[l].map((b) => inputs.map((x) => b * x)), biases: blame[l].slice() };
   });
 }
 
-/** Throws a clear error unless every layer's weights fit the layer before it and every value is finite. */
-export function checkNetwork(net: Network): void {
-  checkWholeNumber("the number of inputs", net.inputSize, 1);
-  if (!Array.isArray(net.layers) || net.layers.length === 0) throw new Error("a network needs at least one layer");
-  let fanIn = net.inputSize;
-  net.layers.forEach((layer, l) => {
-    const name = `layer ${l + 1}`;
-    checkActivationName(layer.activation);
-    if (layer.activation === "softmax" && l !== net.layers.length - 1) throw new Error("softmax can only be the activation of the last layer");
-    if (!Array.isArray(layer.weights) || layer.weights.length === 0) throw new Error(`${name} needs at least one neuron (one row of weights)`);
-    checkNumbers(`${name}'s biases`, layer.biases, layer.weights.length, "one bias per neuron");
+/** Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08). */
+export function zeroGradients(net: Network): Gradients {
+  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.map(() => 0)), biases: layer.biases.map(() => 0) }));
+}
+
+/** Adds `g` into `total`, knob by knob (notebook 08). */
+export function addGradients(total: Gradients, g: Gradients): void {
+  total.forEach((layer, l) => {
     layer.weights.forEach((row, j) => {
-      checkNumbers(`${name}'s weights for neuron ${j}`, row, fanIn, l === 0 ? "one per input" : `one per neuron of layer ${l}`);
+      for (let i = 0; i < row.length; i++) row[i] += g[l].weights[j][i];
+      layer.biases[j] += g[l].biases[j];
     });
-    fanIn = layer.weights.length;
   });
 }
 
-/** Throws unless every weight and bias is a finite number; `when` says at what point it was checked. */
-export function checkFiniteWeights(net: Network, when: string): void {
-  for (let l = 0; l < net.layers.length; l++) {
-    const layer = net.layers[l];
-    for (let j = 0; j < layer.weights.length; j++) {
-      for (const w of layer.weights[j]) checkFiniteNumber(`a weight of layer ${l + 1} ${when}`, w);
-      checkFiniteNumber(`a bias of layer ${l + 1} ${when}`, layer.biases[j]);
-    }
-  }
+/** Every gradient divided by `count`: turns a sum over samples into their average (notebook 08). */
+export function averageGradients(total: Gradients, count: number): Gradients {
+  return total.map((layer) => ({ weights: layer.weights.map((row) => row.map((v) => v / count)), biases: layer.biases.map((v) => v / count) }));
 }
 
-/** A list of `n` zeros. */
-function zerosList(n: number): number[] {
-  return Array.from({ length: n }, () => 0);
+/** Gradient descent (notebook 08): every knob steps against its gradient, new = old − learning rate × gradient. */
+export function updateWeights(net: Network, gradients: Gradients, learningRate: number): void {
+  net.layers.forEach((layer, l) => {
+    layer.weights.forEach((row, j) => {
+      for (let i = 0; i < row.length; i++) row[i] -= learningRate * gradients[l].weights[j][i];
+      layer.biases[j] -= learningRate * gradients[l].biases[j];
+    });
+  });
+}
+
+/**
+ * The per-sample update straight from the blame (notebook 11): every weight moves by (learning rate × blame)
+ * × the input it multiplied, every bias by learning rate × blame. Multiplying in this order reproduces the
+ * XOR program's arithmetic bit for bit.
+ */
+export function updateFromBlame(net: Network, trace: Trace, blame: readonly number[][], learningRate: number): void {
+  net.layers.forEach((layer, l) => {
+    const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
+    layer.weights.forEach((row, j) => {
+      const step = learningRate * blame[l][j];
+      for (let i = 0; i < row.length; i++) row[i] -= step * inputs[i];
+      layer.biases[j] -= step;
+    });
+  });
 }

@@ -1,27 +1,24 @@
 /**
- * One neuron: multiply each input by its weight, add them up, add the bias, bend the result.
- * Introduced in notebooks 01–04; a layer (network.ts) is just several of these side by side.
+ * One neuron (notebooks 01–04): multiply each input by its weight, add them up, add the bias, bend the
+ * result. A layer (network.ts) is several of these side by side.
  */
-import { ActivationName, activate, checkActivationName } from "./activations";
-import { checkFiniteNumber, checkNumbers } from "./checks";
+import { ActivationName, activate } from "./activations";
 
-/** A single neuron: one weight per input, one bias, one activation. */
+/** A single neuron: one weight per input, one bias, one activation (notebook 04). */
 export interface Neuron {
   weights: number[];
   bias: number;
   activation: ActivationName;
 }
 
-/** The weighted sum: each input times its own weight, all added up. (3 × 2) + (1 × 5) = 11. */
+/** The weighted sum: each input times its own weight, all added up; (3 × 2) + (1 × 5) = 11 (notebook 02). */
 export function weightedSum(weights: readonly number[], inputs: readonly number[]): number {
-  checkNumbers("the weights", weights);
-  checkNumbers("the inputs", inputs, weights.length, "one input per weight");
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i] * inputs[i];
   return total;
 }
 
-/** Every step of one neuron's work, kept so that a learner can see each of them. */
+/** Every step of one neuron's work, kept so that a learner can see each of them (notebooks 01–04). */
 export interface NeuronSteps {
   /** weight × input, one per input. */
   products: number[];
@@ -33,30 +30,23 @@ export interface NeuronSteps {
   output: number;
 }
 
-/** Runs one neuron on `inputs` and returns every step: products, weighted sum, plus bias, output. */
+/** Runs one neuron on `inputs` and returns every step: products, weighted sum, plus bias, output (notebook 01). */
 export function neuronSteps(neuron: Neuron, inputs: readonly number[]): NeuronSteps {
-  checkActivationName(neuron.activation);
-  checkFiniteNumber("the bias", neuron.bias);
-  if (neuron.activation === "softmax") {
-    throw new Error("softmax works on a whole layer, not on one neuron; use a layer of neurons instead");
-  }
-  const sum = weightedSum(neuron.weights, inputs);
   const products = neuron.weights.map((w, i) => w * inputs[i]);
+  const sum = weightedSum(neuron.weights, inputs);
   const preActivation = sum + neuron.bias;
-  const output = activate(neuron.activation, [preActivation])[0];
-  return { products, weightedSum: sum, preActivation, output };
+  return { products, weightedSum: sum, preActivation, output: activate(neuron.activation, [preActivation])[0] };
 }
 
-/** What one neuron outputs for `inputs`: activation(weighted sum + bias). */
+/** What one neuron outputs for `inputs`: activation(weighted sum + bias) (notebook 04). */
 export function neuronOutput(neuron: Neuron, inputs: readonly number[]): number {
   return neuronSteps(neuron, inputs).output;
 }
 
 /**
- * The perceptron's threshold rule, the first classifier: answer 1 when weighted sum + bias is above 0,
- * otherwise 0. Its answers change in a jump, so it has no useful slope to learn from (notebook 02).
+ * The perceptron's threshold rule, the first classifier (notebook 02): answer 1 when weighted sum + bias is
+ * above 0, otherwise 0. Its answers change in a jump, so it has no useful slope to learn from.
  */
 export function perceptron(weights: readonly number[], bias: number, inputs: readonly number[]): 0 | 1 {
-  checkFiniteNumber("the bias", bias);
   return weightedSum(weights, inputs) + bias > 0 ? 1 : 0;
 }

@@ -76,28 +76,7 @@ export function chainDiagram(nodes: readonly ChainNode[], links: readonly ChainL
       { x: "x", y: row, text: (d: { value?: number }) => format(d.value!), fill: "#111827", fontSize: 12, fontWeight: "bold" },
     ),
   ];
-  if (options.backward) {
-    const back = nodeData.map((d, i) => ({ x: d.x, text: i === nodes.length - 1 ? `${last} per ${last}: 1` : `${last} per ${d.name}: ${format(perUnit[i])}` }));
-    marks.push(
-      Plot.arrow([{ x1: xOf(nodes.length - 1), x2: xOf(0) }], {
-        x1: "x1",
-        x2: "x2",
-        y1: backArrow,
-        y2: backArrow,
-        stroke: palette.purple,
-        strokeWidth: 1.5,
-        strokeDasharray: "5,4",
-        headLength: 8,
-      }),
-      Plot.text([`backward: multiply one link at a time, starting from the ${last}`], {
-        x: (xOf(0) + xOf(nodes.length - 1)) / 2,
-        y: backArrow - 11,
-        fill: palette.purple,
-        fontSize: 11,
-      }),
-      Plot.text(back, { x: "x", y: backRow, text: "text", fill: palette.purple, fontSize: 12, fontWeight: "bold" }),
-    );
-  }
+  if (options.backward) marks.push(...backwardMarks(nodeData, perUnit, last, [xOf(0), xOf(nodes.length - 1)], [backArrow, backRow], format));
   if (showProduct) {
     marks.push(
       Plot.text([`${last} per ${first} = ${links.map((l) => factor(l.effect)).join(" × ")} = ${format(total)}`], {
@@ -123,4 +102,35 @@ export function chainDiagram(nodes: readonly ChainNode[], links: readonly ChainL
     y: { axis: null, domain: [0, height], reverse: true },
     marks,
   });
+}
+
+/** The backward pass under the chain: an arrow from the last value to the first, and each value's running product. */
+function backwardMarks(
+  nodeData: readonly { x: number; name: string }[],
+  perUnit: readonly number[],
+  last: string,
+  [firstX, lastX]: [number, number],
+  [backArrow, backRow]: [number, number],
+  format: (v: number) => string,
+): Markish[] {
+  const back = nodeData.map((d, i) => ({ x: d.x, text: i === nodeData.length - 1 ? `${last} per ${last}: 1` : `${last} per ${d.name}: ${format(perUnit[i])}` }));
+  return [
+    Plot.arrow([{ x1: lastX, x2: firstX }], {
+      x1: "x1",
+      x2: "x2",
+      y1: backArrow,
+      y2: backArrow,
+      stroke: palette.purple,
+      strokeWidth: 1.5,
+      strokeDasharray: "5,4",
+      headLength: 8,
+    }),
+    Plot.text([`backward: multiply one link at a time, starting from the ${last}`], {
+      x: (firstX + lastX) / 2,
+      y: backArrow - 11,
+      fill: palette.purple,
+      fontSize: 11,
+    }),
+    Plot.text(back, { x: "x", y: backRow, text: "text", fill: palette.purple, fontSize: 12, fontWeight: "bold" }),
+  ];
 }

@@ -51,43 +51,9 @@ interface Edge {
 /** Draws `net` (and, when given, the values of one forward pass through it). */
 export function networkDiagram(net: Network, options: DiagramOptions = {}): Figure {
   const sizes = [net.inputSize, ...net.layers.map((l) => l.biases.length)];
-  const tallest = Math.max(...sizes);
   const digits = options.digits ?? 2;
-  // Every column shares one height; small columns spread out (up to 62 px apart), big ones pack tight.
-  const inner = Math.max(tallest <= 10 ? (tallest - 1) * 62 : tallest * 20, 62);
-  const gapOf = (n: number) => (n === 1 ? 62 : Math.min(62, inner / (n - 1)));
-  const radiusOf = (n: number) => Math.max(3.5, Math.min(17, gapOf(n) * 0.4));
-  const nodes: Node[] = [];
-  sizes.forEach((size, layer) => {
-    const gap = gapOf(size);
-    for (let index = 0; index < size; index++) {
-      const values = options.trace ? (layer === 0 ? options.trace.input : options.trace.layers[layer - 1].activations) : undefined;
-      const label = layer === 0 ? options.inputLabels?.[index] : layer === sizes.length - 1 ? options.outputLabels?.[index] : undefined;
-      nodes.push({
-        layer,
-        index,
-        x: layer,
-        y: ((size - 1) / 2 - index) * gap,
-        r: radiusOf(size),
-        value: values?.[index],
-        label,
-        bias: layer > 0 ? net.layers[layer - 1].biases[index] : undefined,
-      });
-    }
-  });
-  const at = (layer: number, index: number) => nodes[sizes.slice(0, layer).reduce((a, b) => a + b, 0) + index];
-  const edges: Edge[] = [];
-  net.layers.forEach((layer, l) => {
-    // A weight's label sits near whichever end has fewer connections per neuron, where labels crowd less.
-    const t = sizes[l + 1] <= sizes[l] ? 0.3 : 0.7;
-    layer.weights.forEach((row, j) => {
-      row.forEach((weight, i) => {
-        const from = at(l, i);
-        const to = at(l + 1, j);
-        edges.push({ x1: from.x, y1: from.y, x2: to.x, y2: to.y, weight, t });
-      });
-    });
-  });
+  const { nodes, inner, radiusOf } = placeNeurons(net, sizes, options);
+  const edges = connections(net, sizes, nodes);
   const largest = Math.max(1e-12, ...edges.map((e) => Math.abs(e.weight)));
   const thick = edges.length <= 40;
   const height = options.height ?? Math.round(inner + 110);
@@ -155,4 +121,50 @@ export function networkDiagram(net: Network, options: DiagramOptions = {}): Figu
       ),
     ],
   });
+}
+
+/** Where each neuron goes: one column per layer, every column sharing one height. */
+function placeNeurons(net: Network, sizes: readonly number[], options: DiagramOptions): { nodes: Node[]; inner: number; radiusOf: (n: number) => number } {
+  const tallest = Math.max(...sizes);
+  // Every column shares one height; small columns spread out (up to 62 px apart), big ones pack tight.
+  const inner = Math.max(tallest <= 10 ? (tallest - 1) * 62 : tallest * 20, 62);
+  const gapOf = (n: number) => (n === 1 ? 62 : Math.min(62, inner / (n - 1)));
+  const radiusOf = (n: number) => Math.max(3.5, Math.min(17, gapOf(n) * 0.4));
+  const nodes: Node[] = [];
+  sizes.forEach((size, layer) => {
+    const gap = gapOf(size);
+    for (let index = 0; index < size; index++) {
+      const values = options.trace ? (layer === 0 ? options.trace.input : options.trace.layers[layer - 1].activations) : undefined;
+      const label = layer === 0 ? options.inputLabels?.[index] : layer === sizes.length - 1 ? options.outputLabels?.[index] : undefined;
+      nodes.push({
+        layer,
+        index,
+        x: layer,
+        y: ((size - 1) / 2 - index) * gap,
+        r: radiusOf(size),
+        value: values?.[index],
+        label,
+        bias: layer > 0 ? net.layers[layer - 1].biases[index] : undefined,
+      });
+    }
+  });
+  return { nodes, inner, radiusOf };
+}
+
+/** One line per weight, from the neuron it reads to the neuron it feeds. */
+function connections(net: Network, sizes: readonly number[], nodes: readonly Node[]): Edge[] {
+  const at = (layer: number, index: number) => nodes[sizes.slice(0, layer).reduce((a, b) => a + b, 0) + index];
+  const edges: Edge[] = [];
+  net.layers.forEach((layer, l) => {
+    // A weight's label sits near whichever end has fewer connections per neuron, where labels crowd less.
+    const t = sizes[l + 1] <= sizes[l] ? 0.3 : 0.7;
+    layer.weights.forEach((row, j) => {
+      row.forEach((weight, i) => {
+        const from = at(l, i);
+        const to = at(l + 1, j);
+        edges.push({ x1: from.x, y1: from.y, x2: to.x, y2: to.y, weight, t });
+      });
+    });
+  });
+  return edges;
 }

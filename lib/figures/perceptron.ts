@@ -108,38 +108,7 @@ export function perceptronPlane(options: PerceptronPlaneOptions): Figure {
   const several = lines.length > 1;
   const labels = lines.map((l, i) => l.label ?? `line ${i + 1}`);
   const shaded = options.shade === false ? undefined : lines[options.shade ?? 0];
-  const marks: Markish[] = [];
-  if (shaded) {
-    const sides = [
-      { polygon: halfSquare(shaded, 1, low, high), fill: palette.class1, text: "answer 1" },
-      { polygon: halfSquare(shaded, -1, low, high), fill: palette.class0, text: "answer 0" },
-    ];
-    const whole = (high - low) ** 2;
-    for (const side of sides) {
-      if (side.polygon.length < 3) continue;
-      marks.push(Plot.line(side.polygon, { x: "x", y: "y", fill: side.fill, fillOpacity: 0.28, stroke: "none", curve: "linear-closed" }));
-      if (area(side.polygon) > 0.12 * whole) {
-        // In the corner of the square farthest from the line, where points rarely sit.
-        const score = (p: Pt) => Math.abs(shaded.weights[0] * p.x + shaded.weights[1] * p.y + shaded.bias);
-        const corner = side.polygon.reduce((best, p) => (score(p) > score(best) ? p : best));
-        const right = corner.x > (low + high) / 2;
-        const top = corner.y > (low + high) / 2;
-        marks.push(
-          Plot.text([corner], {
-            x: "x",
-            y: "y",
-            text: () => side.text,
-            textAnchor: right ? "end" : "start",
-            dx: right ? -7 : 7,
-            dy: top ? 11 : -11,
-            fontSize: 13,
-            fontWeight: "bold",
-            fill: "currentColor",
-          }),
-        );
-      }
-    }
-  }
+  const marks: Markish[] = shaded ? shadedSides(shaded, low, high) : [];
   marks.push(Plot.frame({ strokeOpacity: 0.25 }));
   const segments = lines.flatMap((l, i) => segment(l, low, high).map((p) => ({ ...p, line: labels[i] })));
   lines.forEach((_, i) => {
@@ -247,4 +216,39 @@ export function thresholdSweep(options: ThresholdSweepOptions): Figure {
       options.description ??
       `Two panels over ${options.knob} from ${low} to ${high}: the weighted sum rises smoothly past the threshold ${options.threshold}, while the answer stays flat and jumps once.`,
   });
+}
+
+/** The two sides of a perceptron's line, shaded by its answer, each labelled when it is big enough to hold its label. */
+function shadedSides(shaded: PerceptronLine, low: number, high: number): Markish[] {
+  const marks: Markish[] = [];
+  const sides = [
+    { polygon: halfSquare(shaded, 1, low, high), fill: palette.class1, text: "answer 1" },
+    { polygon: halfSquare(shaded, -1, low, high), fill: palette.class0, text: "answer 0" },
+  ];
+  const whole = (high - low) ** 2;
+  for (const side of sides) {
+    if (side.polygon.length < 3) continue;
+    marks.push(Plot.line(side.polygon, { x: "x", y: "y", fill: side.fill, fillOpacity: 0.28, stroke: "none", curve: "linear-closed" }));
+    if (area(side.polygon) > 0.12 * whole) {
+      // In the corner of the square farthest from the line, where points rarely sit.
+      const score = (p: Pt) => Math.abs(shaded.weights[0] * p.x + shaded.weights[1] * p.y + shaded.bias);
+      const corner = side.polygon.reduce((best, p) => (score(p) > score(best) ? p : best));
+      const right = corner.x > (low + high) / 2;
+      const top = corner.y > (low + high) / 2;
+      marks.push(
+        Plot.text([corner], {
+          x: "x",
+          y: "y",
+          text: () => side.text,
+          textAnchor: right ? "end" : "start",
+          dx: right ? -7 : 7,
+          dy: top ? 11 : -11,
+          fontSize: 13,
+          fontWeight: "bold",
+          fill: "currentColor",
+        }),
+      );
+    }
+  }
+  return marks;
 }

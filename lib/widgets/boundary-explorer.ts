@@ -3,11 +3,11 @@
  * redrawing its answer over the input square and the 0.5 boundary. The page re-runs the training with
  * the engine from the starting weights, so the output carries the recipe, not thousands of snapshots.
  */
-import { Sample, checkDataset } from "../engine/data";
-import { LossName, checkLossName } from "../engine/losses";
-import { Network, checkNetwork, copyNetwork, predict } from "../engine/network";
+import { Sample, copySamples } from "../engine/data";
+import { LossName } from "../engine/losses";
+import { Network, copyNetwork, predict } from "../engine/network";
 import { UpdateMethod, train } from "../engine/train";
-import { checkLearningRate, checkWholeNumber } from "../engine/checks";
+import { checkDataset, checkLearningRate, checkLossName, checkNetwork, checkWholeNumber } from "../engine/checks";
 import { bandColors, boundaryPanels } from "../figures/decision-boundary";
 import { Figure } from "../figures/render";
 import { widgetOutput } from "./output";
@@ -55,7 +55,7 @@ export function boundaryExplorer(start: Network, samples: readonly Sample[], opt
     entry: "widgets/client/boundary",
     data: {
       network: copyNetwork(start),
-      samples: samples.map((s) => ({ input: s.input.slice(), target: s.target.slice() })),
+      samples: copySamples(samples),
       training,
       domain,
       bandEdges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],

@@ -3,11 +3,11 @@
  * for each of its weights and biases, its curve through the data points and its loss, live; a Train
  * button runs gradient descent (the engine's `train`, full batch) from wherever the sliders are.
  */
-import { Sample, checkDataset } from "../engine/data";
-import { LossName, checkLossName } from "../engine/losses";
-import { Network, checkNetwork, copyNetwork, predict } from "../engine/network";
+import { Sample } from "../engine/data";
+import { LossName } from "../engine/losses";
+import { Network, copyNetwork, predict } from "../engine/network";
 import { evaluate } from "../engine/train";
-import { checkLearningRate, checkWholeNumber } from "../engine/checks";
+import { checkDataset, checkLearningRate, checkLossName, checkNetwork, checkWholeNumber } from "../engine/checks";
 import { fitCurve } from "../figures/curves";
 import { Figure } from "../figures/render";
 import { widgetOutput } from "./output";

@@ -3,9 +3,9 @@
  * training with the engine from the starting weights (full batch, cross-entropy), so the output only
  * carries the data, the starting weights and the recipe, not a hundred copies of the weights.
  */
-import { Sample, argmax, checkDataset } from "../engine/data";
-import { Network, checkNetwork, copyNetwork, forward } from "../engine/network";
-import { checkLearningRate, checkWholeNumber } from "../engine/checks";
+import { Sample, argmax, copySamples } from "../engine/data";
+import { Network, copyNetwork, forward } from "../engine/network";
+import { checkDataset, checkLearningRate, checkNetwork, checkWholeNumber } from "../engine/checks";
 import { evaluate, train } from "../engine/train";
 import { lossCurve } from "../figures/loss-curve";
 import { probabilityBars } from "../figures/images";
@@ -66,7 +66,7 @@ export function trainingInspector(start: Network, samples: readonly Sample[], op
     entry: "widgets/client/inspector",
     data: {
       network: copyNetwork(start),
-      samples: samples.map((s) => ({ input: s.input.slice(), target: s.target.slice() })),
+      samples: copySamples(samples),
       sampleNames,
       classNames,
       learningRate: options.learningRate,

@@ -3,8 +3,8 @@
  * for each weight and bias. Every neuron shows its value as the sliders move; connections are coloured
  * by the sign of their weight and as thick as it is large; a sigmoid output is drawn as a bar from 0 to 1.
  */
-import { Network, checkNetwork, copyNetwork, forward } from "../engine/network";
-import { checkNumbers } from "../engine/checks";
+import { Network, copyNetwork, forward } from "../engine/network";
+import { checkNetwork, checkNumbers } from "../engine/checks";
 import { networkDiagram } from "../figures/network-diagram";
 import { Figure } from "../figures/render";
 import { widgetOutput } from "./output";

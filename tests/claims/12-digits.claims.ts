@@ -1,6 +1,5 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
-  PythonRandom,
   activationBlame,
   argmax,
   backward,
@@ -11,7 +10,6 @@ import {
   crossEntropy,
   evaluate,
   forward,
-  he,
   heStandardDeviation,
   lossDerivative,
   oneHot,

@@ -14,7 +14,7 @@
 // A notebook may sit anywhere beside a lib.d.ts and lib.js (lib/tools/lib-build.cjs writeImportFiles).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { executeNotebook, NbconvertRun } from "./nbconvert";
 import { PageRun, runInBrowser, shown } from "./page";
 import { BusyRun, testsOnABusyMachine } from "./busy";

@@ -2,7 +2,7 @@
 // independent numpy program (tests/fixtures/bump_reference.py) wrote.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { backpropGradients, backward, bumpData, forward, networkFrom, predict, train } from "../../lib/engine";
+import { backward, bumpData, forward, gradientStep, networkFrom, predict, train } from "../../lib/engine";
 
 const ref = JSON.parse(readFileSync("tests/fixtures/bump-reference.json", "utf8"));
 
@@ -37,7 +37,7 @@ describe("the bump network from w1 = 0.5, b1 = −0.1, w2 = 0.3, b2 = 0.2", () =
   });
 
   it("has the reference averaged gradients", () => {
-    const g = backpropGradients(bumpNetwork(), bumpData(), "halfSquaredError");
+    const g = gradientStep(bumpNetwork(), bumpData(), "halfSquaredError").gradients;
     close(g[0].weights[0][0], ref.average.w1);
     close(g[0].biases[0], ref.average.b1);
     close(g[1].weights[0][0], ref.average.w2);

@@ -1,7 +1,7 @@
 // The notebook checks bite: a broken cell in a scratch copy fails with its real message, its cell and
 // its line, and a stored output that no longer matches is reported.
 import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { scratchWorkspace } from "../../lib/tools/notebooks/workspace";
 import { afterAll, describe, expect, it } from "vitest";
 import { Notebook, joinText, readNotebook, writeNotebook } from "../../lib/tools/notebooks/ipynb";

@@ -45,7 +45,9 @@ describe("the course library, compiled with tslab's TypeScript", () => {
     for (const widget of ["playground", "fit", "boundary", "inspector"]) {
       expect(readFileSync(join(build.defaults.outDir, "widgets", "client", `${widget}.bundle.js`), "utf8")).toContain("__nnWidget");
     }
-    expect(readFileSync(join(build.defaults.outDir, "index.d.ts"), "utf8")).toContain('export * from "./engine/index";');
+    const index = readFileSync(join(build.defaults.outDir, "index.d.ts"), "utf8");
+    expect(index).toMatch(/export \{[^}]*\bweightedSum\b[^}]*\} from "\.\/engine\/index";/);
+    expect(index).toContain('export * from "./course/index";');
   });
 });
 

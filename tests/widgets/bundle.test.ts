@@ -29,8 +29,8 @@ describe("bundle", () => {
   it("holds the engine's own source, not a copy", () => {
     const { code, modules } = bundle("widgets/client/fit");
     expect(modules).toContain("engine/network");
-    expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forwardInto(net: Network, input: readonly number[], trace: Trace): void");
-    expect(code).toContain("function forwardInto(net,input,trace)");
+    expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forward(net: Network, input: readonly number[]): Trace");
+    expect(code).toContain("function forward(net,input)");
     // Nothing is loaded at run time: no require, no import.
     expect(code).not.toMatch(/\brequire\(|\bimport\(/);
   });

@@ -2,7 +2,7 @@
 // output, figures and live widgets, from the outputs stored in the notebook; nothing is re-run), a
 // table of contents, and one stylesheet. The pages need no server and no network: open
 // build/site/index.html, or let `npm start` serve it when Jupyter is not installed.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { marked } from "marked";
 import { escapeHtml } from "../../figures/render";
@@ -227,9 +227,4 @@ export function siteIsStale(folder = siteFolder, paths: readonly string[] = cour
   } catch {
     return true;
   }
-}
-
-/** Reads a built page back (for tests). */
-export function readPage(name: string, folder = siteFolder): string {
-  return readFileSync(join(folder, name), "utf8");
 }

@@ -15,7 +15,7 @@ import { softmaxWorking } from "../../course/softmax-working";
 import { averagedUpdateWorking } from "../../course/averaged-update-working";
 import { chart, linePath } from "./chart";
 import { Slider, button, colors, el, set, setText, slider, svg, widgetRoot } from "./dom";
-import { fixed, lossText, percent, subscript } from "./format";
+import { lossText, percent, subscript } from "./format";
 import { networkView } from "./network-view";
 
 export interface InspectorData {

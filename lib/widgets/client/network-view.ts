@@ -73,9 +73,77 @@ export function networkView(options: NetworkViewOptions): NetworkView {
   const labelLayer = svg("g");
   const nodeLayer = svg("g");
   root.append(edgeLayer, hitLayer, labelLayer, nodeLayer);
-  const thinnest = options.thinnest ?? 0.6;
-  const thickest = options.thickest ?? 6;
 
+  const { edges, edgeLabels } = drawConnections(options, spots, edgeLayer, hitLayer, labelLayer, nameOf);
+
+  function nameOf(layer: number, index: number): string {
+    // Numbered from 1, as in the notebooks' text (positions in code count from 0).
+    if (layer === 0) return options.inputLabels?.[index] ?? `input ${index + 1}`;
+    if (layer === sizes.length - 1) return options.outputLabels?.[index] ?? `output ${index + 1}`;
+    return `hidden neuron ${index + 1}`;
+  }
+
+  const { discs, values, biases } = drawNeurons(options, spots, nodeLayer, labelLayer, nameOf);
+  options.inputLabels?.forEach((label, i) => {
+    const s = spots[0][i];
+    if (s) labelLayer.appendChild(svg("text", { class: "nnw-label", x: s.x - options.radius(0) - 7, y: s.y + 4, "text-anchor": "end", "font-size": 12 }, label));
+  });
+  const outputTexts: SVGTextElement[] = [];
+  options.outputLabels?.forEach((label, i) => {
+    const s = spots[sizes.length - 1][i];
+    if (!s) return;
+    const t = svg("text", { class: "nnw-label", x: s.x + options.radius(sizes.length - 1) + 7, y: s.y + 4, "text-anchor": "start", "font-size": 12, "data-nn-output-label": i }, label);
+    labelLayer.appendChild(t);
+    outputTexts.push(t);
+  });
+  options.layerTitles?.forEach((title, l) => {
+    labelLayer.appendChild(svg("text", { class: "nnw-label", x: columnX(l), y: 14, "text-anchor": "middle", "font-weight": "bold", "font-size": 12 }, title));
+  });
+
+  let selected: Element | null = null;
+
+  return {
+    svg: root,
+    update(net, layerValues) {
+      paint(options, { edges, edgeLabels, discs, values, biases }, net, layerValues);
+    },
+    labelOutputs(texts) {
+      texts.forEach((t, i) => outputTexts[i] && setText(outputTexts[i], t));
+    },
+    select(what) {
+      if (selected) selected.classList.remove("nnw-selected");
+      selected = null;
+      if (!what) return;
+      if ("node" in what) selected = discs[what.node[0]]?.[what.node[1]] ?? null;
+      else selected = edges[what.edge[0] - 1]?.[what.edge[1]]?.[what.edge[2]] ?? null;
+      if (selected) {
+        selected.classList.add("nnw-selected");
+        // A chosen connection is drawn above the others; neurons keep their place under their values.
+        if ("edge" in what && selected.parentNode) selected.parentNode.appendChild(selected);
+      }
+    },
+  };
+}
+
+/** The drawn parts `update` changes: every connection (and its label), every neuron's disc, value and bias. */
+interface Drawn {
+  edges: SVGLineElement[][][];
+  edgeLabels: SVGTextElement[][][];
+  discs: SVGCircleElement[][];
+  values: SVGTextElement[][];
+  biases: SVGTextElement[][];
+}
+
+/** Draws the connections; edges[l][j][i] joins input i of layer l (0-based over weight layers) to its neuron j. */
+function drawConnections(
+  options: NetworkViewOptions,
+  spots: Spot[][],
+  edgeLayer: SVGGElement,
+  hitLayer: SVGGElement,
+  labelLayer: SVGGElement,
+  nameOf: (layer: number, index: number) => string,
+): Pick<Drawn, "edges" | "edgeLabels"> {
+  const { sizes } = options;
   // Connections: edges[l][j][i] joins input i of layer l (0-based over weight layers) to its neuron j.
   const edges: SVGLineElement[][][] = [];
   const edgeLabels: SVGTextElement[][][] = [];
@@ -116,14 +184,18 @@ export function networkView(options: NetworkViewOptions): NetworkView {
       }
     }
   }
+  return { edges, edgeLabels };
+}
 
-  function nameOf(layer: number, index: number): string {
-    // Numbered from 1, as in the notebooks' text (positions in code count from 0).
-    if (layer === 0) return options.inputLabels?.[index] ?? `input ${index + 1}`;
-    if (layer === sizes.length - 1) return options.outputLabels?.[index] ?? `output ${index + 1}`;
-    return `hidden neuron ${index + 1}`;
-  }
-
+/** Draws the neurons, each with its value written inside when there is room, and its bias under it when asked. */
+function drawNeurons(
+  options: NetworkViewOptions,
+  spots: Spot[][],
+  nodeLayer: SVGGElement,
+  labelLayer: SVGGElement,
+  nameOf: (layer: number, index: number) => string,
+): Pick<Drawn, "discs" | "values" | "biases"> {
+  const { sizes } = options;
   // Neurons, each with its value written inside when there is room.
   const discs: SVGCircleElement[][] = [];
   const values: SVGTextElement[][] = [];
@@ -155,77 +227,46 @@ export function networkView(options: NetworkViewOptions): NetworkView {
       }
     }
   });
-  options.inputLabels?.forEach((label, i) => {
-    const s = spots[0][i];
-    if (s) labelLayer.appendChild(svg("text", { class: "nnw-label", x: s.x - options.radius(0) - 7, y: s.y + 4, "text-anchor": "end", "font-size": 12 }, label));
-  });
-  const outputTexts: SVGTextElement[] = [];
-  options.outputLabels?.forEach((label, i) => {
-    const s = spots[sizes.length - 1][i];
-    if (!s) return;
-    const t = svg("text", { class: "nnw-label", x: s.x + options.radius(sizes.length - 1) + 7, y: s.y + 4, "text-anchor": "start", "font-size": 12, "data-nn-output-label": i }, label);
-    labelLayer.appendChild(t);
-    outputTexts.push(t);
-  });
-  options.layerTitles?.forEach((title, l) => {
-    labelLayer.appendChild(svg("text", { class: "nnw-label", x: columnX(l), y: 14, "text-anchor": "middle", "font-weight": "bold", "font-size": 12 }, title));
-  });
+  return { discs, values, biases };
+}
 
-  let selected: Element | null = null;
+/** Redraws weights and values: each connection's colour, width and label, each neuron's value, shade and bias. */
+function paint(options: NetworkViewOptions, { edges, edgeLabels, discs, values, biases }: Drawn, net: Network, layerValues: readonly (readonly number[])[]): void {
+  const thinnest = options.thinnest ?? 0.6;
+  const thickest = options.thickest ?? 6;
   const scaleOf = (l: number) => {
     const s = options.weightScale;
     return Math.max(1e-9, typeof s === "number" ? s : (s[l] ?? 1));
   };
-
-  return {
-    svg: root,
-    update(net, layerValues) {
-      for (let l = 0; l < net.layers.length; l++) {
-        const layer = net.layers[l];
-        for (let j = 0; j < layer.weights.length; j++) {
-          for (let i = 0; i < layer.weights[j].length; i++) {
-            const w = layer.weights[j][i];
-            set(edges[l][j][i], {
-              stroke: w >= 0 ? colors.positive : colors.negative,
-              "stroke-width": (thinnest + (thickest - thinnest) * Math.min(1, Math.abs(w) / scaleOf(l))).toFixed(2),
-              "stroke-opacity": options.showWeights ? 0.85 : 0.6,
-            });
-            const label = edgeLabels[l][j][i];
-            if (label) {
-              setText(label, signed(w, 2));
-              label.setAttribute("fill", w >= 0 ? colors.positive : colors.negative);
-            }
-          }
-          const b = biases[l + 1]?.[j];
-          if (b) setText(b, `b ${fixed(layer.biases[j], 2)}`);
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
+    for (let j = 0; j < layer.weights.length; j++) {
+      for (let i = 0; i < layer.weights[j].length; i++) {
+        const w = layer.weights[j][i];
+        set(edges[l][j][i], {
+          stroke: w >= 0 ? colors.positive : colors.negative,
+          "stroke-width": (thinnest + (thickest - thinnest) * Math.min(1, Math.abs(w) / scaleOf(l))).toFixed(2),
+          "stroke-opacity": options.showWeights ? 0.85 : 0.6,
+        });
+        const label = edgeLabels[l][j][i];
+        if (label) {
+          setText(label, signed(w, 2));
+          label.setAttribute("fill", w >= 0 ? colors.positive : colors.negative);
         }
       }
-      layerValues.forEach((column, l) => {
-        column.forEach((v, j) => {
-          const text = values[l]?.[j];
-          if (text) setText(text, fixed(v, options.digits));
-          if (options.shade) {
-            const shade = Math.min(1, Math.max(0, v));
-            discs[l][j].setAttribute("fill", mix(colors.node, colors.ink, shade));
-            if (text) text.setAttribute("fill", shade > 0.55 ? "#ffffff" : colors.nodeText);
-          }
-        });
-      });
-    },
-    labelOutputs(texts) {
-      texts.forEach((t, i) => outputTexts[i] && setText(outputTexts[i], t));
-    },
-    select(what) {
-      if (selected) selected.classList.remove("nnw-selected");
-      selected = null;
-      if (!what) return;
-      if ("node" in what) selected = discs[what.node[0]]?.[what.node[1]] ?? null;
-      else selected = edges[what.edge[0] - 1]?.[what.edge[1]]?.[what.edge[2]] ?? null;
-      if (selected) {
-        selected.classList.add("nnw-selected");
-        // A chosen connection is drawn above the others; neurons keep their place under their values.
-        if ("edge" in what && selected.parentNode) selected.parentNode.appendChild(selected);
+      const b = biases[l + 1]?.[j];
+      if (b) setText(b, `b ${fixed(layer.biases[j], 2)}`);
+    }
+  }
+  layerValues.forEach((column, l) => {
+    column.forEach((v, j) => {
+      const text = values[l]?.[j];
+      if (text) setText(text, fixed(v, options.digits));
+      if (options.shade) {
+        const shade = Math.min(1, Math.max(0, v));
+        discs[l][j].setAttribute("fill", mix(colors.node, colors.ink, shade));
+        if (text) text.setAttribute("fill", shade > 0.55 ? "#ffffff" : colors.nodeText);
       }
-    },
-  };
+    });
+  });
 }

@@ -49,81 +49,12 @@ export function start(host: HTMLElement, data: PlaygroundData): void {
     digits: 2,
   });
 
-  // The output as a bar from 0 to 1.
   const barWidth = 300;
-  const fill = svg("rect", { x: 0, y: 4, height: 18, rx: 3, fill: colors.blue, "data-nn-bar": "" });
-  const outputText = el("span", { class: "nnw-number", "data-nn-output": "" });
-  const barRow = el(
-    "div",
-    { class: "nnw-buttons" },
-    el("span", {}, `${data.neuronLabels[data.neuronLabels.length - 1][0] ?? "output"}:`),
-    outputText,
-    svg(
-      "svg",
-      { class: "nnw-svg", width: barWidth + 24, height: 40, viewBox: `-12 0 ${barWidth + 24} 40` },
-      svg("rect", { class: "nnw-bar-track", x: 0, y: 4, width: barWidth, height: 18, rx: 3 }),
-      fill,
-      ...[0, 0.5, 1].map((t) => svg("text", { class: "nnw-label", x: t * barWidth, y: 36, "text-anchor": "middle" }, String(t))),
-    ),
-  );
+  const { fill, outputText, barRow } = outputBar(data, barWidth);
 
-  const inputSliders: Slider[] = inputs.map((value, i) =>
-    slider({
-      name: data.inputLabels[i] ?? `x${subscript(i + 1)}`,
-      min: data.inputRange[0],
-      max: data.inputRange[1],
-      step: data.step,
-      value,
-      format: (v) => fixed(v, 2),
-      key: `in-${i}`,
-      onInput: (v) => {
-        inputs[i] = v;
-        redraw();
-      },
-    }),
-  );
+  const inputSliders = inputSlidersFor(inputs, data, () => redraw());
 
-  // One slider per weight and bias, grouped by neuron; hidden until asked for.
-  const weightSliders: { slider: Slider; reset(): void }[] = [];
-  const weightPanel = el("div", { class: "nnw-column", hidden: "" });
-  net.layers.forEach((layer, l) => {
-    const sources = l === 0 ? data.inputLabels : data.neuronLabels[l - 1];
-    layer.weights.forEach((row, j) => {
-      const neuron = data.neuronLabels[l]?.[j] ?? `neuron ${j + 1}`;
-      weightPanel.appendChild(el("div", { class: "nnw-group" }, neuron));
-      const add = (name: string, key: string, get: () => number, put: (v: number) => void) => {
-        const s = slider({
-          name,
-          min: data.weightRange[0],
-          max: data.weightRange[1],
-          step: data.step,
-          value: get(),
-          format: (v) => fixed(v, 2),
-          key,
-          onInput: (v) => {
-            put(v);
-            redraw();
-          },
-        });
-        weightPanel.appendChild(s.row);
-        weightSliders.push({ slider: s, reset: () => s.show(get()) });
-      };
-      row.forEach((_, i) =>
-        add(
-          `w ${sources?.[i] ?? i + 1}`,
-          `w-${l + 1}-${j}-${i}`,
-          () => net.layers[l].weights[j][i],
-          (v) => (net.layers[l].weights[j][i] = v),
-        ),
-      );
-      add(
-        "bias",
-        `b-${l + 1}-${j}`,
-        () => net.layers[l].biases[j],
-        (v) => (net.layers[l].biases[j] = v),
-      );
-    });
-  });
+  const { weightSliders, weightPanel } = weightSlidersFor(net, data, () => redraw());
 
   const toggle = button(
     "Show weight sliders",
@@ -168,4 +99,90 @@ export function start(host: HTMLElement, data: PlaygroundData): void {
     if (bar) set(fill, { width: (barWidth * Math.min(1, Math.max(0, out))).toFixed(1) });
   }
   redraw();
+}
+
+/** One slider per input; moving one changes `inputs` and redraws. */
+function inputSlidersFor(inputs: number[], data: PlaygroundData, redraw: () => void): Slider[] {
+  const inputSliders: Slider[] = inputs.map((value, i) =>
+    slider({
+      name: data.inputLabels[i] ?? `x${subscript(i + 1)}`,
+      min: data.inputRange[0],
+      max: data.inputRange[1],
+      step: data.step,
+      value,
+      format: (v) => fixed(v, 2),
+      key: `in-${i}`,
+      onInput: (v) => {
+        inputs[i] = v;
+        redraw();
+      },
+    }),
+  );
+  return inputSliders;
+}
+
+/** The output as a bar from 0 to 1, with its value written beside it. */
+function outputBar(data: PlaygroundData, barWidth: number): { fill: SVGElement; outputText: HTMLElement; barRow: HTMLElement } {
+  const fill = svg("rect", { x: 0, y: 4, height: 18, rx: 3, fill: colors.blue, "data-nn-bar": "" });
+  const outputText = el("span", { class: "nnw-number", "data-nn-output": "" });
+  const barRow = el(
+    "div",
+    { class: "nnw-buttons" },
+    el("span", {}, `${data.neuronLabels[data.neuronLabels.length - 1][0] ?? "output"}:`),
+    outputText,
+    svg(
+      "svg",
+      { class: "nnw-svg", width: barWidth + 24, height: 40, viewBox: `-12 0 ${barWidth + 24} 40` },
+      svg("rect", { class: "nnw-bar-track", x: 0, y: 4, width: barWidth, height: 18, rx: 3 }),
+      fill,
+      ...[0, 0.5, 1].map((t) => svg("text", { class: "nnw-label", x: t * barWidth, y: 36, "text-anchor": "middle" }, String(t))),
+    ),
+  );
+  return { fill, outputText, barRow };
+}
+
+/** One slider per weight and bias of `net`, grouped by neuron, in a panel hidden until asked for. */
+function weightSlidersFor(net: Network, data: PlaygroundData, redraw: () => void): { weightSliders: { slider: Slider; reset(): void }[]; weightPanel: HTMLElement } {
+  // One slider per weight and bias, grouped by neuron; hidden until asked for.
+  const weightSliders: { slider: Slider; reset(): void }[] = [];
+  const weightPanel = el("div", { class: "nnw-column", hidden: "" });
+  net.layers.forEach((layer, l) => {
+    const sources = l === 0 ? data.inputLabels : data.neuronLabels[l - 1];
+    layer.weights.forEach((row, j) => {
+      const neuron = data.neuronLabels[l]?.[j] ?? `neuron ${j + 1}`;
+      weightPanel.appendChild(el("div", { class: "nnw-group" }, neuron));
+      const add = (name: string, key: string, get: () => number, put: (v: number) => void) => {
+        const s = slider({
+          name,
+          min: data.weightRange[0],
+          max: data.weightRange[1],
+          step: data.step,
+          value: get(),
+          format: (v) => fixed(v, 2),
+          key,
+          onInput: (v) => {
+            put(v);
+            redraw();
+          },
+        });
+        weightPanel.appendChild(s.row);
+        weightSliders.push({ slider: s, reset: () => s.show(get()) });
+      };
+      row.forEach((_, i) =>
+        add(
+          `w ${sources?.[i] ?? i + 1}`,
+          `w-${l + 1}-${j}-${i}`,
+          () => net.layers[l].weights[j][i],
+          (v) => (net.layers[l].weights[j][i] = v),
+        ),
+      );
+      add(
+        "bias",
+        `b-${l + 1}-${j}`,
+        () => net.layers[l].biases[j],
+        (v) => (net.layers[l].biases[j] = v),
+      );
+    });
+  });
+  return { weightSliders, weightPanel };
 }

@@ -1,0 +1,406 @@
+/**
+ * The speed path (notebook 13, the benchmarks, live training): the same training as train.ts, with the same
+ * numbers bit for bit, made fast by bookkeeping alone. What it does differently, and why:
+ * - Weights, a batch's numbers and the dataset live in flat typed arrays, not in lists of lists.
+ * - It skips zeros. An input of exactly 0 adds exactly nothing to a weighted sum and gives its weights a
+ *   gradient of exactly 0, so only the inputs that are not 0 are visited: about 150 of a digit's 784
+ *   pixels, and the hidden ReLU neurons that did not fire.
+ * - Four or eight neurons share each pass over a sample's inputs, so each input is read once for several weights.
+ * Every formula (the activations, the losses, their slopes, the blame at the output) is the teaching
+ * engine's, imported. This file only chooses the order and the memory in which the same products are
+ * taken and added: every sum receives the same terms in the same order as in network.ts, so both engines
+ * agree bit for bit (tests/engine/fast.test.ts checks it).
+ */
+import { activate, activationDerivative, bendOf } from "../activations";
+import { checkLossName, checkNumbers, checkTrainOptions } from "../checks";
+import { LossName, loss, lossDerivative } from "../losses";
+import { LayerTrace, outputBlame } from "../network";
+import { shuffle } from "../random";
+import { EpochRecord, EpochSums, TrainOptions, allFinite, epochRecord, isCorrect, stopIfBlownUp, trainSettings } from "../train";
+import { FastLayer, FastNetwork, FastSamples, checkFastNetwork, checkFiniteValues, checkSampleLayout } from "./packing";
+
+/** Everything `trainFast` needs (notebook 13): the options of `train`, without snapshots, for a fast network. */
+export interface FastTrainOptions extends Omit<TrainOptions, "snapshotEpochs" | "onEpoch"> {
+  /** Called after every epoch with its record and the network as it is now. */
+  onEpoch?: (record: EpochRecord, net: FastNetwork) => void;
+}
+
+/** A fast training run: one record per epoch (notebook 13). */
+export interface FastHistory {
+  records: EpochRecord[];
+}
+
+/**
+ * Trains `net` in place exactly as `train` does (notebook 13): for each group of samples a forward pass, the
+ * blame sweeping backward, the averaged gradient, one step against it. Stops with `train`'s error if the loss
+ * or a weight stops being finite.
+ */
+export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrainOptions): FastHistory {
+  checkFastNetwork(net);
+  checkSampleLayout(net, data);
+  checkTrainOptions(options);
+  const settings = trainSettings(options, data.count);
+  const run = startRun(net, data, Math.min(settings.batchSize, data.count));
+  const order = Array.from({ length: data.count }, (_, n) => n);
+  const history: FastHistory = { records: [] };
+  for (let epoch = settings.firstEpoch; epoch < settings.firstEpoch + options.epochs; epoch++) {
+    if (options.shuffle) shuffle(options.shuffle, order);
+    const seen: EpochSums = { totalLoss: 0, correct: 0 };
+    for (let start = 0; start < data.count; start += settings.batchSize) {
+      const batch = order.slice(start, start + settings.batchSize);
+      const batchSeen = settings.batchSize === 1 ? sampleStep(run, batch[0], options) : batchStep(run, batch, options);
+      seen.totalLoss += batchSeen.totalLoss;
+      seen.correct += batchSeen.correct;
+    }
+    const record = epochRecord(epoch, seen, data.count, settings);
+    stopIfBlownUp(record, net.layers.every((layer) => allFinite(layer.weights) && allFinite(layer.biases)), options.learningRate);
+    history.records.push(record);
+    options.onEpoch?.(record, net);
+  }
+  return history;
+}
+
+/** The mean loss and the accuracy of `net` on `data`, without changing any weight (notebook 13; see `evaluate`). */
+export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: LossName): { loss: number; accuracy: number } {
+  checkFastNetwork(net);
+  checkSampleLayout(net, data);
+  checkLossName(lossName);
+  const run = startRun(net, data, 1);
+  let total = 0;
+  let correct = 0;
+  for (let n = 0; n < data.count; n++) {
+    const output = forwardSample(run, n, 0).activations;
+    total += loss(lossName, output, run.targets[n]);
+    if (isCorrect(output, run.targets[n])) correct++;
+  }
+  return { loss: total / data.count, accuracy: correct / data.count };
+}
+
+/** The network's answer for one input (notebook 13; see `predict`). */
+export function predictFast(net: FastNetwork, input: ArrayLike<number>): number[] {
+  checkFastNetwork(net);
+  checkNumbers("the input", input, net.inputSize, "one per input neuron");
+  const one: FastSamples = { count: 1, inputSize: net.inputSize, targetSize: 0, inputs: Float64Array.from(input), targets: new Float64Array(0) };
+  return forwardSample(startRun(net, one, 1), 0, 0).activations;
+}
+
+
+/**
+ * A layer's numbers for every sample of a batch, sample k's at k × size …, and the layer's inputs that are
+ * not 0: sample k's are index[rowFrom[k] … rowTo[k] − 1], with their values.
+ */
+interface LayerWork {
+  z: Float64Array;
+  a: Float64Array;
+  blame: Float64Array;
+  rowFrom: Int32Array;
+  rowTo: Int32Array;
+  /** For the first layer, the dataset's own lists (the run's inputIndex and inputValue); for the others, the batch's. */
+  index: Int32Array;
+  value: Float64Array;
+}
+
+/** What a run keeps: the network, the dataset's inputs that are not 0, its targets as lists, and room for a batch. */
+interface Run {
+  net: FastNetwork;
+  /** Sample n's inputs that are not 0: inputIndex[sampleStart[n] … sampleStart[n + 1] − 1], with their values. */
+  sampleStart: Int32Array;
+  inputIndex: Int32Array;
+  inputValue: Float64Array;
+  targets: number[][];
+  layers: LayerWork[];
+  /** Every layer's gradient sums, shaped like its weights (see `stepLayer`). */
+  sums: Float64Array[];
+  /** Room for one sample's neurons with blame, and their blame (see `addGradients`). */
+  blamed: { neuron: Int32Array; blame: Float64Array };
+  /** Room for the blame a layer's inputs collect (see `blameOnInputs`). */
+  collected: Float64Array;
+}
+
+function startRun(net: FastNetwork, data: FastSamples, batchSize: number): Run {
+  const nonZero = nonZeroInputs(data);
+  const layers = net.layers.map(({ fanIn, size }, l) => ({
+    z: new Float64Array(batchSize * size),
+    a: new Float64Array(batchSize * size),
+    blame: new Float64Array(batchSize * size),
+    rowFrom: new Int32Array(batchSize),
+    rowTo: new Int32Array(batchSize),
+    index: l === 0 ? nonZero.inputIndex : new Int32Array(batchSize * fanIn),
+    value: l === 0 ? nonZero.inputValue : new Float64Array(batchSize * fanIn),
+  }));
+  const { targets, targetSize } = data;
+  const targetRows = Array.from({ length: data.count }, (_, n) => Array.from(targets.subarray(n * targetSize, (n + 1) * targetSize)));
+  const sums = net.layers.map((layer) => new Float64Array(layer.weights.length));
+  const widest = Math.max(...net.layers.map((layer) => layer.size)) + 3;
+  const blamed = { neuron: new Int32Array(widest), blame: new Float64Array(widest) };
+  return { net, ...nonZero, targets: targetRows, layers, sums, blamed, collected: new Float64Array(widest) };
+}
+
+/**
+ * Lists every sample's inputs that are not 0, in one pass over the inputs (the biggest array by far), and
+ * checks on the way that they are finite. The lists start with room for a quarter of the values and double when full.
+ */
+function nonZeroInputs(data: FastSamples): { sampleStart: Int32Array; inputIndex: Int32Array; inputValue: Float64Array } {
+  const { inputs, inputSize, count } = data;
+  let inputIndex = new Int32Array(Math.max(16, (count * inputSize) >> 2));
+  let inputValue = new Float64Array(inputIndex.length);
+  const sampleStart = new Int32Array(count + 1);
+  let at = 0;
+  let finite = 0;
+  for (let n = 0; n < count; n++) {
+    sampleStart[n] = at;
+    if (at + inputSize > inputIndex.length) {
+      const longer = Math.max(2 * inputIndex.length, at + inputSize);
+      inputIndex = grow(inputIndex, new Int32Array(longer));
+      inputValue = grow(inputValue, new Float64Array(longer));
+    }
+    for (let i = 0, offset = n * inputSize; i < inputSize; i++) {
+      // Written every time, kept (at moves on) only when not 0: no branch to guess wrong on every pixel.
+      const v = inputs[offset + i];
+      finite += v * 0; // stays 0 while every value is finite (see allFinite)
+      inputIndex[at] = i;
+      inputValue[at] = v;
+      at += v !== 0 ? 1 : 0;
+    }
+  }
+  sampleStart[count] = at;
+  if (finite !== 0) checkFiniteValues("the inputs", inputs, count * inputSize, inputSize, "sample");
+  return { sampleStart, inputIndex, inputValue };
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * The forward pass for sample n, kept as batch sample k (notebook 05): each layer lists its inputs that are
+ * not 0, takes its weighted sums plus biases over them, and bends them with the teaching engine's
+ * activation. Returns the output layer's z and a as the teaching engine's lists.
+ */
+function forwardSample(run: Run, n: number, k: number): LayerTrace {
+  const layers = run.net.layers;
+  const last = layers.length - 1;
+  for (let l = 0; l <= last; l++) {
+    const { size, activation } = layers[l];
+    const work = run.layers[l];
+    if (l === 0) {
+      work.rowFrom[k] = run.sampleStart[n];
+      work.rowTo[k] = run.sampleStart[n + 1];
+    } else {
+      listNonZero(run.layers[l - 1].a, layers[l - 1].size, work, k);
+    }
+    weightedSums(layers[l], work, k);
+    if (l === last) break;
+    const bend = bendOf(activation as Exclude<typeof activation, "softmax">);
+    for (let j = k * size; j < (k + 1) * size; j++) work.a[j] = bend(work.z[j]);
+  }
+  const { z, a } = run.layers[last];
+  const size = layers[last].size;
+  const preActivations: number[] = [];
+  for (let j = k * size; j < (k + 1) * size; j++) preActivations.push(z[j]);
+  const activations = activate(layers[last].activation, preActivations);
+  a.set(activations, k * size);
+  return { preActivations, activations };
+}
+
+/** Lists batch sample k's outputs of a layer of `size` neurons that are not 0, as its inputs to the next layer. */
+function listNonZero(a: Float64Array, size: number, next: LayerWork, k: number): void {
+  let at = k * size;
+  next.rowFrom[k] = at;
+  for (let i = 0, from = k * size; i < size; i++) {
+    const v = a[from + i];
+    if (v === 0) continue;
+    next.index[at] = i;
+    next.value[at++] = v;
+  }
+  next.rowTo[k] = at;
+}
+
+/**
+ * z[j] = (Σ over the listed inputs i, in increasing order, of w[j][i] × x[i]) + b[j] for batch sample k, as
+ * `forward` computes it. Eight neurons are summed side by side, so each input's position and value are read
+ * once for eight weights; every neuron still adds its own terms in the same order.
+ */
+function weightedSums(layer: FastLayer, work: LayerWork, k: number): void {
+  const { weights: w, biases, fanIn, size } = layer;
+  const { index, value, z } = work;
+  const [from, to, out] = [work.rowFrom[k], work.rowTo[k], k * size];
+  let j = 0;
+  for (; j + 8 <= size; j += 8) {
+    const row = j * fanIn;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (let e = from; e < to; e++) {
+      const at = row + index[e];
+      const v = value[e];
+      s0 += w[at] * v;
+      s1 += w[at + fanIn] * v;
+      s2 += w[at + 2 * fanIn] * v;
+      s3 += w[at + 3 * fanIn] * v;
+      s4 += w[at + 4 * fanIn] * v;
+      s5 += w[at + 5 * fanIn] * v;
+      s6 += w[at + 6 * fanIn] * v;
+      s7 += w[at + 7 * fanIn] * v;
+    }
+    z[out + j] = s0 + biases[j];
+    z[out + j + 1] = s1 + biases[j + 1];
+    z[out + j + 2] = s2 + biases[j + 2];
+    z[out + j + 3] = s3 + biases[j + 3];
+    z[out + j + 4] = s4 + biases[j + 4];
+    z[out + j + 5] = s5 + biases[j + 5];
+    z[out + j + 6] = s6 + biases[j + 6];
+    z[out + j + 7] = s7 + biases[j + 7];
+  }
+  for (; j < size; j++) {
+    let sum = 0;
+    for (let e = from; e < to; e++) sum += w[j * fanIn + index[e]] * value[e];
+    z[out + j] = sum + biases[j];
+  }
+}
+
+/**
+ * The backward pass for batch sample k (notebook 10), as `backward`: the teaching engine's blame at the
+ * output, then layer by layer the blame each input collects (Σ over neurons j, in increasing order, of
+ * blame[j] × w[j][i]) times the bend's local effect, `activationDerivative`.
+ */
+function backwardSample(run: Run, k: number, output: LayerTrace, target: readonly number[], lossName: LossName): void {
+  const layers = run.net.layers;
+  const last = layers.length - 1;
+  const blameOnOutput = lossDerivative(lossName, output.activations, target);
+  run.layers[last].blame.set(outputBlame(layers[last].activation, lossName, output, target, blameOnOutput), k * layers[last].size);
+  for (let l = last; l > 0; l--) {
+    const { size, fanIn, weights: w } = layers[l];
+    const blame = run.layers[l].blame;
+    const below = run.layers[l - 1];
+    const activation = layers[l - 1].activation;
+    const collected = blameOnInputs(w, size, fanIn, blame, k * size, run.collected);
+    for (let i = 0, at = k * fanIn; i < fanIn; i++, at++) below.blame[at] = collected[i] * activationDerivative(activation, below.z[at], below.a[at]);
+  }
+}
+
+/**
+ * The blame each input of a layer collects from blame[from …]: Σ over neurons j, in increasing order, of
+ * blame[j] × w[j][i], as `backward` adds them. Four inputs are summed side by side.
+ */
+function blameOnInputs(w: Float64Array, size: number, fanIn: number, blame: Float64Array, from: number, collected: Float64Array): Float64Array {
+  let i = 0;
+  for (; i + 4 <= fanIn; i += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < size; j++) {
+      const b = blame[from + j];
+      const at = j * fanIn + i;
+      s0 += b * w[at];
+      s1 += b * w[at + 1];
+      s2 += b * w[at + 2];
+      s3 += b * w[at + 3];
+    }
+    collected[i] = s0;
+    collected[i + 1] = s1;
+    collected[i + 2] = s2;
+    collected[i + 3] = s3;
+  }
+  for (; i < fanIn; i++) {
+    let sum = 0;
+    for (let j = 0; j < size; j++) sum += blame[from + j] * w[j * fanIn + i];
+    collected[i] = sum;
+  }
+  return collected;
+}
+
+/** One mini-batch (notebook 08): every sample forward and backward with the weights frozen, then one step per layer. */
+function batchStep(run: Run, batch: readonly number[], options: FastTrainOptions): EpochSums {
+  const seen: EpochSums = { totalLoss: 0, correct: 0 };
+  for (let k = 0; k < batch.length; k++) {
+    const output = forwardSample(run, batch[k], k);
+    const target = run.targets[batch[k]];
+    seen.totalLoss += loss(options.loss, output.activations, target);
+    if (isCorrect(output.activations, target)) seen.correct++;
+    backwardSample(run, k, output, target, options.loss);
+  }
+  for (let l = 0; l < run.net.layers.length; l++) stepLayer(run, l, batch.length, options.learningRate);
+  return seen;
+}
+
+/**
+ * A layer's averaged gradients and its step against them (notebook 08), as `gradientStep` then `updateWeights`:
+ * the batch's samples in order add blame × input onto every weight's sum, then each weight moves by learning
+ * rate × (sum / count). Only the inputs that are not 0 and the neurons with blame are visited (they alone
+ * add anything), four neurons at a time.
+ */
+function stepLayer(run: Run, l: number, count: number, learningRate: number): void {
+  const { fanIn, size, weights: w, biases } = run.net.layers[l];
+  const sums = run.sums[l];
+  for (let k = 0; k < count; k++) addGradients(run.layers[l], k, size, fanIn, sums, run.blamed);
+  // For a power of two (a batch of 32, say) 1 / count is exact, so g × (1 / count) and g / count are the
+  // same number; a multiplication is several times faster than a division.
+  const inverse = (count & (count - 1)) === 0 ? 1 / count : NaN;
+  for (let at = 0; at < w.length; at++) {
+    w[at] -= learningRate * (inverse === inverse ? sums[at] * inverse : sums[at] / count);
+    sums[at] = 0;
+  }
+  const blame = run.layers[l].blame;
+  for (let j = 0; j < size; j++) {
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += blame[k * size + j];
+    biases[j] -= learningRate * (sum / count);
+  }
+}
+
+/**
+ * Adds batch sample k's blame × input onto the sums of a layer's weights (neuron j's weight for input i at
+ * j × fanIn + i). The neurons with blame are listed first, then taken four at a time; a last group of fewer
+ * than four is filled up with the first one and a blame of 0, which adds 0 and changes nothing.
+ */
+function addGradients(work: LayerWork, k: number, size: number, fanIn: number, sums: Float64Array, blamed: { neuron: Int32Array; blame: Float64Array }): void {
+  const { blame, rowFrom, rowTo, index, value } = work;
+  let m = 0;
+  for (let j = 0; j < size; j++) {
+    if (blame[k * size + j] === 0) continue;
+    blamed.neuron[m] = j;
+    blamed.blame[m++] = blame[k * size + j];
+  }
+  for (; m % 4 !== 0; m++) {
+    blamed.neuron[m] = blamed.neuron[0];
+    blamed.blame[m] = 0;
+  }
+  const from = rowFrom[k];
+  const to = rowTo[k];
+  for (let q = 0; q < m; q += 4) {
+    const b0 = blamed.blame[q];
+    const b1 = blamed.blame[q + 1];
+    const b2 = blamed.blame[q + 2];
+    const b3 = blamed.blame[q + 3];
+    const r0 = blamed.neuron[q] * fanIn;
+    const r1 = blamed.neuron[q + 1] * fanIn;
+    const r2 = blamed.neuron[q + 2] * fanIn;
+    const r3 = blamed.neuron[q + 3] * fanIn;
+    for (let e = from; e < to; e++) {
+      const i = index[e];
+      const v = value[e];
+      sums[r0 + i] += b0 * v;
+      sums[r1 + i] += b1 * v;
+      sums[r2 + i] += b2 * v;
+      sums[r3 + i] += b3 * v;
+    }
+  }
+}
+
+/**
+ * One sample at a time (method "sample", notebook 11), as `updateFromBlame`: every weight moves by
+ * (learning rate × blame) × its input, every bias by learning rate × blame. Inputs of 0 would move nothing.
+ */
+function sampleStep(run: Run, n: number, options: FastTrainOptions): EpochSums {
+  const output = forwardSample(run, n, 0);
+  const target = run.targets[n];
+  const seen = { totalLoss: loss(options.loss, output.activations, target), correct: isCorrect(output.activations, target) ? 1 : 0 };
+  backwardSample(run, 0, output, target, options.loss);
+  run.net.layers.forEach(({ size, fanIn, weights: w, biases }, l) => {
+    const { rowFrom, rowTo, index, value, blame } = run.layers[l];
+    for (let j = 0; j < size; j++) {
+      const step = options.learningRate * blame[j];
+      for (let e = rowFrom[0]; e < rowTo[0]; e++) w[j * fanIn + index[e]] -= step * value[e];
+      biases[j] -= step;
+    }
+  });
+  return seen;
+}
