@@ -85,6 +85,9 @@ export {
   evaluateFast,
   predictFast,
 } from "./engine/index";
+// Every engine type too (types only): a notebook's values have them, and a notebook compiled outside
+// notebooks/ (a learner's copy, a student version) must be able to name them.
+export type * from "./engine/index";
 export * from "./figures/index";
 export * from "./course/index";
 export * from "./widgets/index";

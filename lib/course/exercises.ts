@@ -156,6 +156,9 @@ export function check(exercise: string, fn: unknown, options: CheckCallOptions =
     });
     return;
   }
+  // What the grader repeats are the cases as they were before the learner's function ran (a training
+  // loop changes the network it is given).
+  const asGiven = cases.map((c) => ({ ...c, args: clone(c.args) }));
   const outcomes = typeof fn === "function" ? runCases(fn as (...args: unknown[]) => unknown, cases) : [];
   const result = typeof fn === "function" ? judgeOutcomes(exercise, fn.name || key.name, cases, outcomes, checkOptions) : notAFunction(exercise, fn);
   const first = outcomes[0];
@@ -165,7 +168,7 @@ export function check(exercise: string, fn: unknown, options: CheckCallOptions =
     const at = result.message.indexOf(" Hint: ");
     if (more) result.message = at < 0 ? `${result.message} ${more}` : `${result.message.slice(0, at)} ${more}${result.message.slice(at)}`;
   }
-  record(exercise, fn, cases, checkOptions, result);
+  record(exercise, fn, asGiven, checkOptions, result);
 }
 
 /** A deep copy of plain data (numbers, lists, records); functions and other objects are shared. */

@@ -70,8 +70,10 @@ function encodeFunction(fn: (...a: unknown[]) => unknown, scope: Scope, depth: n
   const names = [...new Set([...source.matchAll(/\bexports\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]))];
   const exportsUsed: Record<string, Encoded> = {};
   for (const name of names) exportsUsed[name] = encode(scope(name), scope, depth + 1);
-  // tslab names an import's module object after the module: `import { forward } from "./lib"` → lib_1.
-  const modules = [...new Set([...source.matchAll(/\b(lib_\d+)\./g)].map((m) => m[1]))];
+  // A compiler names an import's module object after the module: `import { forward } from "./lib"` →
+  // lib_1 in a notebook, index_1 in a course module (an exercise key's curve). Each stands for the
+  // course library, whose public names the sandbox has.
+  const modules = [...new Set([...source.matchAll(/\b([A-Za-z_$][\w$]*_\d+)\./g)].map((m) => m[1]))];
   return { $function: source, name: fn.name, exports: exportsUsed, modules };
 }
 
