@@ -8,6 +8,7 @@ import { marked } from "marked";
 import { escapeHtml } from "../../figures/render";
 import { Cell, Notebook, Output, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks, repoRoot } from "../notebooks/list";
+import { livePageParts, writeRuntime } from "./live/page-parts";
 import { siteStyle } from "./style";
 
 export const siteFolder = join(repoRoot, "build", "site");
@@ -122,7 +123,7 @@ export function renderPage(nb: Notebook, info: PageInfo, pages: readonly PageInf
   const previous = k > 0 ? pages[k - 1] : undefined;
   const next = k >= 0 && k + 1 < pages.length ? pages[k + 1] : undefined;
   const cells = nb.cells.map((c) => renderCell(c, pages)).join("\n");
-  const body = `${pager(previous, next)}\n<p class="notice">${jupyterNotice}</p>\n${cells}\n${pager(previous, next)}`;
+  const body = `${pager(previous, next)}\n<p class="notice">${jupyterNotice}</p>\n${cells}\n${pager(previous, next)}\n${livePageParts(nb, info.path)}`;
   return layout(`${info.number} · ${info.title} · How Neural Networks Learn`, body, ` <span>${escapeHtml(info.number)} · ${escapeHtml(info.title)}</span>`);
 }
 
@@ -165,6 +166,8 @@ export function buildSite(paths: readonly string[] = courseNotebooks(), folder =
   };
   write("style.css", siteStyle.trimStart());
   notebooks.forEach(({ nb }, k) => write(pages[k].file, renderPage(nb, pages[k], pages)));
+  // What runs the cells in the browser (lib/tools/site/live).
+  bytes += writeRuntime(folder);
   // The table of contents goes last: its time stamp says when the whole site was finished.
   write("index.html", renderIndex(pages));
   return { folder, pages, bytes, ms: Date.now() - started };
