@@ -36,11 +36,10 @@ function walk(folder: string, keep: (file: string) => boolean): string[] {
   return found.sort();
 }
 
-/** A package's folder (found from its main file: not every package exports its package.json). */
+/** A package's folder, found as Node finds packages (not every package exports its package.json). */
 function packageFolder(name: string): string {
-  for (let dir = dirname(req.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === name) return dir;
+  for (const folder of req.resolve.paths(`${name}/package.json`) ?? []) {
+    if (existsSync(join(folder, name, "package.json"))) return join(folder, name);
   }
   throw new Error(`no folder found for the package ${name}`);
 }
@@ -153,7 +152,7 @@ export async function bundleKernel(files: Record<string, string>): Promise<strin
     // Printed objects name their class (console.log of a PythonRandom): names stay as they are.
     keepNames: true,
     legalComments: "eof",
-    inject: [join(here, "worker", "node", "process.ts")],
+    inject: [join(here, "worker", "node", "process.ts"), join(here, "worker", "node", "buffer.ts")],
     plugins: [workerPlugin(files) as never],
     absWorkingDir: repoRoot,
     logLevel: "silent",
@@ -208,7 +207,7 @@ function inputsHash(libHash: string): string {
   const hash = createHash("sha256");
   hash.update(`${runtimeVersion}\0${libHash}\0`);
   for (const file of walk(here, (f) => f.endsWith(".ts"))) hash.update(`${relative(here, file)}\0${readFileSync(file)}\0`);
-  for (const name of ["esbuild", "@tslab/typescript-for-tslab", "tslab", "linkedom", "node-inspect-extracted", "@observablehq/plot", "mnist", "path-browserify"]) {
+  for (const name of ["esbuild", "@tslab/typescript-for-tslab", "tslab", "linkedom", "node-inspect-extracted", "@observablehq/plot", "mnist", "path-browserify", "buffer", "@stdlib/math-base-special-exp", "@stdlib/math-base-special-ln"]) {
     hash.update(`${name}@${packageVersion(name)}\0`);
   }
   for (const name of ["digits.txt", "new-digits.txt"]) hash.update(readFileSync(join(repoRoot, "assets", name)));

@@ -5,6 +5,7 @@
 // `exports` object shared by every cell, `import ... from "./lib"` gets the course library, a top-level
 // await makes the cell async, and the value of the last expression is printed with console.log.
 // Running in a worker keeps the page responsive: a cell that never ends is stopped by ending the worker.
+import "./setup";
 import * as courseLibrary from "../../../../index";
 import { converter, Diagnostic } from "./compiler";
 import { loadMnist, mnistNeeded, whenMnistLoaded } from "./mnist-data";
@@ -14,8 +15,6 @@ import * as tslab from "./tslab";
 type PageMessage = { type: "run"; cell: number; code: string } | { type: "mnist"; data: ArrayBuffer };
 
 captureConsole();
-// Node's setImmediate, which the live training views await between frames (lib/course/live.ts).
-(globalThis as Record<string, unknown>).setImmediate ??= (callback: (...a: unknown[]) => void, ...args: unknown[]) => setTimeout(callback, 0, ...args);
 
 /** tslab's `exports`: named imports are defined with getters, and re-running a cell must overwrite them. */
 function createExports(): Record<string, unknown> {
