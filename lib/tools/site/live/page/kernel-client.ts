@@ -183,11 +183,9 @@ export class KernelClient {
     }
     const round = ++this.replaying;
     this.setState("restoring", `restoring the variables of ${again.length} cell${again.length === 1 ? "" : "s"} that ran before…`);
-    for (const code of again) {
-      const result = await this.run(code);
-      if (round !== this.replaying || !result.finished) return;
-    }
-    if (round === this.replaying) this.setState("idle");
+    // All sent now, in order: a cell the learner runs meanwhile queues behind them in the worker.
+    const results = await Promise.all(again.map((code) => this.run(code)));
+    if (round === this.replaying && results.every((r) => r.finished)) this.setState(this.pending.size ? "busy" : "idle");
   }
 
   get busy(): boolean {

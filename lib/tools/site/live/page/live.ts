@@ -93,6 +93,8 @@ class LivePage {
   private executionCount = 0;
   private status!: HTMLElement;
   private stopButton!: HTMLButtonElement;
+  /** When the first cell run in this page finished (performance.now(), from the page's opening). */
+  firstOutputAt: number | undefined;
   /** Raised by Stop and Restart: a Run all in progress ends. */
   private generation = 0;
 
@@ -239,6 +241,7 @@ class LivePage {
       },
     };
     const result = await this.kernel.run(cell.editor.value, listener);
+    this.firstOutputAt ??= performance.now();
     cell.running = false;
     cell.section.classList.remove("running");
     if (result.finished) {
