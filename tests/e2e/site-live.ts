@@ -5,11 +5,15 @@
 //    merged, figures through lib/tools/notebooks/normalize.ts);
 //  - an exercise answered wrongly then correctly shows ❌ then ✅;
 //  - `while (true) {}` is stopped by Stop, and the next cell still finds the variables of earlier cells;
-//  - an edit survives a reload, and Reset cell puts the course's code back.
+//  - an edit survives a reload, Download .ipynb saves a notebook Jupyter reads with the learner's code,
+//    and Reset cell puts the course's code back.
+// Screenshots of that page before and after its Run all go to build/e2e/site/.
 // Errors the page logs (uncaught exceptions, console.error of the page) are problems: the site is the
 // course's own page, nothing on it belongs to anyone else.
-import { existsSync } from "node:fs";
-import { basename, join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { withBrowser } from "../../lib/tools/browser";
 import { hasSolution, replaceSolutions } from "../../lib/tools/homework/solutions";
@@ -18,6 +22,8 @@ import { repoRoot } from "../../lib/tools/notebooks/list";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 import { comparableOutputs } from "../../lib/tools/notebooks/runner";
 import { serveSite } from "../../lib/tools/site/serve";
+
+export const siteShotsFolder = join(repoRoot, "build", "e2e", "site");
 
 export interface LiveRun {
   problems: string[];
@@ -63,7 +69,12 @@ async function runAllAndCompare(context: BrowserContext, url: string, path: stri
   const name = basename(path);
   const nb: Notebook = readNotebook(path);
   const page = await openPage(context, url, problems, name);
+  const shot = (when: string) => page.screenshot({ path: join(siteShotsFolder, `${name.replace(/\.ipynb$/, "")}-${when}.png`) });
   try {
+    if (then) {
+      mkdirSync(siteShotsFolder, { recursive: true });
+      await shot("before");
+    }
     const result = await page.evaluate(async (limit) => {
       const live = window.__nnLive!;
       const started = performance.now();
@@ -86,7 +97,13 @@ async function runAllAndCompare(context: BrowserContext, url: string, path: stri
       const got = JSON.stringify(comparableOutputs(fresh as never, comparableHtml));
       if (stored !== got) problems.push(`${name} (site), cell ${k + 1} (id ${cell.id}): the page printed something else than Jupyter stored.\n${firstDifference(stored, got)}`);
     }
-    if (then) await then(page);
+    if (then) {
+      // The first exercise on screen, with its check's ✅ below it.
+      const exercise = nb.cells.find((c) => c.cell_type === "code" && hasSolution(joinText(c.source)));
+      if (exercise) await page.locator(`section[id="${exercise.id}"]`).scrollIntoViewIfNeeded();
+      await shot("after");
+      await then(page);
+    }
     return { notebook: name, cells, runAllMs: result.ms, firstOutputMs: result.firstOutputMs };
   } finally {
     await page.close();
@@ -173,6 +190,20 @@ async function interactions(page: Page, path: string, problems: string[]): Promi
   await page.waitForFunction(() => window.__nnLive !== undefined);
   const kept = await page.evaluate((id) => window.__nnLive!.cell(id)!.editor.value, first);
   if (kept !== "const keptAcrossStop = 41;") problems.push(`${name}: an edit did not survive a reload; the cell holds: ${kept}`);
+  // Download .ipynb: the learner's code, in a notebook Jupyter reads (nbconvert parses and validates it).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "⬇ Download .ipynb" }).click()]);
+  const saved = join(mkdtempSync(join(tmpdir(), "course-download-")), download.suggestedFilename());
+  await download.saveAs(saved);
+  if (basename(saved) !== basename(path)) problems.push(`${name}: Download .ipynb should save ${basename(path)}, not ${basename(saved)}`);
+  try {
+    const converted = execFileSync("jupyter", ["nbconvert", "--to", "notebook", "--stdout", saved], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const cell = (JSON.parse(converted) as Notebook).cells.find((c) => c.id === first);
+    if (!cell || joinText(cell.source) !== "const keptAcrossStop = 41;") problems.push(`${name}: the downloaded notebook should hold the learner's code in cell ${first}; it holds: ${cell ? joinText(cell.source) : "no such cell"}`);
+  } catch (e) {
+    problems.push(`${name}: Jupyter (nbconvert) could not read the downloaded notebook: ${(e as { stderr?: string }).stderr ?? e}`);
+  } finally {
+    rmSync(dirname(saved), { recursive: true, force: true });
+  }
   await page.locator(`section[id="${first}"] button.reset`).click();
   const reset = await page.evaluate((id) => window.__nnLive!.cell(id)!.editor.value, first);
   if (reset !== pageCode) problems.push(`${name}: Reset cell should put back the page's code; the cell holds: ${reset}`);

@@ -2,7 +2,7 @@
 // output, figures and live widgets, from the outputs stored in the notebook; nothing is re-run), a
 // table of contents, and one stylesheet. The pages need no server and no network: open
 // build/site/index.html, or let `npm start` serve it when Jupyter is not installed.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { marked } from "marked";
 import { escapeHtml } from "../../figures/render";
@@ -173,10 +173,21 @@ export function buildSite(paths: readonly string[] = courseNotebooks(), folder =
   return { folder, pages, bytes, ms: Date.now() - started };
 }
 
-/** The newest change among the files a site is built from (the notebooks and the site's own code). */
+/** The newest change among the files a site is built from (the notebooks, the site's own code, and lib, which runs in the pages). */
 export function newestSource(paths: readonly string[] = courseNotebooks()): number {
   const own = ["build.ts", "style.ts"].map((f) => join(__dirname, f));
-  return Math.max(...[...paths, ...own].map((p) => statSync(p).mtimeMs));
+  return Math.max(...[...paths, ...own, ...libSources()].map((p) => statSync(p).mtimeMs));
+}
+
+/** lib's TypeScript files: the course library and the live runtime both go into the site's runtime/. */
+function libSources(folder = join(repoRoot, "lib")): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && entry.name !== "node_modules") found.push(...libSources(path));
+    else if (entry.isFile() && path.endsWith(".ts")) found.push(path);
+  }
+  return found;
 }
 
 /** Whether the site in `folder` is missing or older than the notebooks it shows. */
