@@ -8,7 +8,7 @@
 //  - an edit survives a reload, Download .ipynb saves a notebook Jupyter reads with the learner's code,
 //    and Reset cell puts the course's code back.
 // Screenshots of that page before and after its Run all go to build/e2e/site/.
-// Errors the page logs (uncaught exceptions, console.error of the page) are problems: the site is the
+// Nothing may be fetched from outside the site (it works offline). Errors the page logs (uncaught exceptions, console.error of the page) are problems: the site is the
 // course's own page, nothing on it belongs to anyone else.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -58,6 +58,12 @@ async function openPage(context: BrowserContext, url: string, problems: string[]
   page.on("console", (m) => {
     // The browser asks every site for /favicon.ico by itself; the course's pages name no icon.
     if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) problems.push(`${label}: the page logged an error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
+  });
+  // Offline: nothing is fetched from anywhere but the site itself (blob: and data: are the page's own).
+  const origin = new URL(url).origin;
+  page.on("request", (request) => {
+    const target = request.url();
+    if (!target.startsWith(`${origin}/`) && !/^(blob|data):/.test(target)) problems.push(`${label}: the page fetched ${target}; the site must work offline`);
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__nnLive !== undefined);
@@ -183,6 +189,19 @@ async function interactions(page: Page, path: string, problems: string[]): Promi
   await typeInto(page, after, "keptAcrossStop + 1");
   const next = await run(page, after);
   if (!next.ok || next.text.trim() !== "42") problems.push(`${name}: after Stop, the next cell should find keptAcrossStop and print 42; it printed: ${next.text}`);
+
+  // A type error is reported as tslab reports it (line:column - message), and not run; a run-time error
+  // gives its message and the cell's line.
+  await typeInto(page, after, 'console.log("ran");\nconst typed: number = "seven";');
+  const typeError = await run(page, after);
+  if (typeError.ok || !typeError.text.includes("2:7 - Type 'string' is not assignable to type 'number'.") || typeError.text.includes("ran")) {
+    problems.push(`${name}: a type error should be reported as "2:7 - Type 'string' is not assignable to type 'number'." and the cell not run; it printed: ${typeError.text}`);
+  }
+  await typeInto(page, after, 'const list: number[] = [];\nconst first = list[0];\nconsole.log(first.toFixed(2));');
+  const runtimeError = await run(page, after);
+  if (runtimeError.ok || !/TypeError: Cannot read properties of undefined \(reading 'toFixed'\)\s+at line 3 of this cell/.test(runtimeError.text)) {
+    problems.push(`${name}: a run-time error should show its message and "at line 3 of this cell"; it printed: ${runtimeError.text}`);
+  }
 
   // An edit survives a reload; Reset cell puts back the page's code.
   const pageCode = await page.evaluate((id) => window.__nnLive!.cell(id)!.original, first);
