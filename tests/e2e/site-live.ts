@@ -81,6 +81,22 @@ async function runAllAndCompare(context: BrowserContext, url: string, path: stri
       mkdirSync(siteShotsFolder, { recursive: true });
       await shot("before");
     }
+    // The notebook's own code in every cell, as Jupyter ran it: where the page offers a learner's copy
+    // (an exercise's stub instead of its solution), the test types the course's answer in, as a learner
+    // who solved it would.
+    const solved = nb.cells.filter((c) => c.cell_type === "code").map((c) => ({ id: c.id, source: joinText(c.source).replace(/\s+$/, "") }));
+    const typed = await page.evaluate((cells) => {
+      const live = window.__nnLive!;
+      let changed = 0;
+      for (const { id, source } of cells) {
+        const cell = live.cell(id);
+        if (!cell || cell.editor.value === source) continue;
+        cell.editor.value = source;
+        cell.editor.dispatchEvent(new Event("input"));
+        changed++;
+      }
+      return changed;
+    }, solved);
     const result = await page.evaluate(async (limit) => {
       const live = window.__nnLive!;
       const started = performance.now();
@@ -103,6 +119,8 @@ async function runAllAndCompare(context: BrowserContext, url: string, path: stri
       const got = JSON.stringify(comparableOutputs(fresh as never, comparableHtml));
       if (stored !== got) problems.push(`${name} (site), cell ${k + 1} (id ${cell.id}): the page printed something else than Jupyter stored.\n${firstDifference(stored, got)}`);
     }
+    // What the test typed is no learner's work: the page's storage is left empty.
+    if (typed) await page.evaluate(() => localStorage.clear());
     if (then) {
       // The first exercise on screen, with its check's ✅ below it.
       const exercise = nb.cells.find((c) => c.cell_type === "code" && hasSolution(joinText(c.source)));
