@@ -7,6 +7,7 @@
 //  - `while (true) {}` is stopped by Stop, and the next cell still finds the variables of earlier cells;
 //  - an edit survives a reload, Download .ipynb saves a notebook Jupyter reads with the learner's code,
 //    and Reset cell puts the course's code back.
+// The first page is also opened from disk (file://) and runs its first cell.
 // Screenshots of that page before and after its Run all go to build/e2e/site/.
 // Nothing may be fetched from outside the site (it works offline). Errors the page logs (uncaught exceptions, console.error of the page) are problems: the site is the
 // course's own page, nothing on it belongs to anyone else.
@@ -14,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { withBrowser } from "../../lib/tools/browser";
 import { hasSolution, replaceSolutions } from "../../lib/tools/homework/solutions";
@@ -60,10 +62,10 @@ async function openPage(context: BrowserContext, url: string, problems: string[]
     if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) problems.push(`${label}: the page logged an error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
   });
   // Offline: nothing is fetched from anywhere but the site itself (blob: and data: are the page's own).
-  const origin = new URL(url).origin;
+  const site = url.startsWith("file:") ? "file:///" : `${new URL(url).origin}/`;
   page.on("request", (request) => {
     const target = request.url();
-    if (!target.startsWith(`${origin}/`) && !/^(blob|data):/.test(target)) problems.push(`${label}: the page fetched ${target}; the site must work offline`);
+    if (!target.startsWith(site) && !/^(blob|data):/.test(target)) problems.push(`${label}: the page fetched ${target}; the site must work offline`);
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__nnLive !== undefined);
@@ -252,6 +254,26 @@ async function interactions(page: Page, path: string, problems: string[]): Promi
   if (left) problems.push(`${name}: Reset cell on every edited cell should leave nothing in the browser's storage; ${left} item(s) left`);
 }
 
+/** The built folder opened from disk (file://), as a learner who downloaded it would: the first cell runs. */
+export async function fromDisk(context: BrowserContext, siteFolder: string, path: string, problems: string[]): Promise<void> {
+  const name = `${basename(path)} (site from disk)`;
+  const file = join(siteFolder, basename(path).replace(/\.ipynb$/, ".html"));
+  const page = await openPage(context, pathToFileURL(file).href, problems, name);
+  try {
+    const first = readNotebook(path).cells.find((c) => c.cell_type === "code")!;
+    const outputs = await page.evaluate(async (id) => {
+      const live = window.__nnLive!;
+      await live.runCell(live.cell(id)!);
+      return live.outputs()[id];
+    }, first.id);
+    const stored = JSON.stringify(comparableOutputs(first.outputs, comparableHtml));
+    const got = JSON.stringify(comparableOutputs(outputs as never, comparableHtml));
+    if (stored !== got) problems.push(`${name}, cell ${first.id}: the page printed something else than Jupyter stored.\n${firstDifference(stored, got)}`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** The whole browser check of the live site. */
 export async function checkLiveSite(siteFolder: string, paths: readonly string[]): Promise<LiveRun> {
   const started = Date.now();
@@ -268,6 +290,7 @@ export async function checkLiveSite(siteFolder: string, paths: readonly string[]
         pages.push(run);
         console.log(`  site       ${run.notebook.padEnd(32)} ${(run.runAllMs / 1000).toFixed(1).padStart(6)} s  ${run.cells} cells run in the page`);
       }
+      await fromDisk(context, siteFolder, paths[0], problems);
     });
   } finally {
     await server.close();
