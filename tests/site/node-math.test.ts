@@ -11,6 +11,8 @@ function inputs(): number[] {
   const values = [0, -0, 1, -1, 2, 0.5, Infinity, -Infinity, NaN, Number.MIN_VALUE, Number.MAX_VALUE, 709.78, -745.13, 1e-300, 1e300];
   for (let k = -50; k <= 50; k++) values.push(k, k / 2, k / 10);
   for (let x = -745.2; x < -700; x += 0.0137) values.push(x); // results below the normal range
+  for (let x = 700; x < 709.8; x += 0.0137) values.push(x); // results near the largest double
+  for (let k = 0; k < 2000; k++) values.push(1 + (k - 1000) * 2 ** -30, 5e-324 * (k + 1), 2.2250738585072014e-308 * (1 + k / 1000)); // log near 1 and below the normal range
   const random = new PythonRandom(16);
   for (let k = 0; k < 200_000; k++) {
     const u = random.random();

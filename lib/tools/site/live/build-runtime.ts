@@ -207,7 +207,7 @@ function inputsHash(libHash: string): string {
   const hash = createHash("sha256");
   hash.update(`${runtimeVersion}\0${libHash}\0`);
   for (const file of walk(here, (f) => f.endsWith(".ts"))) hash.update(`${relative(here, file)}\0${readFileSync(file)}\0`);
-  for (const name of ["esbuild", "@tslab/typescript-for-tslab", "tslab", "linkedom", "node-inspect-extracted", "@observablehq/plot", "mnist", "path-browserify", "buffer", "@stdlib/math-base-special-exp", "@stdlib/math-base-special-ln"]) {
+  for (const name of ["esbuild", "@tslab/typescript-for-tslab", "tslab", "linkedom", "node-inspect-extracted", "@observablehq/plot", "mnist", "path-browserify", "buffer"]) {
     hash.update(`${name}@${packageVersion(name)}\0`);
   }
   for (const name of ["digits.txt", "new-digits.txt"]) hash.update(readFileSync(join(repoRoot, "assets", name)));
