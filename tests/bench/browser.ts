@@ -34,6 +34,7 @@ function countBytes(page: Page): { raw: number; gzip: number; files: number; don
 
 async function openAndRunFirst(context: BrowserContext, url: string): Promise<{ beforeRun: { raw: number; gzip: number; files: number }; withRun: { raw: number; gzip: number; files: number }; firstOutputMs: number }> {
   const page = await context.newPage();
+  page.setDefaultTimeout(0);
   const bytes = countBytes(page);
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => window.__nnLive !== undefined);
@@ -52,6 +53,7 @@ async function openAndRunFirst(context: BrowserContext, url: string): Promise<{ 
 
 async function runAllInPage(context: BrowserContext, url: string): Promise<{ ms: number; ok: boolean }> {
   const page = await context.newPage();
+  page.setDefaultTimeout(0);
   await page.goto(url);
   await page.waitForFunction(() => window.__nnLive !== undefined);
   const result = await page.evaluate(async () => {

@@ -38,6 +38,8 @@ type PageOutputs = Record<string, unknown[] | undefined>;
 
 /** A generous limit for one page's Run all: a stuck page fails, a slow machine does not. */
 const runAllLimitMs = 20 * 60 * 1000;
+/** The same for opening a page, a click, a download. */
+const pageLimitMs = 10 * 60 * 1000;
 
 /**
  * Figures compared as the notebook tests compare them (normalize.ts: Plot's ids renumbered, decimals to 3
@@ -56,6 +58,9 @@ function firstDifference(stored: string, fresh: string): string {
 
 async function openPage(context: BrowserContext, url: string, problems: string[], label: string): Promise<Page> {
   const page = await context.newPage();
+  // A busy machine makes a page slow, never a failure: only a stuck page is (limits of minutes).
+  page.setDefaultTimeout(pageLimitMs);
+  page.setDefaultNavigationTimeout(pageLimitMs);
   page.on("pageerror", (e) => problems.push(`${label}: the page threw: ${e.message}`));
   page.on("console", (m) => {
     // The browser asks every site for /favicon.ico by itself; the course's pages name no icon.
