@@ -293,7 +293,7 @@ export async function checkLiveSite(siteFolder: string, paths: readonly string[]
         const url = `${server.url}${basename(path).replace(/\.ipynb$/, ".html")}`;
         const run = await runAllAndCompare(context, url, path, problems, path === interactive ? (page) => interactions(page, path, problems) : undefined);
         pages.push(run);
-        console.log(`  site       ${run.notebook.padEnd(32)} ${(run.runAllMs / 1000).toFixed(1).padStart(6)} s  ${run.cells} cells run in the page`);
+        console.log(`  site       ${run.notebook.padEnd(32)} ${(run.runAllMs / 1000).toFixed(1).padStart(6)} s  ${run.cells} cells run in the page (first output ${(run.firstOutputMs / 1000).toFixed(1)} s after opening it)`);
       }
       await fromDisk(context, siteFolder, paths[0], problems);
     });
