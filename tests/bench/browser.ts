@@ -18,6 +18,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 function countBytes(page: Page): { raw: number; gzip: number; files: number; done: Promise<void>[] } {
   const counted = { raw: 0, gzip: 0, files: 0, done: [] as Promise<void>[] };
   page.on("response", (response) => {
+    // The worker made from kernel.js's text (a blob: address) is no second download.
+    if (!/^https?:/.test(response.url())) return;
     counted.done.push(
       response.body().then(
         (body) => {
