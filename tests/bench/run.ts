@@ -1,12 +1,13 @@
 // npm run bench: prints a table per group of benchmarks; with --json, one JSON object instead.
 import { cpus, loadavg } from "node:os";
+import { browserBenchmarks } from "./browser";
 import { engineBenchmarks } from "./engine";
 import { gradingBenchmark } from "./grading";
 import { Measurement, printTable } from "./harness";
 import { mnistBenchmarks } from "./mnist";
 import { notebookBenchmarks } from "./notebooks";
 
-// npm run bench [-- --json] [-- --only engine,notebooks,grading,mnist] [-- --grading 100]
+// npm run bench [-- --json] [-- --only engine,notebooks,grading,mnist,browser] [-- --browser-runs 3] [-- --grading 100]
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (wanted("notebooks")) groups.notebooks = await notebookBenchmarks();
   if (wanted("grading")) groups.grading = await gradingBenchmark(Number(value("--grading") ?? 100));
   if (wanted("mnist")) groups.mnist = await mnistBenchmarks();
+  if (wanted("browser")) groups.browser = await browserBenchmarks(Number(value("--browser-runs") ?? 3));
 
   if (json) {
     console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), machine, groups }, null, 2));

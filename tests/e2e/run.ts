@@ -1,4 +1,4 @@
-// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser] [--widgets-only]
+// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser] [--widgets-only] [--site-only]
 // End-to-end check through real Jupyter, as a student meets the course:
 //  1. every notebook (or the ones named) runs in `jupyter nbconvert --execute` with the tslab kernel, and
 //     what it prints equals what is stored in it;
@@ -11,6 +11,9 @@
 //  4. the interactive widgets are checked in Chromium against the engine, on generated test pages and
 //     on the static site's pages (rebuilt into build/site/ first): the named notebooks' pages number by
 //     number, every other page for loading with working widgets. --widgets-only runs this step alone.
+//  5. the site's live cells (lib/tools/site/live) in Chromium: every notebook's page (or the named ones)
+//     runs all its cells in the browser and prints what Jupyter stored; an exercise gets ❌ then ✅,
+//     while (true) {} is stopped, an edit survives a reload. --site-only runs this step alone.
 // A notebook may sit anywhere beside a lib.d.ts and lib.js (lib/tools/lib-build.cjs writeImportFiles).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +23,8 @@ import { PageRun, runInBrowser, shown } from "./page";
 import { BusyRun, testsOnABusyMachine } from "./busy";
 import { checkTheBrowserCheck } from "./self-check";
 import { WidgetRun, checkWidgetPages } from "./widgets";
-import { buildSite } from "../../lib/tools/site/build";
+import { LiveRun, checkLiveSite } from "./site-live";
+import { buildSite, siteFolder } from "../../lib/tools/site/build";
 import { mapLimited } from "../../lib/tools/notebooks/list";
 import "./cleanup";
 import { courseNotebooks, findJupyter, firstNotebook, jupyterEnv, registerKernel, repoRoot } from "../../lib/tools/start";
@@ -32,6 +36,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const browser = !args.includes("--no-browser");
   const widgetsOnly = args.includes("--widgets-only");
+  const siteOnly = args.includes("--site-only");
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
   const base = process.env.INIT_CWD ?? process.cwd();
   const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(base, a));
@@ -41,6 +46,12 @@ async function main(): Promise<number> {
       console.error(`No such notebook: ${p}`);
       return 1;
     }
+  }
+
+  if (siteOnly) {
+    buildSite();
+    const live = await liveStep(paths);
+    return report(live.problems, started);
   }
 
   if (widgetsOnly) {
@@ -67,6 +78,7 @@ async function main(): Promise<number> {
   let runs: NbconvertRun[] = [];
   let page: PageRun | undefined;
   let widgets: WidgetRun | undefined;
+  let live: LiveRun | undefined;
   let selfCheck: string[] | undefined;
   let busy: BusyRun | undefined;
   try {
@@ -105,6 +117,9 @@ async function main(): Promise<number> {
     }
     if (browser) widgets = await widgetStep(paths, named.length > 0);
     if (widgets) problems.push(...widgets.problems);
+    // The widget step has just built the site.
+    if (browser) live = await liveStep(paths);
+    if (live) problems.push(...live.problems);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -123,6 +138,10 @@ async function main(): Promise<number> {
   if (busy) console.log(`  busy       the tests pass beside ${busy.hogs} busy loops ${seconds(busy.ms).padStart(7)}  ${busy.problems.length ? "FAILED" : "ok"}`);
   if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 3 broken notebooks"}`);
   if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
+  if (live) {
+    const cells = live.pages.reduce((n, p) => n + p.cells, 0);
+    console.log(`  site       ${live.pages.length} page(s) ran all their cells in Chromium (${cells} cells compared with Jupyter's outputs) ${seconds(live.ms).padStart(7)}  ${live.problems.length ? "FAILED" : "ok"}`);
+  }
   return report(problems, started);
 }
 
@@ -152,6 +171,14 @@ async function widgetStep(paths: string[], named: boolean): Promise<WidgetRun> {
   const run = await checkWidgetPages({ deep, shallow });
   for (const w of run.widgets) console.log(`  widget     ${w.kind.padEnd(11)} ${w.page}`);
   console.log(`  ${run.problems.length ? "FAIL" : "ok  "} ${run.checks} displayed values equal the engine's; screenshots in ${shown(join(repoRoot, "build", "e2e", "widgets"))}/`);
+  return run;
+}
+
+/** The site's live cells, on the built site in build/site/. */
+async function liveStep(paths: string[]): Promise<LiveRun> {
+  console.log(`Running every cell of ${paths.length} site page(s) in Chromium, in the page's own kernel…`);
+  const run = await checkLiveSite(siteFolder, paths);
+  console.log(`  ${run.problems.length ? "FAIL" : "ok  "} outputs equal Jupyter's; exercise ❌ then ✅, Stop, saved edits (${seconds(run.ms)})`);
   return run;
 }
 

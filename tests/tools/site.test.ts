@@ -53,14 +53,25 @@ describe("the course site", () => {
   const page = readFileSync(join(out, "01-first.html"), "utf8");
   const index = readFileSync(join(out, "index.html"), "utf8");
 
-  it("writes a page per notebook, a table of contents and a stylesheet", () => {
-    expect(readdirSync(out).sort()).toEqual(["01-first.html", "02-second.html", "index.html", "style.css"]);
+  it("writes a page per notebook, a table of contents, a stylesheet and what runs the cells", () => {
+    expect(readdirSync(out).sort()).toEqual(["01-first.html", "02-second.html", "index.html", "runtime", "style.css"]);
+    expect(readdirSync(join(out, "runtime")).sort()).toEqual(["kernel.js", "mnist.js", "page.js"]);
     expect(site.pages.map((p) => [p.number, p.title, p.summary])).toEqual([
       ["01", "The first", "The first sentence."],
       ["02", "The second", "The first sentence."],
     ]);
     expect(index).toContain('<a href="01-first.html">The first</a>');
     expect(index).toContain('<a href="02-second.html">The second</a>');
+  });
+
+  it("gives each page its cells' code, for the page's script to run them", () => {
+    const data = /<script type="application\/json" id="nn-notebook">(.*?)<\/script>/s.exec(page)?.[1];
+    const cells = (JSON.parse(data ?? "null") as { file: string; cells: { id: string; source: string }[] }) ?? { file: "", cells: [] };
+    expect(cells.file).toBe("01-first.ipynb");
+    expect(cells.cells.find((c) => c.id === "code")?.source).toBe('console.log("<b> & </b>");\nshow(figure);');
+    // The code's "</b>" cannot end the script element early.
+    expect(data).not.toContain("</b>");
+    expect(page).toContain('<script src="runtime/page.js" data-nn-runtime="runtime" defer></script>');
   });
 
   it("renders prose with markdown, and links to other notebooks", () => {
@@ -113,7 +124,8 @@ describe("the course's own notebooks", () => {
     const { renderCells } = await import("../../lib/tools/site/build");
     for (const path of courseNotebooks()) {
       const html = renderCells(readNotebook(path), []);
-      expect(html).not.toMatch(/Shift \+ Enter|Restart &amp; Run All|Restart Kernel/);
+      // Jupyter's menus are not on the page (Shift+Enter and ▶ Run work there).
+      expect(html).not.toMatch(/Restart &amp; Run All|Restart Kernel|Kernel ›/);
       expect(html).not.toMatch(/BEGIN (SOLUTION|HIDDEN TESTS)/);
       const stubs = html.split('<section class="cell code"').slice(1).filter((s) => s.split("</section>")[0].includes("// YOUR CODE HERE"));
       const solutions = html.match(/<details class="solution">/g) ?? [];

@@ -2,7 +2,7 @@
 // output, figures and live widgets, from the outputs stored in the notebook; nothing is re-run), a
 // table of contents, and one stylesheet. The pages need no server and no network: open
 // build/site/index.html, or let `npm start` serve it when Jupyter is not installed.
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { marked } from "marked";
 import { escapeHtml } from "../../figures/render";
@@ -11,6 +11,7 @@ import { stripSolutions } from "../homework/solutions";
 import { shownIn, withoutMarkers } from "../learner/copy";
 import { Cell, Notebook, Output, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks, repoRoot } from "../notebooks/list";
+import { livePageParts, writeRuntime } from "./live/page-parts";
 import { siteStyle } from "./style";
 
 export const siteFolder = join(repoRoot, "build", "site");
@@ -93,20 +94,32 @@ function renderCell(cell: Cell, pages: readonly PageInfo[]): string {
  * without an output; and after each check a "Show a solution" the reader opens on purpose, with the
  * worked solution and what the check printed for it.
  */
+/** A cell as its page shows it to a learner: an exercise as its stub, a check without hidden tests; none for a Jupyter-only cell. */
+function learnerCell(cell: Cell): Cell | undefined {
+  if (shownIn(cell) === "jupyter") return undefined;
+  const source = joinText(cell.source);
+  if (isExerciseCell(cell)) return { ...cell, source: stripSolutions(source), outputs: [] };
+  if (isCheckCell(cell)) return { ...cell, source: splitHidden(source).visible.trimEnd(), outputs: [] };
+  return cell;
+}
+
+/** The notebook as its page shows it to a learner, and as the page's cells run. */
+export function learnerView(nb: Notebook): Notebook {
+  return { ...nb, cells: nb.cells.map(learnerCell).filter((c): c is Cell => c !== undefined) };
+}
+
 export function renderCells(nb: Notebook, pages: readonly PageInfo[]): string {
   const html: string[] = [];
   let exercise: Cell | undefined;
   for (const cell of nb.cells) {
-    if (shownIn(cell) === "jupyter") continue;
-    const source = joinText(cell.source);
-    if (isExerciseCell(cell)) {
-      exercise = cell;
-      html.push(renderCell({ ...cell, source: stripSolutions(source), outputs: [] }, pages));
-    } else if (isCheckCell(cell)) {
-      html.push(renderCell({ ...cell, source: splitHidden(source).visible.trimEnd(), outputs: [] }, pages));
+    const shown = learnerCell(cell);
+    if (!shown) continue;
+    html.push(renderCell(shown, pages));
+    if (isExerciseCell(cell)) exercise = cell;
+    else if (isCheckCell(cell)) {
       if (exercise) html.push(solutionDetails(exercise, cell));
       exercise = undefined;
-    } else html.push(renderCell(cell, pages));
+    }
   }
   return html.join("\n");
 }
@@ -123,13 +136,13 @@ function solutionDetails(exercise: Cell, check: Cell): string {
   );
 }
 
-const howToRun =
-  "To run and change the code, install Jupyter (<code>pip install jupyterlab</code>, or on Debian/Ubuntu " +
-  "<code>sudo apt-get install jupyter-notebook python3-nbconvert jupyter-nbconvert</code>) and run <code>npm start</code>.";
-const jupyterNotice =
-  "This page is a read-only copy of the notebook, with the outputs it stores; its interactive figures work, but its code " +
-  `cells do not run here, and its exercises are for doing in Jupyter (each has a solution to open on purpose). ${howToRun}`;
-const indexNotice = `These pages are read-only copies of the notebooks, with the outputs they store; their interactive figures work. ${howToRun}`;
+const siteNotice =
+  "Every code cell on this page runs in your browser: change it, then press Shift+Enter or its ▶ Run button. " +
+  "Under each cell is what it printed in the course's own run. Exercises start unsolved; each has a solution to open on purpose. " +
+  "Your edits stay in this browser (Reset cell brings back the course's code; Download .ipynb saves your notebook for Jupyter).";
+const indexNotice =
+  "Open any notebook and run its code cells right in your browser: nothing to install. To work in Jupyter instead, " +
+  "install the course as its README says and run <code>npm start</code>.";
 
 function layout(title: string, body: string, nav = ""): string {
   return [
@@ -163,7 +176,13 @@ export function renderPage(nb: Notebook, info: PageInfo, pages: readonly PageInf
   const previous = k > 0 ? pages[k - 1] : undefined;
   const next = k >= 0 && k + 1 < pages.length ? pages[k + 1] : undefined;
   const cells = renderCells(nb, pages);
-  const body = `${pager(previous, next)}\n<p class="notice">${jupyterNotice}</p>\n${cells}\n${pager(previous, next)}`;
+  // The page's cells run as the learner sees them: exercises as stubs, no Jupyter-only cells.
+  const live = livePageParts(learnerView(nb), info.path);
+  const body = `${pager(previous, next)}
+<p class="notice">${siteNotice}</p>
+${cells}
+${pager(previous, next)}
+${live}`;
   return layout(`${info.number} · ${info.title} · How Neural Networks Learn`, body, ` <span>${escapeHtml(info.number)} · ${escapeHtml(info.title)}</span>`);
 }
 
@@ -206,15 +225,28 @@ export function buildSite(paths: readonly string[] = courseNotebooks(), folder =
   };
   write("style.css", siteStyle.trimStart());
   notebooks.forEach(({ nb }, k) => write(pages[k].file, renderPage(nb, pages[k], pages)));
+  // What runs the cells in the browser (lib/tools/site/live).
+  bytes += writeRuntime(folder);
   // The table of contents goes last: its time stamp says when the whole site was finished.
   write("index.html", renderIndex(pages));
   return { folder, pages, bytes, ms: Date.now() - started };
 }
 
-/** The newest change among the files a site is built from (the notebooks and the site's own code). */
+/** The newest change among the files a site is built from (the notebooks, the site's own code, and lib, which runs in the pages). */
 export function newestSource(paths: readonly string[] = courseNotebooks()): number {
   const own = ["build.ts", "style.ts"].map((f) => join(__dirname, f));
-  return Math.max(...[...paths, ...own].map((p) => statSync(p).mtimeMs));
+  return Math.max(...[...paths, ...own, ...libSources()].map((p) => statSync(p).mtimeMs));
+}
+
+/** lib's TypeScript files: the course library and the live runtime both go into the site's runtime/. */
+function libSources(folder = join(repoRoot, "lib")): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && entry.name !== "node_modules") found.push(...libSources(path));
+    else if (entry.isFile() && path.endsWith(".ts")) found.push(path);
+  }
+  return found;
 }
 
 /** Whether the site in `folder` is missing or older than the notebooks it shows. */
