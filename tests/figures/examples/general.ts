@@ -105,7 +105,7 @@ export const examples: Record<string, () => Figure> = {
   },
   "weight-grid": () => {
     const net = createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(0) });
-    return imageGrid(net.layers[0].weights.map((row, j) => ({ pixels: row, title: `h${j}` })), { scale: "weights", caption: "Each hidden neuron's 25 weights, as a 5 × 5 image." });
+    return imageGrid(net.layers[0].weights.map((row, j) => ({ pixels: row, title: `h${j + 1}` })), { scale: "weights", caption: "Each hidden neuron's 25 weights, as a 5 × 5 image." });
   },
   "probability-bars": () => probabilityBars(["digit 0", "digit 1", "digit 2"], softmax([2.1, 0.5, -0.3]), { highlight: 0, caption: "Softmax of (2.1, 0.5, −0.3)." }),
 };

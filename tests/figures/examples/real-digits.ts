@@ -30,7 +30,7 @@ export const examples: Record<string, () => Figure> = {
   "raster-grid-weights": () => {
     const { net } = once();
     const first = net.layers[0];
-    const pictures = Array.from({ length: first.size }, (_, j) => ({ pixels: first.weights.subarray(j * 784, (j + 1) * 784), title: `h${j}` }));
+    const pictures = Array.from({ length: first.size }, (_, j) => ({ pixels: first.weights.subarray(j * 784, (j + 1) * 784), title: `h${j + 1}` }));
     return rasterGrid(pictures, { scale: "weights", columns: 8, cellSize: 84, caption: "The 16 first-layer neurons' weights after one epoch: blue positive, red negative." });
   },
   "raster-grid-mistakes": () => {
