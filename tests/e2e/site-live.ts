@@ -174,7 +174,7 @@ async function interactions(page: Page, path: string, problems: string[]): Promi
   const nb = readNotebook(path);
   const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => ({ id: c.id, source: joinText(c.source) }));
   const exercise = code.find((c) => hasSolution(c.source));
-  const check = exercise && code.slice(code.indexOf(exercise)).find((c) => /\bcheckFunction\(/.test(c.source));
+  const check = exercise && code.slice(code.indexOf(exercise)).find((c) => /(^|[^.\w])check(Function)?\s*\(/m.test(c.source));
   const wrongFile = join(repoRoot, "tests", "exercises", basename(path).replace(/\.ipynb$/, ".wrong.ts"));
   const wrong = exercise && existsSync(wrongFile) ? ((await import(wrongFile)) as { default: Record<string, string[]> }).default[exercise.id] : undefined;
   if (!exercise || !check || !wrong) {
