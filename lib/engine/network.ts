@@ -167,6 +167,7 @@ export function backward(net: Network, trace: Trace, target: readonly number[], 
 /**
  * The blame sweep of the backward pass (notebook 10): each neuron's blame, from the output layer back to the
  * first. `backward` adds the loss and the gradients; training one sample at a time needs only the blame.
+ * The blame goes into `room`, a new one unless training hands in one to reuse for every sample.
  */
 export function handOutBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName, room: Blame = emptyBlame(net)): Blame {
   const { blame, blameOnOutput } = room;
