@@ -51,9 +51,29 @@ export function bendOf(name: Exclude<ActivationName, "softmax">): (z: number) =>
   return bends[name];
 }
 
-/** A whole layer's bend: every weighted sum z through the named activation (notebooks 04 and 05). */
-export function activate(name: ActivationName, z: readonly number[]): number[] {
-  return name === "softmax" ? softmax(z) : z.map(bendOf(name));
+/**
+ * A whole layer's bend (notebooks 04 and 05): every weighted sum z through the named activation. The
+ * outputs go into `a`, a new list unless training hands in one to reuse.
+ */
+export function activate(name: ActivationName, z: readonly number[], a: number[] = []): number[] {
+  switch (name) {
+    case "softmax":
+      return bendEach(softmax(z), identity, a);
+    case "identity":
+      return bendEach(z, identity, a);
+    case "relu":
+      return bendEach(z, relu, a);
+    case "sigmoid":
+      return bendEach(z, sigmoid, a);
+    case "tanh":
+      return bendEach(z, tanh, a);
+  }
+}
+
+/** Writes bend(z) into `a` for every z; a separate call for each bend keeps it fast in a JavaScript engine. */
+function bendEach(z: readonly number[], bend: (z: number) => number, a: number[]): number[] {
+  for (let i = 0; i < z.length; i++) a[i] = bend(z[i]);
+  return a;
 }
 
 /**
@@ -78,11 +98,19 @@ export function activationDerivative(name: ActivationName, z: number, a: number)
 /**
  * Blame through a layer's bend (notebook 10): from how much the loss cares about each output a to how
  * much it cares about each weighted sum z. For one-neuron activations that is a multiplication by the
- * local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j) (notebook 12).
+ * local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j) (notebook 12). The result goes
+ * into `blame`, a new list unless training hands in one to reuse.
  */
-export function activationBlame(name: ActivationName, z: readonly number[], a: readonly number[], blameOnA: readonly number[]): number[] {
-  if (name !== "softmax") return blameOnA.map((g, i) => g * activationDerivative(name, z[i], a[i]));
+export function activationBlame(name: ActivationName, z: readonly number[], a: readonly number[], blameOnA: readonly number[], blame: number[] = []): number[] {
+  if (name === "softmax") return softmaxBlame(a, blameOnA, blame);
+  for (let i = 0; i < z.length; i++) blame[i] = blameOnA[i] * activationDerivative(name, z[i], a[i]);
+  return blame;
+}
+
+/** Blame through softmax (notebook 12): a_i × (g_i − Σ_j a_j g_j), written into `blame`. */
+function softmaxBlame(a: readonly number[], blameOnA: readonly number[], blame: number[]): number[] {
   let mix = 0;
   for (let j = 0; j < a.length; j++) mix += a[j] * blameOnA[j];
-  return a.map((aj, i) => aj * (blameOnA[i] - mix));
+  for (let i = 0; i < a.length; i++) blame[i] = a[i] * (blameOnA[i] - mix);
+  return blame;
 }

@@ -50,16 +50,23 @@ export function loss(name: LossName, output: readonly number[], target: readonly
 
 /**
  * The loss's slope at each output (notebooks 06 and 10): the blame the output layer starts with.
- * Squared error gives 2(out − target), half squared error (out − target), cross-entropy −y/p.
+ * Squared error gives 2(out − target), half squared error (out − target), cross-entropy −y/p. The slopes go
+ * into `slopes`, a new list unless training hands in one to reuse.
  */
-export function lossDerivative(name: LossName, output: readonly number[], target: readonly number[]): number[] {
+export function lossDerivative(name: LossName, output: readonly number[], target: readonly number[], slopes: number[] = []): number[] {
+  for (let i = 0; i < output.length; i++) slopes[i] = lossSlope(name, output[i], target[i]);
+  return slopes;
+}
+
+/** The slope of the named loss at one output `out` whose target is `y`. */
+function lossSlope(name: LossName, out: number, y: number): number {
   switch (name) {
     case "squaredError":
-      return output.map((out, i) => 2 * (out - target[i]));
+      return 2 * (out - y);
     case "halfSquaredError":
-      return output.map((out, i) => out - target[i]);
+      return out - y;
     case "crossEntropy":
-      return output.map((p, i) => (target[i] === 0 ? 0 : -target[i] / p));
+      return y === 0 ? 0 : -y / out;
   }
 }
 

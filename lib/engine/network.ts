@@ -98,17 +98,27 @@ export interface Trace {
   output: number[];
 }
 
-/** The forward pass (notebook 05): each layer's weighted sums plus biases, bent, feed the next layer. */
-export function forward(net: Network, input: readonly number[]): Trace {
-  const layers: LayerTrace[] = [];
-  let inputs = input;
-  for (const layer of net.layers) {
-    const preActivations = layer.weights.map((weights, j) => weightedSum(weights, inputs) + layer.biases[j]);
-    const activations = activate(layer.activation, preActivations);
-    layers.push({ preActivations, activations });
+/**
+ * The forward pass (notebook 05): each layer's weighted sums plus biases, bent, feed the next layer. The
+ * numbers go into `trace`, a new one unless training hands in one to reuse for every sample.
+ */
+export function forward(net: Network, input: readonly number[], trace: Trace = emptyTrace(net)): Trace {
+  for (let i = 0; i < input.length; i++) trace.input[i] = input[i];
+  let inputs = trace.input;
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
+    const { preActivations, activations } = trace.layers[l];
+    for (let j = 0; j < layer.weights.length; j++) preActivations[j] = weightedSum(layer.weights[j], inputs) + layer.biases[j];
+    activate(layer.activation, preActivations, activations);
     inputs = activations;
   }
-  return { input: input.slice(), layers, output: layers[layers.length - 1].activations };
+  return trace;
+}
+
+/** A trace with room for every layer's numbers, for `forward` to fill (notebook 05). */
+export function emptyTrace(net: Network): Trace {
+  const layers = net.layers.map((layer) => ({ preActivations: layer.biases.map(() => 0), activations: layer.biases.map(() => 0) }));
+  return { input: Array.from({ length: net.inputSize }, () => 0), layers, output: layers[layers.length - 1].activations };
 }
 
 /** Just the network's answer for `input` (notebook 05). */
@@ -157,45 +167,70 @@ export function backward(net: Network, trace: Trace, target: readonly number[], 
 /**
  * The blame sweep of the backward pass (notebook 10): each neuron's blame, from the output layer back to the
  * first. `backward` adds the loss and the gradients; training one sample at a time needs only the blame.
+ * The blame goes into `room`, a new one unless training hands in one to reuse for every sample.
  */
-export function handOutBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName): Pick<Backward, "blame" | "blameOnOutput"> {
+export function handOutBlame(net: Network, trace: Trace, target: readonly number[], lossName: LossName, room: Blame = emptyBlame(net)): Blame {
+  const { blame, blameOnOutput } = room;
   const last = net.layers.length - 1;
-  const blame: number[][] = [];
-  const blameOnOutput: number[][] = [];
-  blameOnOutput[last] = lossDerivative(lossName, trace.output, target);
-  blame[last] = outputBlame(net.layers[last].activation, lossName, trace.layers[last], target, blameOnOutput[last]);
+  lossDerivative(lossName, trace.output, target, blameOnOutput[last]);
+  outputBlame(net.layers[last].activation, lossName, trace.layers[last], target, blameOnOutput[last], blame[last]);
   for (let l = last; l > 0; l--) {
-    blameOnOutput[l - 1] = blameOnInputs(net.layers[l], blame[l]);
+    blameOnInputs(net.layers[l], blame[l], blameOnOutput[l - 1]);
     const { preActivations, activations } = trace.layers[l - 1];
-    blame[l - 1] = activationBlame(net.layers[l - 1].activation, preActivations, activations, blameOnOutput[l - 1]);
+    activationBlame(net.layers[l - 1].activation, preActivations, activations, blameOnOutput[l - 1], blame[l - 1]);
   }
-  return { blame, blameOnOutput };
+  return room;
+}
+
+/** Every neuron's blame and the blame on its output (notebook 10): what `handOutBlame` finds. */
+export type Blame = Pick<Backward, "blame" | "blameOnOutput">;
+
+/** Room for every neuron's blame, for `handOutBlame` to fill (notebook 10). */
+export function emptyBlame(net: Network): Blame {
+  return { blame: net.layers.map((layer) => layer.biases.map(() => 0)), blameOnOutput: net.layers.map((layer) => layer.biases.map(() => 0)) };
 }
 
 /**
  * The blame on the output layer's weighted sums (notebooks 10 and 12): the loss's slope through the bend.
  * Softmax followed by cross-entropy multiply out to the simple a − y.
  */
-export function outputBlame(activation: ActivationName, lossName: LossName, output: LayerTrace, target: readonly number[], blameOnOutput: readonly number[]): number[] {
-  if (activation === "softmax" && lossName === "crossEntropy") return output.activations.map((a, j) => a - target[j]);
-  return activationBlame(activation, output.preActivations, output.activations, blameOnOutput);
+export function outputBlame(activation: ActivationName, lossName: LossName, output: LayerTrace, target: readonly number[], blameOnOutput: readonly number[], blame: number[] = []): number[] {
+  if (activation !== "softmax" || lossName !== "crossEntropy") return activationBlame(activation, output.preActivations, output.activations, blameOnOutput, blame);
+  for (let j = 0; j < target.length; j++) blame[j] = output.activations[j] - target[j];
+  return blame;
 }
 
 /** The blame each input of a layer collects: the blame of every neuron it feeds, scaled by their weight (notebook 10). */
-function blameOnInputs(layer: Layer, blame: readonly number[]): number[] {
-  const collected = new Array<number>(layer.weights[0].length).fill(0);
-  layer.weights.forEach((row, j) => {
+function blameOnInputs(layer: Layer, blame: readonly number[], collected: number[]): void {
+  collected.fill(0);
+  for (let j = 0; j < layer.weights.length; j++) {
+    const row = layer.weights[j];
     for (let i = 0; i < row.length; i++) collected[i] += blame[j] * row[i];
-  });
-  return collected;
+  }
 }
 
-/** Each weight's gradient is its neuron's blame × the input it multiplied; each bias's is the blame (notebook 10). */
+/**
+ * Each weight's gradient is its neuron's blame × the input it multiplied; each bias's is the blame (notebook 10).
+ * The pile starts at −0, not 0: −0 + x is exactly x for every x, even −0, so adding onto it only copies.
+ */
 export function gradientsFromBlame(net: Network, trace: Trace, blame: readonly number[][]): Gradients {
-  return net.layers.map((_, l) => {
+  const gradients = net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.map(() => -0)), biases: layer.biases.map(() => -0) }));
+  addBlameGradients(gradients, trace, blame);
+  return gradients;
+}
+
+/** Adds one sample's gradients, blame × input for each weight and blame for each bias, onto a pile (notebooks 08 and 10). */
+export function addBlameGradients(pile: Gradients, trace: Trace, blame: readonly number[][]): void {
+  for (let l = 0; l < pile.length; l++) {
     const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
-    return { weights: blame[l].map((b) => inputs.map((x) => b * x)), biases: blame[l].slice() };
-  });
+    const layer = pile[l];
+    for (let j = 0; j < layer.weights.length; j++) {
+      const row = layer.weights[j];
+      const b = blame[l][j];
+      for (let i = 0; i < row.length; i++) row[i] += b * inputs[i];
+      layer.biases[j] += b;
+    }
+  }
 }
 
 /** Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08). */
@@ -205,12 +240,15 @@ export function zeroGradients(net: Network): Gradients {
 
 /** Adds `g` into `total`, knob by knob (notebook 08). */
 export function addGradients(total: Gradients, g: Gradients): void {
-  total.forEach((layer, l) => {
-    layer.weights.forEach((row, j) => {
-      for (let i = 0; i < row.length; i++) row[i] += g[l].weights[j][i];
-      layer.biases[j] += g[l].biases[j];
-    });
-  });
+  for (let l = 0; l < total.length; l++) {
+    const layer = total[l];
+    const add = g[l];
+    for (let j = 0; j < layer.weights.length; j++) {
+      const row = layer.weights[j];
+      for (let i = 0; i < row.length; i++) row[i] += add.weights[j][i];
+      layer.biases[j] += add.biases[j];
+    }
+  }
 }
 
 /** Every gradient divided by `count`: turns a sum over samples into their average (notebook 08). */
@@ -220,12 +258,15 @@ export function averageGradients(total: Gradients, count: number): Gradients {
 
 /** Gradient descent (notebook 08): every knob steps against its gradient, new = old − learning rate × gradient. */
 export function updateWeights(net: Network, gradients: Gradients, learningRate: number): void {
-  net.layers.forEach((layer, l) => {
-    layer.weights.forEach((row, j) => {
-      for (let i = 0; i < row.length; i++) row[i] -= learningRate * gradients[l].weights[j][i];
-      layer.biases[j] -= learningRate * gradients[l].biases[j];
-    });
-  });
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
+    const g = gradients[l];
+    for (let j = 0; j < layer.weights.length; j++) {
+      const row = layer.weights[j];
+      for (let i = 0; i < row.length; i++) row[i] -= learningRate * g.weights[j][i];
+      layer.biases[j] -= learningRate * g.biases[j];
+    }
+  }
 }
 
 /**
@@ -234,12 +275,14 @@ export function updateWeights(net: Network, gradients: Gradients, learningRate: 
  * XOR program's arithmetic bit for bit.
  */
 export function updateFromBlame(net: Network, trace: Trace, blame: readonly number[][], learningRate: number): void {
-  net.layers.forEach((layer, l) => {
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
     const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
-    layer.weights.forEach((row, j) => {
+    for (let j = 0; j < layer.weights.length; j++) {
       const step = learningRate * blame[l][j];
+      const row = layer.weights[j];
       for (let i = 0; i < row.length; i++) row[i] -= step * inputs[i];
       layer.biases[j] -= step;
-    });
-  });
+    }
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { argmax, Sample } from "./data";
 import { LossName, loss } from "./losses";
-import { Gradients, Network, addGradients, averageGradients, backward, copyNetwork, forward, handOutBlame, updateFromBlame, updateWeights, zeroGradients } from "./network";
+import { Blame, Gradients, Network, Trace, addBlameGradients, averageGradients, copyNetwork, emptyBlame, emptyTrace, forward, handOutBlame, updateFromBlame, updateWeights, zeroGradients } from "./network";
 import { RandomSource, shuffle } from "./random";
 
 /**
@@ -68,21 +68,37 @@ export interface History {
  */
 export function train(net: Network, data: readonly Sample[], options: TrainOptions): History {
   const settings = trainSettings(options, data.length);
-  const keep = (epoch: number) => options.snapshotEpochs === "all" || (options.snapshotEpochs ?? []).includes(epoch);
+  const wanted = options.snapshotEpochs ?? [];
+  const keep = (epoch: number) => wanted === "all" || wanted.includes(epoch);
   const history: History = { records: [], snapshots: [] };
   const order = data.slice();
   const end = settings.firstEpoch + options.epochs;
+  const room = makeRoom(net);
   for (let epoch = settings.firstEpoch; epoch < end; epoch++) {
     if (keep(epoch)) history.snapshots.push({ epoch, network: copyNetwork(net) });
     if (options.shuffle) shuffle(options.shuffle, order);
-    const seen = settings.batchSize === 1 ? epochBySample(net, order, options) : epochByBatches(net, order, settings.batchSize, options);
+    const seen = settings.batchSize === 1 ? epochBySample(net, order, options, room) : epochByBatches(net, order, settings.batchSize, options, room);
     const record = epochRecord(epoch, seen, order.length, settings);
-    stopIfBlownUp(record, net.layers.every((layer) => allFinite(layer.biases) && layer.weights.every(allFinite)), options.learningRate);
+    stopIfBlownUp(record, weightsFinite(net), options.learningRate);
     history.records.push(record);
     options.onEpoch?.(record, net);
   }
   if (keep(end)) history.snapshots.push({ epoch: end, network: copyNetwork(net) });
   return history;
+}
+
+/**
+ * Room for one sample's forward and backward pass (notebook 11): made once per training run and filled again
+ * for every sample, so that training does not make thousands of small new lists per epoch.
+ */
+export interface Room {
+  trace: Trace;
+  blame: Blame;
+}
+
+/** Room for one sample's numbers in `net`: an empty trace and empty blame. */
+export function makeRoom(net: Network): Room {
+  return { trace: emptyTrace(net), blame: emptyBlame(net) };
 }
 
 /** What an epoch saw: its samples' losses added up, and how many of them were classified right. */
@@ -92,28 +108,33 @@ export interface EpochSums {
 }
 
 /** One epoch of per-sample updates (notebook 11): forward, loss, blame, update, for each sample in turn. */
-function epochBySample(net: Network, samples: readonly Sample[], options: TrainOptions): EpochSums {
-  const seen: EpochSums = { totalLoss: 0, correct: 0 };
-  for (const sample of samples) {
-    const trace = forward(net, sample.input);
-    const { blame } = handOutBlame(net, trace, sample.target, options.loss);
-    seen.totalLoss += loss(options.loss, trace.output, sample.target);
-    if (isCorrect(trace.output, sample.target)) seen.correct++;
-    updateFromBlame(net, trace, blame, options.learningRate);
+function epochBySample(net: Network, samples: readonly Sample[], options: TrainOptions, room: Room): EpochSums {
+  const { loss: lossName, learningRate } = options;
+  const { trace } = room;
+  let totalLoss = 0;
+  let correct = 0;
+  for (let n = 0; n < samples.length; n++) {
+    const sample = samples[n];
+    forward(net, sample.input, trace);
+    const { blame } = handOutBlame(net, trace, sample.target, lossName, room.blame);
+    totalLoss += loss(lossName, trace.output, sample.target);
+    if (isCorrect(trace.output, sample.target)) correct++;
+    updateFromBlame(net, trace, blame, learningRate);
   }
-  return seen;
+  return { totalLoss, correct };
 }
 
 /** One epoch of batch updates (notebook 08): for each group of samples, average their gradients, then update once. */
-function epochByBatches(net: Network, samples: readonly Sample[], batchSize: number, options: TrainOptions): EpochSums {
-  const seen: EpochSums = { totalLoss: 0, correct: 0 };
+function epochByBatches(net: Network, samples: readonly Sample[], batchSize: number, options: TrainOptions, room: Room): EpochSums {
+  let totalLoss = 0;
+  let correct = 0;
   for (let start = 0; start < samples.length; start += batchSize) {
-    const step = gradientStep(net, samples.slice(start, start + batchSize), options.loss);
-    seen.totalLoss += step.totalLoss;
-    seen.correct += step.correct;
+    const step = gradientStep(net, samples.slice(start, start + batchSize), options.loss, room);
+    totalLoss += step.totalLoss;
+    correct += step.correct;
     updateWeights(net, step.gradients, options.learningRate);
   }
-  return seen;
+  return { totalLoss, correct };
 }
 
 /** The averaged gradients of a group of samples, their summed loss and how many were classified right (notebook 08). */
@@ -125,16 +146,17 @@ export interface Step extends EpochSums {
  * Everything one update needs (notebook 08): forward and backward for every sample of `batch` with the
  * weights frozen, their gradients added up, then averaged.
  */
-export function gradientStep(net: Network, batch: readonly Sample[], lossName: LossName): Step {
+export function gradientStep(net: Network, batch: readonly Sample[], lossName: LossName, room: Room = makeRoom(net)): Step {
   const total = zeroGradients(net);
   let totalLoss = 0;
   let correct = 0;
+  const { trace } = room;
   for (const sample of batch) {
-    const trace = forward(net, sample.input);
-    const result = backward(net, trace, sample.target, lossName);
-    totalLoss += result.loss;
+    forward(net, sample.input, trace);
+    const { blame } = handOutBlame(net, trace, sample.target, lossName, room.blame);
+    totalLoss += loss(lossName, trace.output, sample.target);
     if (isCorrect(trace.output, sample.target)) correct++;
-    addGradients(total, result.gradients);
+    addBlameGradients(total, trace, blame);
   }
   return { gradients: averageGradients(total, batch.length), totalLoss, correct };
 }
@@ -190,6 +212,15 @@ export function stopIfBlownUp(record: EpochRecord, weightsFinite: boolean, learn
     `training blew up in epoch ${record.epoch}: the loss became ${record.loss}` +
       ` and the weights are no longer finite numbers. A learning rate of ${learningRate} is probably too big; try a smaller one.`,
   );
+}
+
+/** Whether every weight and bias of `net` is a finite number. */
+function weightsFinite(net: Network): boolean {
+  for (const layer of net.layers) {
+    if (!allFinite(layer.biases)) return false;
+    for (const row of layer.weights) if (!allFinite(row)) return false;
+  }
+  return true;
 }
 
 /** Whether every value is a finite number: x × 0 is 0 for every finite x and NaN for NaN or ±Infinity. */

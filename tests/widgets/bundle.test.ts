@@ -29,8 +29,8 @@ describe("bundle", () => {
   it("holds the engine's own source, not a copy", () => {
     const { code, modules } = bundle("widgets/client/fit");
     expect(modules).toContain("engine/network");
-    expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forward(net: Network, input: readonly number[]): Trace");
-    expect(code).toContain("function forward(net,input)");
+    expect(readFileSync("lib/engine/network.ts", "utf8")).toContain("export function forward(net: Network, input: readonly number[], trace: Trace = emptyTrace(net)): Trace");
+    expect(code).toContain("function forward(net,input,trace=emptyTrace(net))");
     // Nothing is loaded at run time: no require, no import.
     expect(code).not.toMatch(/\brequire\(|\bimport\(/);
   });
