@@ -31,6 +31,8 @@ describe("numbers in words", () => {
     expect(words("Three things to notice. Two reasons.")).toEqual([]);
     expect(words("We used three. Inputs come next.")).toEqual([]);
     expect(words("half squared error")).toEqual([]);
+    // A name in code is not a quantity: "function double(x)", "double(3)"; the word "twice" is.
+    expect(words("function double(x: number) returns twice x: double(3) is 6")).toEqual([["twice", 2]]);
   });
 });
 
@@ -113,6 +115,15 @@ describe("values read from a cell's stored output", () => {
     // "losses: 9": after "loss" come the letters "es", so the number does not follow the anchor.
     expect(() => readPrinted(claims, "train", ["loss"])).toThrow(/no number right after "loss"/);
     expect(() => readPrinted(claims, "nowhere", ["x"])).toThrow(/does not exist/);
+  });
+
+  it("reads a figure's caption when the printed text does not have the anchors", () => {
+    const figure: Cell = { id: "curve", cell_type: "code", source: "show(curve)", metadata: {}, outputs: [{ output_type: "display_data", metadata: {}, data: { "text/html": '<figure><svg><text>0.5</text></svg><script>var loss = 9;</script><figcaption>Loss during 300 epochs; the last epoch&#39;s loss is 3.83e-24.</figcaption></figure>' } }] } as unknown as Cell;
+    const withFigure = claimsFor("t.ipynb", () => undefined);
+    withFigure.source = { ...nb, cells: [...nb.cells, figure] } as Notebook;
+    expect(readPrinted(withFigure, "curve", ["the last epoch's loss is"]).value).toBe(3.83e-24);
+    expect(readPrinted(withFigure, "curve", ["Loss during"]).value).toBe(300);
+    expect(() => readPrinted(withFigure, "curve", ["var loss ="])).toThrow(/cell "curve"/);
   });
 });
 

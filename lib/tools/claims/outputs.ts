@@ -43,14 +43,48 @@ export function printedText(cell: StoredCell): string {
     .join("");
 }
 
-/** The number printed after the anchors in a code cell's stored output. */
+/** The text a code cell's figures show (their HTML without tags, scripts and styles): captions, titles. */
+export function shownText(cell: StoredCell): string {
+  const join1 = (t: unknown) => (Array.isArray(t) ? t.join("") : typeof t === "string" ? t : "");
+  return (cell.outputs ?? [])
+    .map((o) => join1((o as { data?: Record<string, unknown> }).data?.["text/html"]))
+    .map((html) =>
+      html
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+        .replace(/<[^>]*>/g, " ")
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/[ \t]+/g, " "),
+    )
+    .join("\n");
+}
+
+/**
+ * The number printed after the anchors in a code cell's stored output: in what it printed as text, or,
+ * when that has no such anchors, in the text its figures show (a loss curve's caption).
+ */
 export function readPrinted(claims: NotebookClaims, cellId: string, anchors: readonly Anchor[]): PrintedNumber {
+  try {
+    return readPrintedIn(claims, cellId, anchors, printedText);
+  } catch (e) {
+    try {
+      return readPrintedIn(claims, cellId, anchors, shownText);
+    } catch {
+      throw e;
+    }
+  }
+}
+
+function readPrintedIn(claims: NotebookClaims, cellId: string, anchors: readonly Anchor[], read: (cell: StoredCell) => string): PrintedNumber {
   const source: { cells: StoredCell[] } = claims.source ?? (claims.source = JSON.parse(readFileSync(join(notebooksDir, claims.notebook), "utf8")) as { cells: StoredCell[] });
   const cell = source.cells.find((c) => c.id === cellId);
   const where = `${claims.notebook}, cell "${cellId}"`;
   if (!cell) throw new Error(`${where} does not exist`);
   if (cell.cell_type !== "code") throw new Error(`${where} is not a code cell`);
-  const text = printedText(cell);
+  const text = read(cell);
   if (!text) throw new Error(`${where} has no printed output (run it and store its outputs: npm run notebooks -- ${claims.notebook})`);
   let at = 0;
   let nth = 0;

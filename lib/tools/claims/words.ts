@@ -55,6 +55,11 @@ export function findNumberWords(text: string): Omit<FoundNumber, "context">[] {
   let k = 0;
   while (k < words.length) {
     const w = words[k];
+    // A name in code ("double(x)", "function double"): not a quantity.
+    if (text[w.at + w.text.length] === "(" || /\bfunction\s+$/.test(text.slice(Math.max(0, w.at - 12), w.at))) {
+      k++;
+      continue;
+    }
     const factor = factorWords[w.lower];
     if (factor !== undefined) {
       out.push({ text: w.text, value: factor, decimals: 0, offset: w.at, length: w.text.length, word: true });
