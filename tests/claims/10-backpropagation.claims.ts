@@ -11,6 +11,7 @@ import {
   forward,
   lossDerivative,
   meanLoss,
+  nudgeSlope,
   networkFrom,
   predict,
   relu,
@@ -19,6 +20,7 @@ import {
   updateWeights,
   zeroGradients,
 } from "../../lib/engine";
+import { keys } from "../../lib/course/exercise-keys/10-backpropagation";
 import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("10-backpropagation.ipynb", (c) => {
@@ -234,14 +236,11 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const logEpoch = (e: number) => c.given(`epoch ${e}`, e, "an epoch shown in the training log");
   const [e0, e500, e1000, e1500] = [0, 500, 1000, 1500].map(logEpoch);
   c.cell("loop", [lr, epochs]);
-  c.cell("loop-curve", [
-    () => trained().losses[0],
-    () => trained().losses[500], e500,
-    () => trained().losses[1000], e1000,
-    () => trained().losses[1500], e1500,
-    e0,
-  ]);
-  c.cell("fit", [epochs, ...bump.map((s) => () => predict(trained().net, s.input)[0]), one, zero]);
+  // The training loop's log and answers, as cell "loop-code" printed them.
+  const logged = (e: number) => c.output("loop-code", `epoch ${String(e).padStart(4)}`, "mean loss");
+  const answer = (n: number) => c.output("loop-code", "answers after 2000 epochs:", `x = ${bump[n].input[0]}:`);
+  c.cell("loop-curve", [logged(0), logged(500), e500, logged(1000), e1000, logged(1500), e1500, e0]);
+  c.cell("fit", [epochs, ...bump.map((_, n) => answer(n)), one, zero]);
   c.cell("fit-why", [n11]);
 
   // ── The widgets: the bump by hand, and a preview with a second hidden neuron.
@@ -256,6 +255,8 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview");
   const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview");
   const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read");
+  let previewCache: Network | undefined;
+  const previewNet = () => previewCache ?? (twoHidden(), previewCache!);
   const twoHidden = () => {
     const net = networkFrom(1, [
       { weights: [[w1.value], [w12.value]], biases: [b1.value, b12.value], activation: "sigmoid" },
@@ -266,6 +267,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
       for (const s of bump) addGradients(pile, backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients);
       updateWeights(net, averageGradients(pile, bump.length), lr.value);
     }
+    previewCache = net;
     return meanLoss(net, bump, "halfSquaredError");
   };
   c.cell("bump-two-preview", [w12, b12, w22, previewEpochs, twoHidden, n11]);
@@ -275,28 +277,33 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     const net = bumpNet();
     const pile = zeroGradients(net);
     const log: { own: number; used: number }[] = [];
+    const losses: number[] = [];
     for (let e = 0; e < updates; e++) {
       const fresh = zeroGradients(net);
+      let sum = 0;
       for (const s of bump) {
-        const g = backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients;
+        const r = backward(net, forward(net, s.input), s.target, "halfSquaredError");
+        sum += r.loss;
+        const g = r.gradients;
         addGradients(fresh, g);
         addGradients(pile, g);
       }
+      losses.push(sum / bump.length);
       const used = averageGradients(pile, bump.length);
       log.push({ own: averageGradients(fresh, bump.length)[0].weights[0][0], used: used[0].weights[0][0] });
       updateWeights(net, used, lr.value);
     }
-    return { net, log };
+    return { net, log, losses };
   };
   let cachedForgetful: ReturnType<typeof forgetful> | undefined;
   const forgetfulRun = () => (cachedForgetful ??= forgetful(epochs.value));
   const update = (n: number) => c.given(`update ${n}`, n, "an update's number in the list");
-  c.cell("zero-grad", [
-    update(1), () => forgetful(3).log[0].used,
-    update(2), () => forgetful(3).log[1].own, () => forgetful(3).log[1].used,
-    update(3), () => forgetful(3).log[2].own, () => forgetful(3).log[2].used,
-  ]);
-  c.cell("zero-grad-run", [epochs, c.rounded(() => forgetfulRun().net.layers[0].weights[0][0]), () => trained().net.layers[0].weights[0][0]]);
+  // The three updates as cell "zero-grad-code" printed them.
+  const own = (n: number) => c.output("zero-grad-code", `update ${n}:`, "gradient for w₁");
+  const used = (n: number) => c.output("zero-grad-code", `update ${n}:`, "the pile says");
+  c.cell("zero-grad", [update(1), used(1), update(2), own(2), used(2), update(3), own(3), used(3)]);
+  const w1After = { forgetful: c.output("zero-grad-run-code", "w₁ after 2000 epochs:"), fresh: c.output("zero-grad-run-code", "never emptied,") };
+  c.cell("zero-grad-run", [epochs, { ...w1After.forgetful, rounded: true }, w1After.fresh]);
 
   // ── Exercises.
   const ex = (k: number) => c.given(`exercise 10.${k}`, 10 + k / 10, "an exercise's label");
@@ -309,4 +316,84 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   ]);
   c.cell("recap", [gp, gq, ga, gb]);
   c.cell("next", [n11]);
+  // ── Numbers in words, in captions and comments.
+  const knobsOf = (net: Network) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
+  const fourWeights = () => knobsOf(fourNet());
+  const bumpKnobs = () => countParameters([1, 1, 1]);
+  const points = () => bump.length;
+  const oneSweep = c.given("one sweep", 1, "backpropagation is a single sweep backwards through the network");
+  const oneAtATime = c.given("one at a time", 1, "the chain rule and nudging take a single link or knob at a time");
+  const onePoint = c.given("one point", 1, "a row of the table belongs to a single point");
+  const oneStep = c.given("one step", 1, "a single update of gradient descent");
+  c.words("title", [oneSweep, oneAtATime, c.given("one weight, several paths", 1, "a single weight that feeds several paths"), oneSweep]);
+  c.words("learn", [fourWeights, points, oneStep]);
+  c.words("network", [() => fourNet().inputSize, () => fourNet().layers[0].weights.length, () => fourNet().layers[1].weights.length, fourWeights, fourWeights]);
+  c.words("build", [fourWeights]);
+  c.words("sweep", [c.given("one number", 1, "the blame carried backwards is a single number per neuron"), oneSweep, fourWeights]);
+  c.words("sweep-engine-text", [zero]);
+  c.words("side-by-side", [fourWeights, oneAtATime]);
+  const bothWays = c.given("both ways", 2, "nudging both ways: one run with +h, one with −h");
+  c.words("cost", [bothWays, oneSweep, c.given("forward runs", 2, "a rough estimate of a backward sweep's cost, in forward runs"), oneSweep]);
+  c.words("bump-intro", [points, points, points]);
+  c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
+  c.words("bump-setup", [points]);
+  c.words("bump-forward", [points]);
+  c.words("bump-loss", [points]);
+  c.letters("bump-loss", { ŷ: () => yHat(0), y: ys[0] });
+  c.words("bump-backward", [c.given("links", 4, "the arrows of the chain w₁ → z₁ → a₁ → ŷ → loss")]);
+  c.words("bump-table-text", [onePoint]);
+  c.words("slip", [onePoint]);
+  const tolerance = c.given("tolerance", 0.0001, "the check's tolerance for the hand row", { code: "slip-check" });
+  c.cell("slip-check", [() => -Math.log10(tolerance.value), tolerance]);
+  c.words("slip-average", [points, bumpKnobs, points]);
+  c.cell("slip-average-code", [xs[2]]);
+  c.words("update", [oneStep, bumpKnobs, bumpKnobs]);
+  c.cell("loop-code", [s1, s2, s3, s4]);
+  c.cell("loop-curve-code", [c.given("loop epochs", 2000, "the loop's number of epochs", { code: "loop-code" }), c.given("loop rate", 0.5, "the loop's learning rate", { code: "loop-code" }), c.given("marked epoch", 1500, "the epoch the curve marks", { code: "loop-curve-code" })]);
+  const lastThree = () => bump.slice(1).reduce((sum, s) => sum + s.target[0], 0) / (bump.length - 1);
+  c.words("fit", [lastThree, () => bump.filter((s) => s.target[0] === 1).length]);
+  c.cell("fit-code", [epochs]);
+  const hiddenOf = (net: Network) => net.layers[0].weights.length;
+  c.words("fit-why", [() => hiddenOf(bumpNet())]);
+  c.words("bump-by-hand-widget", [() => hiddenOf(bumpNet()), bumpKnobs]);
+  c.words("bump-two-preview", [() => hiddenOf(previewNet()), () => hiddenOf(previewNet()) - hiddenOf(bumpNet()), () => hiddenOf(previewNet()), () => points() - 2]);
+  c.words("bump-two-widget", [() => hiddenOf(previewNet())]);
+  c.words("zero-grad", [points]);
+  c.words("your-turn", [() => keys.length, () => keys.length - 1]);
+  const bumpKey = keys.find((k) => k.id === "10.3")!;
+  c.words("exercise-3-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging")]);
+  c.words("recap", [oneSweep, fourWeights, () => hiddenOf(bumpNet())]);
+  c.cell("fading-figure", [one, maxEffect, zero, zero, mid, high]);
+  c.words("fading-numbers", [layers, layers, layers, c.given("one reason", 1, "one reason among others")]);
+
+  // ── Direction words.
+  const effect = (av: number) => av * (1 - av);
+  const general = (why: string) => ({ given: why });
+  c.compare("brute-force", "sees a [steeper] stretch", { value: () => nudgeSlope(lossWithP, p.value, nudge.value), than: gp });
+  c.compare("side-by-side", "the [largest] relative difference.", general("what gradientCheck reports: the worst knob"));
+  c.compare("bump-intro", "four points that go [up]", { from: ys[0], to: ys[1] });
+  c.compare("slip-average", "a step [less] than a sixth", { value: () => Math.abs(slippedAverage()), than: () => Math.abs(average()[0].weights[0][0]) / 6 });
+  c.compare("slip-average", "the [largest] relative difference over", general("what gradientCheck reports: the worst knob and point"));
+  c.compare("update", "all four knobs went [up]", { value: () => Math.min(...olds.map((old, k) => row(average())[k] * -lr.value)), than: 0 });
+  c.compare("update", "The mean loss [falls] from", { from: startMean, to: () => meanLoss(afterStep(), bump, "halfSquaredError") });
+  c.compare("loop-curve", "The mean loss [falls] quickly", { from: logged(0), to: logged(1500) });
+  c.compare("fit-code", "the trained curve [rises] and then", { from: answer(0), to: answer(1) });
+  c.compare("fit-why", "The curve [rises] and then stays flat", { from: answer(0), to: answer(1) });
+  c.compare("fit-why", "the sigmoid only ever [rises]", general("the sigmoid is increasing everywhere"));
+  c.compare("fit-why", "adding b₂ keeps it [rising]", general("a positive scale keeps an increasing curve increasing"));
+  c.compare("fit-why", "negative w₂, keeps it [falling]", general("a negative scale turns it decreasing"));
+  c.compare("bump-by-hand", "a step that [rises] or", general("one sigmoid neuron makes a monotone curve"));
+  c.compare("bump-by-hand", "a step that rises or [falls]", general("one sigmoid neuron makes a monotone curve"));
+  c.compare("bump-two-preview", "the curve [climbs] through the two middle points", { from: () => predict(previewNet(), bump[0].input)[0], to: () => predict(previewNet(), bump[1].input)[0] });
+  const early = c.given("early epochs", 100, "the stretch over which the two runs' first drops are compared");
+  const drop = (losses: number[]) => losses[0] - losses[early.value];
+  c.compare("zero-grad-run", "the loss [drops] faster", { from: () => forgetfulRun().losses[0], to: () => forgetfulRun().losses[early.value] });
+  c.compare("zero-grad-run", "the loss drops [faster]", { value: () => drop(forgetfulRun().losses), than: () => drop(trained().losses) });
+  c.compare("recap", "a curve that [rises] or", general("one sigmoid neuron makes a monotone curve"));
+  c.compare("recap", "a curve that rises or [falls]", general("one sigmoid neuron makes a monotone curve"));
+  c.compare("fading", "the [largest] it can be", { value: () => effect(mid.value), than: [0.1, 0.3, 0.7, 0.9, high.value].map((av) => () => effect(av)) });
+  c.compare("fading-numbers", "28 times [smaller]", { value: () => Math.abs(satRow(sat())[3]), than: () => Math.abs(satRow(bumpNet())[3]) });
+  c.compare("fading-numbers", "weights no [larger] than 1", general("the premise: weights of at most 1"));
+  c.compare("fading-numbers", "Weights [larger] than 4", general("1 / 0.25 = 4: a weight above it outweighs the sigmoid's squeeze"));
+  c.strict();
 });

@@ -109,7 +109,7 @@ function readPrintedIn(claims: NotebookClaims, cellId: string, anchors: readonly
   const first = numbers[nth];
   const shown = anchors.map((a) => (typeof a === "object" && !(a instanceof RegExp) ? `number ${a.nth}` : JSON.stringify(String(a)))).join(" … ");
   // The number must follow the anchors on the same line, separated by nothing but spaces and signs of punctuation.
-  if (!first || (nth === 0 && !/^[\s:=(]*$/.test(line.slice(0, first.offset)))) throw new Error(`${where}: no number right after ${shown} in "${text.slice(Math.max(0, at - 40), at + 40).trim()}"`);
+  if (!first || (nth === 0 && !/^[\s:=(+]*$/.test(line.slice(0, first.offset)))) throw new Error(`${where}: no number right after ${shown} in "${text.slice(Math.max(0, at - 40), at + 40).trim()}"`);
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   return { value: first.value, decimals: first.decimals, context: text.slice(lineStart, at + line.length).trim() };
 }
