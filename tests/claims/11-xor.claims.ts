@@ -1,22 +1,17 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
-  backward,
   bumpData,
-  copyNetwork,
   countParameters,
   createNetwork,
   deadNeurons,
-  evaluate,
-  forward,
-  networkFrom,
   perceptron,
   predict,
   train,
   uniformIn,
-  updateFromBlame,
   xorData,
 } from "../../lib/engine";
+import { keys } from "../../lib/course/exercise-keys/11-xor";
 import { squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 
@@ -58,26 +53,41 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const makeNet = (s: number, width: number) =>
     createNetwork({ sizes: [2, width, 1], activations: ["relu", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(s) });
   const recipe = { epochs: 3001, learningRate: 0.1, loss: "squaredError" as const, method: "sample" as const, lossReport: "sum" as const };
-  const main = once(() => {
+  // The training runs' values come from what the notebook's cells printed (their stored outputs, which
+  // npm test proves equal to a re-run): the claims do not train the networks again. Only the untrained
+  // network (the recipe's seed, no training) and the first epochs of the main run (for the epoch in which
+  // a neuron dies, which no cell prints) are computed here, and the latter is checked against the log.
+  const pad = (e: number, width: number) => String(e).padStart(width);
+  const logAt = (e: number) => () => c.read("train", `epoch ${pad(e, 4)}`, "loss");
+  const untrained = once(() => makeNet(7, 8));
+  const untrainedOut = (n: number) => predict(untrained(), data[n].input)[0];
+  const untrainedSum = () => c.read("untrained-loss", "summed loss:");
+  const inputText = (n: number) => `(${data[n].input.join(", ")}):`;
+  const epochZero = once(() => data.map((_, n) => c.read("epoch-zero", inputText(n), "loss")));
+  const finalOut = (n: number) => () => c.read("predictions", `(${data[n].input.map((v) => v.toFixed(1)).join(", ")}) ->`);
+  const deadAt = (e: number) => {
+    const line = c.read("dead-list", `epoch ${e}: dead hidden neurons`);
+    const list: number[] = [];
+    for (let k = 0; ; k++) {
+      try {
+        list.push(c.read("dead-list", `epoch ${e}: dead hidden neurons`, { nth: k }) - 1);
+      } catch {
+        break;
+      }
+    }
+    return line === list[0] + 1 ? list : [];
+  };
+  // The first 101 epochs of the main run, snapshot by snapshot, replayed with the notebook's recipe (for
+  // the epoch in which a neuron dies and the loss at epoch 100 beyond the log's four decimals); every
+  // epoch it shares with the log of cell "train" must agree, or the claims that use it fail.
+  const firstEpochs = once(() => {
     const net = makeNet(7, 8);
-    const untrained = makeNet(7, 8);
-    const history = train(net, data, { ...recipe, snapshotEpochs: "all" });
-    return { net, untrained, history };
+    const history = train(net, data, { ...recipe, epochs: 101, snapshotEpochs: "all" });
+    for (const e of [0, 20, 40, 60, 80, 100]) {
+      if (history.records[e].loss.toFixed(4) !== logAt(e)().toFixed(4)) throw new Error(`the replayed epoch ${e} differs from the notebook's log`);
+    }
+    return history;
   });
-  const logAt = (e: number) => () => main().history.records[e].loss;
-  const untrainedOut = (n: number) => predict(main().untrained, data[n].input)[0];
-  const untrainedSum = () => evaluate(main().untrained, data, "squaredError").loss * 4;
-  const epochZero = once(() => {
-    const replay = makeNet(7, 8);
-    return data.map((s) => {
-      const trace = forward(replay, s.input);
-      const result = backward(replay, trace, s.target, "squaredError");
-      updateFromBlame(replay, trace, result.blame, 0.1);
-      return result.loss;
-    });
-  });
-  const finalOut = (n: number) => () => predict(main().net, data[n].input)[0];
-  const deadAt = (e: number) => deadNeurons(main().history.snapshots[e].network, data);
 
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
   const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
@@ -124,8 +134,8 @@ export default claimsFor("11-xor.ipynb", (c) => {
     square, two, n08, rate, epochs, zero, lastEpoch,
   ]);
   c.cell("untrained", [
-    () => main().untrained.layers[0].weights[0][0],
-    () => main().untrained.layers[0].weights[0][1],
+    () => c.read("build-network", "first hidden neuron: weights"),
+    () => c.read("build-network", "first hidden neuron: weights", { nth: 1 }),
     seed,
     ...data.flatMap((s, n) => [...point(n), c.line(() => squaredErrorWorking(untrainedOut(n), s.target[0], 4))]),
     untrainedSum,
@@ -134,7 +144,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
   c.cell("log-puzzle", [
     logAt(0),
     logAt(20), e20, logAt(40), e40, logAt(60), e60,
-    e80, logAt(80), e100, logAt(100),
+    e80, logAt(80), e100, c.rounded(() => firstEpochs().records[100].loss),
     e0, untrainedSum, logAt(0),
     ...point(0), () => epochZero()[0],
     ...point(1), () => epochZero()[1],
@@ -144,10 +154,11 @@ export default claimsFor("11-xor.ipynb", (c) => {
     e0,
   ]);
   c.cell("predictions-intro", [epochs]);
+  const curveEpochs = c.given("curve epochs", 120, "how many epochs the first loss curve shows");
   c.cell("predictions-read", [
     c.rounded(finalOut(0)), c.rounded(finalOut(1)), c.rounded(finalOut(2)), c.rounded(finalOut(3)),
     zero,
-    c.given("curve epochs", 120, "how many epochs the first loss curve shows"),
+    curveEpochs,
   ]);
   c.cell("boundary-intro", [zero, one, half, e0, e40, e3000]);
   // The untrained network's largest answer over the picture's square, [−0.25, 1.25]² (decisionBoundary's
@@ -158,7 +169,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
     for (let i = 0; i <= 300; i++) {
       for (let j = 0; j <= 300; j++) {
         const [x, y] = [-0.25 + (1.5 * i) / 300, -0.25 + (1.5 * j) / 300];
-        const v = predict(main().untrained, [x, y])[0];
+        const v = predict(untrained(), [x, y])[0];
         if (v > best) [best, atTop] = [v, j === 300];
       }
     }
@@ -175,7 +186,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const n3 = c.given("neuron 3", 3, "the dead neuron worked by hand: its position in code, weights[3]");
   const n4 = c.given("neuron 4", 4, "the dead neuron worked by hand, counted from 1 as the text counts");
   const rounded4 = (v: number) => Number(v.toFixed(4));
-  const neuron3 = () => ({ weights: main().untrained.layers[0].weights[3].map(rounded4), bias: rounded4(main().untrained.layers[0].biases[3]) });
+  const neuron3 = () => ({ weights: untrained().layers[0].weights[3].map(rounded4), bias: rounded4(untrained().layers[0].biases[3]) });
   c.cell("dead", [
     zero, zero, n04, zero, zero, zero,
     n4, n3, zero,
@@ -185,42 +196,39 @@ export default claimsFor("11-xor.ipynb", (c) => {
   ]);
   // The one neuron that died during training (dead at the end, alive at the start).
   const newlyDead = () => {
-    const died = deadNeurons(main().net, data).filter((j) => !deadAt(0).includes(j));
+    const died = deadAt(3000).filter((j) => !deadAt(0).includes(j));
     return died.length === 1 ? died[0] : NaN;
   };
   c.cell("dead-read", [
     () => deadAt(0)[0] + 1, () => deadAt(0)[1] + 1, () => deadAt(0)[2] + 1,
     () => newlyDead() + 1,
-    () => main().history.snapshots.findIndex((s) => deadNeurons(s.network, data).includes(newlyDead())) - 1,
-    () => hidden.value - deadNeurons(main().net, data).length,
+    () => firstEpochs().snapshots.findIndex((s) => deadNeurons(s.network, data).includes(newlyDead())) - 1,
+    () => hidden.value - deadAt(3000).length,
   ]);
 
   // The stuck run: width 2, seed 7.
   const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons");
-  const narrow = once(() => {
-    const net = makeNet(7, 2);
-    const history = train(net, data, { ...recipe, snapshotEpochs: [0, 1] });
-    return { net, history };
-  });
-  const narrowOut = (n: number) => predict(narrow().net, data[n].input)[0];
+  const narrowLog = (e: number) => () => c.read("stuck-train", `epoch ${pad(e, 4)}`, "loss");
+  const narrowOut = (n: number) => c.read("stuck-train", "answers:", { nth: n });
+  const narrowDeadAt1 = () => c.read("stuck-train", "at epoch 1:") - 1;
   // The best single answer for the three inputs that share one (targets 0, 1, 0), and its misses.
   const shared = () => (data[0].target[0] + data[1].target[0] + data[3].target[0]) / 3;
   const miss = (n: number) => () => Math.abs(data[n].target[0] - shared());
   c.cell("stuck", [seed, narrowWidth]);
   c.cell("stuck-read", [
-    () => deadNeurons(narrow().history.snapshots[1].network, data)[0] + 1,
-    () => [0, 1].find((j) => !deadNeurons(narrow().net, data).includes(j))! + 1,
+    () => narrowDeadAt1() + 1,
+    () => [0, 1].find((j) => j !== narrowDeadAt1())! + 1,
     ...point(2),
     zero,
     target(0), target(1), target(3),
-    () => narrow().history.records[0].loss,
-    () => narrow().history.records[60].loss, e60, () => narrow().history.records[3000].loss, e3000,
+    narrowLog(0),
+    narrowLog(60), e60, narrowLog(3000), e3000,
     target(0), target(1), target(3), shared,
     ...[0, 1, 3].map(miss),
     miss(0), square, miss(1), square, miss(3), square, () => miss(0)() ** 2 + miss(1)() ** 2 + miss(3)() ** 2,
-    () => evaluate(narrow().net, data, "squaredError").loss * 4,
+    () => c.read("stuck-train", "real summed loss of the final network:"),
     () => narrowOut(0), ...point(2), () => narrowOut(2),
-    () => narrow().history.records[3000].loss,
+    narrowLog(3000),
   ]);
 
   // The sweep.
@@ -228,18 +236,13 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const seedsHigh = c.given("last seed", 49, "the sweep's seeds end at 49");
   const widths = [1, 2, 3, 4, 8].map((w) => c.given(`width ${w}`, w, "a width in the sweep"));
   const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000");
-  const sweep = once(() =>
-    [1, 2, 3, 4, 8].map((w) =>
-      Array.from({ length: 50 }, (_, s) => {
-        const h = train(makeNet(s, w), data, recipe);
-        return h.records[h.records.length - 1].loss;
-      }),
-    ),
-  );
-  const stuckCount = (k: number) => () => sweep()[k].filter((l) => l > limit.value).length;
-  const plateau = (value: number) => () => sweep().flat().filter((l) => l > limit.value && l.toFixed(4) === value.toFixed(4)).length;
-  const plateauValues = () => [...new Set(sweep().flat().filter((l) => l > limit.value).map((l) => l.toFixed(4)))].sort().map(Number);
-  const worstSolved = () => Math.max(...sweep().flat().filter((l) => l <= limit.value));
+  // The sweep's counts as cell "sweep-run" printed them: "2 hidden: 36 of 50 stuck", "stuck runs end at:
+  // 0.6173 (12 runs), …".
+  const widthValues = [1, 2, 3, 4, 8];
+  const stuckCount = (k: number) => () => c.read("sweep-run", `\n${widthValues[k]} hidden:`);
+  const plateauValues = () => [0, 1, 2].map((k) => c.read("sweep-run", "stuck runs end at:", { nth: 2 * k }));
+  const plateau = (value: number) => () => c.read("sweep-run", "stuck runs end at:", { nth: 2 * plateauValues().findIndex((v) => v === value) + 1 });
+  const worstSolved = () => c.read("sweep-run", "largest final loss of a run that was not stuck:");
   c.cell("sweep", [
     seedsLow, seedsHigh, widths[0], widths[1], widths[2], widths[3], widths[4],
     () => widths.length * (seedsHigh.value - seedsLow.value + 1), epochs, e3000, limit,
@@ -270,22 +273,19 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs");
   const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all");
   const bumpRecipe = { learningRate: 0.5, loss: "halfSquaredError" as const, method: "batch" as const };
-  const oneRun = once(() => {
-    const net = networkFrom(1, [
-      { weights: [[0.5]], biases: [-0.1], activation: "sigmoid" },
-      { weights: [[0.3]], biases: [0.2], activation: "identity" },
-    ]);
-    const history = train(net, bump, { ...bumpRecipe, epochs: 20000 });
-    const long = copyNetwork(net);
-    train(long, bump, { ...bumpRecipe, epochs: 180000, firstEpoch: 20000 });
-    return { net, history, long };
-  });
-  const twoRun = once(() => {
-    const net = createNetwork({ sizes: [1, 2, 1], activations: ["sigmoid", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(7) });
-    const history = train(net, bump, { ...bumpRecipe, epochs: 20000 });
-    return { net, history };
-  });
-  const floor = () => ((1 - 2 / 3) ** 2 + 0.5 * (2 / 3) ** 2) / 4;
+  // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
+  const runLog = (cell: string) => (e: number) => c.read(cell, `epoch ${pad(e, 5)}`, "loss");
+  const oneLog = runLog("bump-one");
+  const twoLog = runLog("bump-two-run");
+  const oneFinal = () => c.read("bump-one", "after 20000 epochs: loss");
+  const oneAnswer = (n: number) => () => c.read("bump-one", "after 20000 epochs:", "answers", { nth: n });
+  const longAnswer = (n: number) => () => c.read("bump-longer", "\nanswers", { nth: n });
+  const twoFinal = () => c.read("bump-two-run", "after 20000 epochs: loss");
+  const twoAnswer = (n: number) => () => c.read("bump-two-run", "after 20000 epochs:", "answers", { nth: n });
+  // The floor, from the data: the best step answers the first point exactly and the last three with
+  // their mean; the mean over the four points of ½(ŷ − y)².
+  const stepHeight = () => (bump[1].target[0] + bump[2].target[0] + bump[3].target[0]) / 3;
+  const floor = () => bump.slice(1).reduce((sum, s) => sum + 0.5 * (stepHeight() - s.target[0]) ** 2, 0) / bump.length;
   const third = c.given("three", 3, "the denominator of 2/3 and 1/3");
   const [b500, b1500, b2000] = [500, 1500, 2000].map((e) => c.given(`bump epoch ${e}`, e, "an epoch of the bump run the text quotes"));
   c.cell("bump-intro", [
@@ -304,33 +304,33 @@ export default claimsFor("11-xor.ipynb", (c) => {
   ]);
   c.cell("bump-one-read", [
     start.w1, start.b1, start.w2, start.b2, n08, bumpRate,
-    () => oneRun().history.records[0].loss,
-    () => oneRun().history.records[500].loss, b500,
-    () => oneRun().history.records[1500].loss, b1500,
-    () => oneRun().history.records[2000].loss, b2000,
-    () => evaluate(oneRun().net, bump, "halfSquaredError").loss, bumpEpochs,
-    ...[0, 1, 2, 3].map((n) => () => predict(oneRun().net, bump[n].input)[0]),
+    () => oneLog(0),
+    () => oneLog(500), b500,
+    () => oneLog(1500), b1500,
+    () => oneLog(2000), b2000,
+    oneFinal, bumpEpochs,
+    ...[0, 1, 2, 3].map(oneAnswer),
     bx(3), two, third, one, () => 1 / floor(),
   ]);
   c.cell("bump-two", [
     longEpochs,
-    () => evaluate(oneRun().long, bump, "halfSquaredError").loss, floor,
-    ...[0, 1, 2, 3].map((n) => () => predict(oneRun().long, bump[n].input)[0]),
+    () => c.read("bump-longer", "after 200000 epochs: loss"), floor,
+    ...[0, 1, 2, 3].map(longAnswer),
     one, two, one, low, high, seed, bumpEpochs,
   ]);
-  const twoLoss = () => evaluate(twoRun().net, bump, "halfSquaredError").loss;
+  const twoLoss = twoFinal;
   c.cell("bump-two-read", [
-    c.rounded(() => twoRun().history.records[0].loss),
-    () => twoRun().history.records[2000].loss, b2000,
+    c.rounded(() => twoLog(0)),
+    () => twoLog(2000), b2000,
     () => twoLoss() / 10 ** Math.floor(Math.log10(twoLoss())), ten, () => Math.floor(Math.log10(twoLoss())),
     bumpEpochs,
-    ...[0, 1, 2, 3].map((n) => () => predict(twoRun().net, bump[n].input)[0]),
+    ...[0, 1, 2, 3].map(twoAnswer),
     ten,
   ]);
   const between = c.given("between", 2.5, "a place between two of the bump's points");
   c.cell("bump-fit-read", [
     bx(0), bx(1), two, third,
-    () => predict(twoRun().net, [between.value])[0], between, zero, bx(3),
+    () => c.read("bump-two-run", "answer at x = 2.5, between two points:"), between, zero, bx(3),
   ]);
 
   // Your turn.
@@ -352,4 +352,99 @@ export default claimsFor("11-xor.ipynb", (c) => {
     zero, widths[1], stuckCount(1), () => seedsHigh.value - seedsLow.value + 1, widths[4],
   ]);
   c.cell("next", [n12, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels"), hidden, c.given("digits", 3, "the digits network tells 3 digits apart")]);
+  // ── Numbers in words, in captions and comments.
+  const points = () => data.length;
+  const ofTarget = (t: number) => () => data.filter((s) => s.target[0] === t).length;
+  const oneSample = c.given("one sample", 1, "the recipe updates after every single sample");
+  const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });
+  const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run" });
+  const fourDecimals = c.given("four decimals", 4, "the log prints the epoch in four places and the loss with four decimals", { code: "train" });
+  const threeDecimals = c.given("three decimals", 3, "the predictions are printed with three decimals", { code: "predictions" });
+  const snapshotCount = () => [e0, e40, e3000].length;
+  const updatesBefore = (n: number) => () => data.slice(0, n).length;
+  const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer");
+  const wrongForAll = sameForAll(wrongCount);
+  c.words("learn", [points, oneSample, oneHidden]);
+  c.words("problem", [() => data[0].input.length, points]);
+  c.words("no-line", [() => [lines[0].w1, lines[0].w2].length]);
+  c.words("lines-figure", [() => lines.length, points, wrongForAll, () => lines.length, points, wrongForAll]);
+  const diagonals = c.given("diagonals", 2, "a square has two diagonals");
+  c.words("proof", [() => data.length - 2, ofTarget(1), onePicture, ofTarget(0), diagonals, ofTarget(0)]);
+  c.words("network", [oneSample, points]);
+  c.words("untrained", [() => untrained().layers[0].weights[0].length, points]);
+  c.words("train-intro", [fourDecimals, fourDecimals]);
+  c.words("log-puzzle", [fourDecimals, updatesBefore(1), updatesBefore(2), updatesBefore(3), onePicture, oneSample]);
+  c.words("predictions-intro", [points, threeDecimals]);
+  c.words("predictions-read", [threeDecimals]);
+  c.cell("loss-curve", [hidden, e0, curveEpochs, e40]);
+  c.words("loss-curve", [onePicture]);
+  c.words("boundary-intro", [inputs]);
+  c.cell("boundary", [e0, e40, e3000, half, e0, e40, e3000, ...point(1), ...point(2), one, zero]);
+  c.words("boundary", [snapshotCount, onePicture, () => data.length - 2]);
+  const bentBoundaries = c.given("boundaries", 2, "the white lines the epoch-40 and epoch-3000 pictures show");
+  c.words("boundary-read", [bentBoundaries, points, bentBoundaries]);
+  c.words("boundary-explorer-intro", [snapshotCount, points]);
+  const handDecimals = c.given("hand decimals", 4, "the dead neuron's knobs are rounded to four decimals", { code: "dead-by-hand" });
+  c.words("dead", [handDecimals, points]);
+  c.cell("dead-by-hand", [n4, n3]);
+  c.words("dead-by-hand", [handDecimals]);
+  c.cell("dead-list", [zero]);
+  c.words("dead-read", [() => deadAt(0).length, hidden]);
+  c.words("stuck-read", [() => data.length - 1, onePicture, () => data.length - 1, points]);
+  const curveLength = c.given("curve length", 200, "how many epochs the comparison curve shows");
+  c.cell("stuck-curve", [hidden, narrowWidth, curveLength, hidden, narrowWidth]);
+  c.words("stuck-curve", [onePicture]);
+  c.words("sweep", [onePicture]);
+  c.cell("sweep-figure", [() => widths.length * (seedsHigh.value - seedsLow.value + 1), seedsLow, seedsHigh, e3000, limit]);
+  c.words("sweep-figure", [onePicture]);
+  c.words("sweep-read", [() => plateauValues().length, () => data.length - 1, onePicture, () => data.length - 2, onePicture]);
+  c.words("your-turn", [points]);
+  c.words("exercise-3-text", [points]);
+  c.words("bump-intro", [() => bump[0].input.length, () => bump.length, () => bump.length, c.given("pair", 2, "the argument compares a pair of inputs"), () => bump.length, () => bump.length - 1]);
+  c.words("bump-one-read", [() => bump.length - 1, () => longEpochs.value / bumpEpochs.value]);
+  c.cell("bump-longer", [bumpEpochs]);
+  c.words("bump-two", [twoHidden, twoHidden, oneHidden]);
+  c.cell("bump-two-run", [oneHidden, twoHidden, bumpEpochs, one, () => 1 / floor(), zero]);
+  c.words("bump-two-run", [oneHidden]);
+  c.words("bump-two-read", [twoHidden]);
+  c.cell("bump-fit", [oneHidden, bumpEpochs, twoHidden, bumpEpochs]);
+  c.words("bump-fit", [() => bump.length, c.given("curves", 2, "one curve for each trained network")]);
+  c.words("bump-fit-read", [oneHidden, twoHidden, () => bump.length, () => bump.length, () => bump.length]);
+
+  // ── Direction words.
+  const general = (why: string) => ({ given: why });
+  const cost = (height: number) => (1 - height) ** 2 + 0.5 * height ** 2;
+  const snapshot = (e: number) => firstEpochs().snapshots[e].network;
+  c.compare("learn", "a curve that goes [up]", { from: by(0), to: by(1) });
+  c.compare("log-puzzle", "The loss [falls] fast", { from: logAt(0), to: logAt(60) });
+  c.compare("log-puzzle", "that sample comes [up]", general("'comes up' means 'arrives', not a rise"));
+  c.compare("predictions-read", "the summed loss [fell] during", { from: logAt(0), to: logAt(100) });
+  c.compare("boundary", "the answer [falls] from one corner", { from: () => untrainedOut(3), to: () => untrainedOut(0) });
+  c.compare("boundary-read", "answers [less] than 0.5 everywhere", { value: untrainedMax, than: half });
+  c.compare("boundary-read", "answers [more] than 0.5, and the corners", { value: () => Math.min(predict(snapshot(40), data[1].input)[0], predict(snapshot(40), data[2].input)[0]), than: half });
+  c.compare("boundary-explorer-intro", "down to the [smallest] loss", general("the chart's lower end: the least loss the run reaches"));
+  c.compare("dead", "its weighted sum can [rise] above 0", general("a later layer's inputs can change"));
+  c.compare("dead-read", "With [fewer] neurons", general("the premise of the next section: narrower networks"));
+  c.compare("stuck-read", "The log [falls] from 5.88", { from: narrowLog(0), to: narrowLog(60) });
+  c.compare("stuck-curve", "the other stops [falling]", general("the narrow run's log stays at 0.8197 from epoch 60 (read in stuck-read)"));
+  c.compare("sweep-read", "The [largest] final loss of a run", general("the printed maximum over the runs that were not stuck"));
+  const smallerNet = keys.find((k) => k.id === "11.3")!;
+  const knobsOf = (net: { layers: { weights: number[][]; biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length + l.biases.length, 0);
+  c.compare("exercise-3-text", "and on a [smaller] network", { value: () => knobsOf((smallerNet.cases() as unknown[][])[1][0] as never), than: () => knobsOf((smallerNet.cases() as unknown[][])[0][0] as never) });
+  c.compare("recap", "its summed loss [falls] from 4.6972", { from: logAt(0), to: logAt(80) });
+  c.compare("bump-intro", "four points that go [up]", { from: by(0), to: by(1) });
+  c.compare("bump-intro", "The sigmoid only ever [rises]", general("the sigmoid is increasing everywhere"));
+  c.compare("bump-intro", "ŷ(4) never go [down]", general("the two cases of a monotonic curve"));
+  c.compare("bump-intro", "or they never go [up]", general("the two cases of a monotonic curve"));
+  c.compare("bump-intro", "Say the curve never goes [down]", general("the case the argument takes"));
+  c.compare("bump-intro", "That is [smallest] where", { value: () => cost(stepHeight()), than: [0, 0.5, 0.6, 0.7, 0.8, 1].map((h) => () => cost(h)) });
+  c.compare("bump-intro", "alone costs [more] than", { value: () => 0.5 * (0 - 1.01) ** 2, than: () => 0.5 });
+  c.compare("bump-intro", "A curve that never goes [up]", general("the mirror case"));
+  c.compare("bump-one-read", "[drops] to 0.097", { from: () => oneLog(0), to: () => oneLog(500) });
+  c.compare("bump-one-read", "a [rising] curve that gave up", { from: oneAnswer(0), to: oneAnswer(3) });
+  c.compare("bump-two-read", "loss starts [higher]", { value: () => twoLog(0), than: () => oneLog(0) });
+  c.compare("bump-two-read", "but keeps [falling]", { from: () => twoLog(0), to: () => twoLog(2000) });
+  c.compare("bump-two-read", "the long [fall] stays", { from: () => twoLog(0), to: twoFinal });
+  c.compare("bump-fit-read", "and [falls] below 0 after x = 4", general("what the figure shows past the last point"));
+  c.strict();
 });
