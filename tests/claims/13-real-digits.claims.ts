@@ -2,9 +2,26 @@
 // notebook's own cells printed (c.read: their stored outputs, which npm test proves equal to a re-run), not
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
 import { claimsFor } from "../../lib/tools/claims/define";
-import { argmax, countParameters, heStandardDeviation } from "../../lib/engine";
+import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
 import { trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
+import { join } from "node:path";
+import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
+import { repoRoot } from "../../lib/tools/notebooks/list";
+
+/** Remembers the value of a computation after the first call. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value === undefined ? (value = make()) : value);
+}
+
+/** The source of one of notebook 13's cells. */
+function notebookSource(id: string): string {
+  const nb = readNotebook(join(repoRoot, "notebooks", "13-real-digits.ipynb"));
+  const cell = nb.cells.find((x) => x.id === id);
+  if (!cell) throw new Error(`notebook 13 has no cell "${id}"`);
+  return joinText(cell.source);
+}
 
 export default claimsFor("13-real-digits.ipynb", (c) => {
   const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
@@ -17,7 +34,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const classes = c.given("classes", 10, "ten digits, ten outputs");
   const sizes = [784, 16, 16, 10];
   const knobs = () => countParameters(sizes);
-  const firstLayerKnobs = () => 784 * 16 + 16;
+  const firstLayerKnobs = () => countParameters(sizes.slice(0, 2));
   const testCount = c.given("test count", 2000, "how many digits splitMnist keeps for testing");
   const batch = c.given("batch size", 32, "the mini-batch size of the recipe");
   const rate = c.given("learning rate", 0.1, "the recipe's learning rate");
@@ -40,19 +57,34 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const smallOutputs = c.given("small outputs", 3, "notebook 12's three digits");
   const smallSide = c.given("small side", 5, "notebook 12's images are 5 × 5");
   const d4 = digit(4);
+  const d9 = digit(9);
   c.cell("title", [
     n13, pixels, hidden, hidden, classes, n12, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
-    count, zero, digit(9), side, side,
+    count, zero, d9, side, side,
     pixels, hidden, hidden, classes, knobs,
     c.given("minutes", 40, "the estimated time to work through the notebook"), n12,
   ]);
   c.cell("learn", [pixels, testCount, count, knobs, pixels, hidden, hidden, classes, batch]);
   c.cell("data", [zero, one]);
   c.cell("data-read", [count, () => count() / 10, ofDigit(1), ofDigit(5)]);
+  // What a printed gray level means, from the notebook's own printing rule: the expression cell "pixels"
+  // uses, taken from its source and evaluated here (so the claim and the cell cannot differ).
+  const printRule = once(() => {
+    const source = notebookSource("pixels");
+    const m = /String\((Math\.min\(9, Math\.round\(10 \* value\)\))\)/.exec(source);
+    if (!m) throw new Error('cell "pixels" no longer prints gray levels with Math.min(9, Math.round(10 * value))');
+    return new Function("value", `return ${m[1]};`) as (value: number) => number;
+  });
+  // The gray levels that print as `level`, on a grid of a thousandth: their middle, and their smallest.
+  const printedAs = (level: number) => Array.from({ length: 1001 }, (_, k) => k / 1000).filter((v) => v !== 0 && printRule()(v) === level);
+  const middleOf = (level: number) => () => (Math.min(...printedAs(level)) + Math.max(...printedAs(level)) + 0.001) / 2;
+  const lowestOf = (level: number) => () => Math.min(...printedAs(level));
+  const shown7 = c.given("shown 7", 7, "a printed gray level, as an example");
+  const shown9 = c.given("shown 9", 9, "the largest printed gray level", { code: "pixels" });
   c.cell("pixels-intro", [
     pixels, side, side, pixels, zero, one,
-    c.given("shown 7", 7, "a printed gray level, as an example"), () => 7 / 10,
-    c.given("shown 9", 9, "the largest printed gray level"), () => 8.5 / 10, zero,
+    shown7, c.rounded(middleOf(shown7.value)),
+    shown9, lowestOf(shown9.value), zero,
   ]);
   c.cell("pixels-read", [
     () => c.read("pixels", "digit "), () => c.read("pixels", "pixels that are not 0:"), zero, pixels, count,
@@ -227,4 +259,58 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   c.cell("next", [
     n01, pixels, c.given("wider hidden layer", 64, "a suggested width to try"), classes, smallCount, c.given("more digits", 1000, "a suggested training-set size to try"),
   ]);
+  // ── Numbers in words, in captions and comments.
+  const single = c.given("a single one", 1, "a single item: one digit, one epoch, one step, one sample, one multiplication");
+  const blankShare = c.rounded(() => 5 * (1 - c.read("pixels", "on average over all", "digits:") / pixels()));
+  const twoPiles = c.given("two piles", 2, "the training pile and the test pile");
+  const twoCurves = c.given("two curves", 2, "the training curve and the test curve");
+  const rows = c.given("grid rows", 3, "the grid shows the first three training digits of each kind");
+  const perHundred = c.given("per hundred", 100, "mistakes are counted per 100 digits, a percentage");
+  c.words("pixels-intro", [single]);
+  c.words("pixels-read", [blankShare]);
+  c.words("split-intro", [twoPiles, () => xorData().length, twoPiles]);
+  c.cell("split-grid", [side, side, zero, d9]);
+  c.words("split-grid", [rows, () => rows.value * classes.value, rows]);
+  c.words("network-intro", [() => sizes.length - 2]);
+  c.words("init-intro", [() => sizes.length - 2]);
+  c.words("fast-intro", [single, blankShare, c.given("two copies", 2, "one copy for each engine compared"), single]);
+  c.words("train-intro", [single, single]);
+  c.cell("train", [trainCount]);
+  c.words("curves-intro", [twoCurves]);
+  c.cell("curves", [trainCount, testCount, trainCount, testCount, perHundred, epochs, trainCount, testCount]);
+  c.words("curves-read", [c.given("two decimals", 2, "the test accuracy is printed with two decimals", { code: "curves" }), twoCurves]);
+  c.cell("overfit", [smallCount, testCount, smallCount, testCount, perHundred, smallCount, smallEpochs]);
+  c.cell("confusion", [testCount, epochs]);
+  c.cell("mistakes", [one, zero, shown]);
+  c.words("mistake-bars", [classes]);
+  c.cell("weights", [pixels, epochs, side, side, colourLimit]);
+  c.words("exercise-2-text", [twoCurves]);
+  c.words("exercise-3-text", [single]);
+  c.words("recap", [blankShare]);
+  c.words("next", [single, twoCurves]);
+
+  // ── Direction words.
+  const general = (why: string) => ({ given: why });
+  const gap = (e: number) => () => trainAt(e).accuracy - testAt(e).accuracy;
+  const smallGap = () => c.read("overfit", "after 100 epochs:", "accuracy") / 100 - small().testAccuracy;
+  c.compare("title", "The network [grows] to", { value: knobs, than: () => countParameters([25, 8, 3]) });
+  c.compare("train-intro", "the loss as it [falls]", { from: () => trainAt(0).loss, to: () => trainAt(20).loss });
+  c.compare("curves-read", "the loss keeps [falling], with", { from: () => trainAt(1).loss, to: () => trainAt(20).loss });
+  c.compare("curves-read", "the accuracy [climbs] to 97.7", { from: () => trainAt(1).accuracy, to: () => trainAt(20).accuracy });
+  c.compare("curves-read", "it is [lowest], 0.2436", { value: () => c.read("curves", "lowest test loss:"), than: tableEpochs.filter((e) => e !== bestTest()).map((e) => () => testAt(e).loss) });
+  c.compare("overfit-intro", "the gap [grows] slowly", { from: gap(1), to: gap(20) });
+  c.compare("overfit-intro", "far [fewer] examples", { value: smallCount, than: trainCount });
+  c.compare("overfit-intro", "it [grows] fast", { value: smallGap, than: gap(20) });
+  c.compare("overfit-read", "the test loss, [lowest] at", { value: () => small().bestLoss, than: () => small().testLoss });
+  c.compare("overfit-read", "[climbs] for the remaining", { from: () => small().bestLoss, to: () => small().testLoss });
+  c.compare("overfit-read", "has [more] than enough room", { value: knobs, than: smallCount });
+  c.compare("overfit-read", "[smaller] networks", general("a cure named, not measured here"));
+  c.compare("confusion-intro", "the [largest] probability", general("the definition of the network's answer"));
+  c.compare("weights-read", "Most neurons [grew] patches", general("what the pictures show"));
+  c.compare("exercise-2-text", "The test loss was [lowest] after epoch 11", { value: () => c.read("curves", "lowest test loss:"), than: () => testAt(20).loss });
+  c.compare("exercise-3-text", "[largest] probability is not at", general("the definition of a mistake"));
+  c.compare("exercise-3-text", "whose [largest] probability", general("the definition of the network's answer"));
+  c.compare("exercise-3-text", "probability is [highest]", general("the exercise's criterion"));
+  c.compare("next", "for [fewer] epochs", general("a suggestion to try"));
+  c.strict();
 });

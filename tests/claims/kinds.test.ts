@@ -52,6 +52,9 @@ describe("direction words", () => {
     expect(findPhrase("So the loss goes **down**.", "the loss goes [down]").map((m) => m.word)).toEqual(["down"]);
     expect(findPhrase("So the loss\ngoes up.", "the loss goes [down]").map((m) => m.word)).toEqual(["up"]);
     expect(findPhrase("The loss goes sideways.", "the loss goes [down]")).toEqual([]);
+    // Punctuation right after the word: "keeps falling, with" and "keeps rising, with".
+    expect(findPhrase("the loss keeps rising, with a few wobbles", "keeps [falling], with").map((m) => m.word)).toEqual(["rising"]);
+    expect(findPhrase("the loss keeps rising with a few wobbles", "keeps [falling], with")).toEqual([]);
     expect(() => findPhrase("x", "the loss goes down")).toThrow(/brackets/);
     expect(() => findPhrase("x", "the loss goes [sideways]")).toThrow(/not a direction word/);
   });

@@ -102,7 +102,10 @@ export function findPhrase(text: string, phrase: string): PhraseMatch[] {
   const after = pattern(phrase.slice(slot.index + slot[0].length));
   const words = `${slot[1]}|${direction.opposite}`;
   const gap = "[\\s*_]*";
-  const re = new RegExp(`${before ? `(?<!\\w)${before}[\\s*_]+` : "(?<!\\w)"}${gap}(${words})${gap}${after ? `[\\s*_]+${after}` : ""}(?!\\w)`, "gi");
+  // Punctuation right after the slot word ("[falling], with") needs no space before it.
+  const afterText = phrase.slice(slot.index + slot[0].length).trim();
+  const afterGap = /^[,.;:!?)]/.test(afterText) ? "[\\s*_]*" : "[\\s*_]+";
+  const re = new RegExp(`${before ? `(?<!\\w)${before}[\\s*_]+` : "(?<!\\w)"}${gap}(${words})${gap}${after ? `${afterGap}${after}` : ""}(?!\\w)`, "gi");
   const out: PhraseMatch[] = [];
   for (const m of text.matchAll(re)) {
     const word = m[1];
