@@ -1,8 +1,9 @@
 import { weightedSumWorking } from "../../lib/course/arithmetic";
 import { neuronSteps, perceptron, weightedSum } from "../../lib/engine";
+import { trainingDigits } from "../../lib/course/digits-data";
 import { claimsFor } from "../../lib/tools/claims/define";
 
-const products = (w: number[], x: number[]) => neuronSteps({ weights: w, bias: 0, activation: "identity" }, x).products;
+const products = (w: number[], x: number[]) => w.map((_, i) => () => neuronSteps({ weights: w, bias: 0, activation: "identity" }, x).products[i]);
 /** The perceptron of the notebook: weights 3 and 1, threshold 10 (the engine takes −10 as its bias). */
 const answer = (x: number[], w: number[] = [3, 1]) => () => perceptron(w, -10, x);
 
@@ -23,7 +24,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
 
   c.cell("title", [n02, n01, yes, no, minutes, n01]);
   c.cell("learn", [zero]);
-  c.cell("idea", [x1, x2, w1, w2, w1, x1, w2, x2, () => 3 * 2, () => 1 * 5, () => weightedSum([3, 1], [2, 5])]);
+  c.cell("idea", [x1, x2, w1, w2, w1, x1, w2, x2, ...products([w1.value, w2.value], [x1.value, x2.value]), () => weightedSum([3, 1], [2, 5])]);
   c.cell("by-hand-intro", [index0, index1]);
   c.cell("steps-intro", [n01, ...products([3, 1], [2, 5])]);
 
@@ -53,7 +54,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     ...threeWeights.flatMap((w, i) => [w, threeInputs[i]]),
     ...products([0.5, -2, 1], [4, 1, 3]),
     () => weightedSum([0.5, -2, 1], [4, 1, 3]),
-    n12, side, side, () => 5 * 5, () => 5 * 5,
+    n12, side, side, () => trainingDigits()[0].pixels.length, () => trainingDigits()[0].pixels.length,
   ]);
 
   c.cell("perceptron-idea", [
@@ -82,7 +83,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     c.line(() => weightedSumWorking([3, 1], [3, 1])),
     c.line(() => weightedSumWorking([3, 1], [2, 4])),
     step, w1,
-    threshold, () => 3 / 1, w2,
+    threshold, () => w1.value / w2.value, w2,
     threshold,
     threshold, yes, no,
     ...onLine, answer([3, 1]),
@@ -102,7 +103,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   const highestDrawn = c.given("highest first weight drawn", 5, "the right end of the figure", { code: "rough-figure" });
   c.cell("rough-figure-intro", [
     lowestDrawn, highestDrawn,
-    () => (10 - 1 * 5) / 2,
+    // The first weight at which the answer flips: where w₁ × x₁ + w₂ × x₂ reaches the threshold.
+    () => (threshold.value - w2.value * x2.value) / x1.value,
   ]);
   c.cell("rough-next", [n04, n06, n07]);
 

@@ -98,7 +98,7 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
     nb12, ...digitSizes, c.line(() => parameterCountWorking([25, 8, 3])),
     side, side, ...bigGiven, c.line(() => parameterCountWorking(bigSizes)),
   ]);
-  c.cell("digit-reader-intro", [() => countParameters([25, 8, 3]), ...digitSizes, () => 25 * 8]);
+  c.cell("digit-reader-intro", [() => countParameters([25, 8, 3]), ...digitSizes, () => countParameters([25, 8]) - 8]);
   const tiny = [[0.5, 0.5], [1, 0], [0, 1], [0.2, 0.9]].flat().map((v, k) => c.given(`exercise 3 input ${k}`, v, "a test input of exercise 3"));
   c.cell("your-turn", [
     item(1), x1, x2,

@@ -144,7 +144,9 @@ export default claimsFor("07-gradient.ipynb", (c) => {
 
   const digits = [784, 16, 16, 10];
   const knobs = () => countParameters(digits);
-  const multiplications = () => 784 * 16 + 16 * 16 + 16 * 10;
+  const realSizes = [784, 16, 16, 10];
+  // One multiplication per weight: the knobs less the biases (one per neuron after the inputs).
+  const multiplications = () => countParameters(realSizes) - realSizes.slice(1).reduce((a, b) => a + b, 0);
   const side = c.given("image side", 28, "digit images are 28 × 28 pixels");
   // The third hidden neuron is switched off for (2, 5): nudging its bias changes nothing (slope 0, computed).
   const thirdHiddenSlope = () => {
@@ -166,13 +168,19 @@ export default claimsFor("07-gradient.ipynb", (c) => {
 
   // Your turn.
   const ex = (k: number) => c.given(`exercise 07.${k}`, 7 + k / 10, "an exercise's number");
+  const xSquare = c.given("x for x²", 3, "the exercise's point");
+  const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge");
+  const cube = c.given("cube", 3, "the power in x³");
+  const xCube = c.given("x for x³", 2, "the exercise's point");
   c.cell("your-turn", [
     ex(1), v1, nudge, slope,
-    square, c.given("x for x²", 3, "the exercise's point"), c.given("nudge for x²", 0.5, "the exercise's nudge"), () => (3.5 * 3.5 - 9) / 0.5,
+    square, xSquare, nudgeSquare, () => nudgeSlope((x) => x ** square.value, xSquare.value, nudgeSquare.value),
   ]);
   c.cell("exercise-2-text", [
     ex(2), v1, exact,
-    c.given("cube", 3, "the power in x³"), c.given("x for x³", 2, "the exercise's point"), nudge, () => (2.1 ** 3 - 1.9 ** 3) / 0.2, () => 3 * 2 * 2,
+    cube, xCube, nudge, () => centralSlope((x) => x ** cube.value, xCube.value, nudge.value),
+    // The exact slope of x³ at x: 3 × x², the power rule, against the engine's nudged slope with a tiny nudge.
+    () => (Math.abs(centralSlope((x) => x ** cube.value, xCube.value, 1e-5) - cube.value * xCube.value ** (cube.value - 1)) < 1e-6 ? cube.value * xCube.value ** (cube.value - 1) : NaN),
   ]);
   const engineSlope = (o: number, t: number, x: number) => () => lossDerivative("squaredError", [o], [t])[0] * x;
   c.cell("exercise-3-text", [ex(3), out, target, h1, engineSlope(17, 20, 15), out, target, h2, engineSlope(17, 20, 1)]);
