@@ -102,4 +102,11 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   c.compare("four-things", "between 0 and 1 [shrinks] it", shrinks);
   c.compare("recap", "A weight [bigger] than 1 amplifies", amplifies);
   c.compare("recap", "between 0 and 1 [shrinks]", shrinks);
+  // The openings and the exercise statement.
+  const aSingle = c.given("a single one", 1, "a single item: one neuron, one input, one formula");
+  c.words("title", [aSingle]);
+  c.words("learn", [aSingle]);
+  c.words("your-turn", [aSingle]);
+  c.compare("title", "to the [largest] ever trained", { given: "a fact about the field, not computed by the course" });
+  c.strict();
 });

@@ -157,4 +157,10 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.compare("plane", "so the sum [grows] by 3", { from: () => weightedSum([w1.value, w2.value], [onLine[0].value, onLine[1].value]), to: () => weightedSum([w1.value, w2.value], [onLine[0].value + step.value, onLine[1].value]) });
   c.compare("plane", "x₂ must come [down] by 3", { from: onLine[1], to: () => onLine[1].value - w1.value / w2.value });
   c.compare("rough", "Let us [lower] the first weight", { value: () => nudged[nudged.length - 1], than: () => nudged[0] });
+  // The openings, a code comment and the exercise statement.
+  const aSingle = c.given("a single one", 1, "a single item: one input, one weight, one number");
+  c.words("title", [aSingle, aSingle, aSingle, aSingle]);
+  c.cell("steps", [notebook(0)]);
+  c.words("your-turn", [perInput]);
+  c.strict();
 });

@@ -134,4 +134,12 @@ export default claimsFor("03-bias.ipynb", (c) => {
     return n;
   };
   c.compare("line-read", "the [smaller] the region", { value: () => region(quieter.value), than: () => region(quiet.value) });
+  // The openings and the exercise statement.
+  const aSingle = c.given("a single one", 1, "a single item: one number, one weight per input, one input");
+  c.words("title", [oneBias, aSingle]);
+  // The equation of the opening, "11 + b = 20": b is what the bias must be.
+  c.letters("title", { b: () => wanted.value - sum() });
+  c.words("learn", [zero, zero, perInput, oneBias]);
+  c.words("exercise-3-text", [aSingle, aSingle]);
+  c.strict();
 });

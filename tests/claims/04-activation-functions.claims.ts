@@ -201,4 +201,9 @@ export default claimsFor("04-activation-functions.ipynb", (c) => {
   c.compare("slopes", "Tanh: [largest] at z = 0", peak("tanh"));
   c.compare("smooth", "the [largest] change it can make", { value: () => step(bb1.value) - step(b0.value), than: () => step(a1.value) - step(a0.value) });
   c.compare("smooth-figure", "the sigmoid [rises] smoothly", { from: () => sigmoid(zGiven[0].value), to: () => sigmoid(zGiven[4].value) });
+  // The openings and the exercise statement.
+  const aSingle = c.given("a single one", 1, "a single item: one weighted sum, one input, one neuron");
+  c.words("learn", [aSingle]);
+  c.words("your-turn", [aSingle, aSingle]);
+  c.strict();
 });

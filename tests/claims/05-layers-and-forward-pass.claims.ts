@@ -1,5 +1,6 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import { Layer, countParameters, forward, networkFrom, relu, sigmoid } from "../../lib/engine/index";
+import { keys } from "../../lib/course/exercise-keys/05-layers-and-forward-pass";
 import { weightedSumWorking } from "../../lib/course/arithmetic";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 
@@ -140,4 +141,17 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   // Dragging h₂'s output weight from red (−0.5) to blue (+0.5) raises the output at (0.5, 0.5).
   const withH2 = (w: number) => forward(networkFrom(2, [smallHidden, { ...smallOut, weights: [[smallOut.weights[0][0], w, smallOut.weights[0][2]]] }]), [0.5, 0.5]).output[0];
   c.compare("playground-intro", "watch the output [rise]", { from: () => withH2(sow[1].value), to: () => withH2(-sow[1].value) });
+  // The openings and the exercises' statements.
+  const aSingle = c.given("a single one", 1, "a single item: one neuron, one number, one layer, one row");
+  c.words("title", [aSingle, aSingle, aSingle]);
+  c.words("layer-engine-intro", [aSingle]);
+  const reluKey = keys.find((k) => k.id === "05.1")!;
+  const forwardKey = keys.find((k) => k.id === "05.2")!;
+  const layersTried = () => (forwardKey.cases() as unknown[][]).map((args) => (args[0] as unknown[]).length);
+  c.words("your-turn", [aSingle, aSingle, aSingle, () => {
+    // The one-neuron layer the check tries, and its inputs.
+    const oneNeuron = (reluKey.cases() as unknown[][]).find((args) => (args[0] as unknown[]).length === 1)!;
+    return (oneNeuron[2] as unknown[]).length;
+  }, () => Math.max(...layersTried())]);
+  c.strict();
 });

@@ -1,5 +1,6 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import { Layer, crossEntropy, forward, halfSquaredError, lossDerivative, mean, networkFrom, squaredError, countParameters } from "../../lib/engine/index";
+import { keys } from "../../lib/course/exercise-keys/06-loss";
 import { slopeWorking, squaredErrorWorking } from "../../lib/course/arithmetic";
 import { meanWorking } from "../../lib/course/mean-working";
 
@@ -146,4 +147,11 @@ export default claimsFor("06-loss.ipynb", (c) => {
   c.compare("cross-entropy-figure", "as p [falls] towards 0", { given: "the premise of the caption: p decreasing; the curve is computed by crossEntropy" });
   c.compare("learning", "At 0.95 the loss [drops] to 8.0169", { from: () => meanLossWith(1), to: () => meanLossWith(better.value) });
   c.compare("next", "to make the loss [smaller]", { given: "what notebook 07 sets out to do" });
+  // The openings and the exercises' statements.
+  const aSingle = c.given("a single one", 1, "a single item: one number");
+  c.words("title", [aSingle]);
+  c.words("learn", [aSingle]);
+  const mseKey = keys.find((k) => k.id === "06.2")!;
+  c.words("your-turn", [() => (mseKey.cases() as unknown[][])[0].length, () => ((mseKey.cases() as unknown[][])[0][0] as unknown[]).length, c.given("four decimals", 4, "the loss is shown to four decimals")]);
+  c.strict();
 });

@@ -9,6 +9,7 @@ import {
   parameterCount,
   squaredError,
 } from "../../lib/engine";
+import { keys } from "../../lib/course/exercise-keys/07-gradient";
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("07-gradient.ipynb", (c) => {
@@ -237,4 +238,12 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   // One forward pass and one sweep backwards against one forward pass per knob (plus one).
   c.compare("every-knob-end", "that [faster] method", { value: () => 1 / (2 * onePass.value), than: () => 1 / (knobs() + 1) });
   c.compare("recap", "an amount that [shrinks] with the nudge", { from: error(nudge.value), to: error(smallNudge.value) });
+  // The openings and the exercises' statements.
+  const aSingle = c.given("a single one", 1, "a single item: one knob, one number");
+  c.words("title", [aSingle, aSingle, aSingle]);
+  c.words("learn", [aSingle, () => [lossLocal, h1].length]);
+  c.words("your-turn", [() => keys.length]);
+  c.compare("title", "to make the loss [smaller]", { given: "the question the notebook asks" });
+  c.compare("learn", "Why a [smaller] nudge measures better", { from: () => Math.abs(nudgeSlope(lossAt, v1.value, nudge.value) - exact()), to: () => Math.abs(nudgeSlope(lossAt, v1.value, smallNudge.value) - exact()) });
+  c.strict();
 });

@@ -271,4 +271,10 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   c.compare("exercise-3-text", "there are [fewer] than", { given: "the exercise's condition" });
   c.compare("recap", "the loss [fell] from 9 to 3.9502", { from: loss, to: () => lossAt(stepped()) });
   c.compare("recap", "overshoots and [climbs]", climbsOut);
+  // The openings and the exercise statement.
+  const aSingle = c.given("a single one", 1, "a single item: one knob, one step");
+  c.words("title", [aSingle]);
+  c.words("learn", [aSingle]);
+  c.words("your-turn", [aSingle, aSingle]);
+  c.strict();
 });

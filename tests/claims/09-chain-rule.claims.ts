@@ -1,5 +1,6 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import { activationDerivative, backward, centralSlope, relu, forward, lossDerivative, networkFrom, nudgeSlope, squaredError } from "../../lib/engine";
+import { keys } from "../../lib/course/exercise-keys/09-chain-rule";
 import { productWorking, slopeWorking, squaredErrorWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("09-chain-rule.ipynb", (c) => {
@@ -131,4 +132,10 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   c.compare("brute-force", "Make the nudge [smaller]", { given: "the premise: a smaller nudge" });
   c.compare("brute-force", "the gap [shrinks]", { from: gap(nudge.value), to: gap(smallNudge.value) });
   c.compare("recap", "closer with [smaller] nudges", { from: gap(nudge.value), to: gap(smallNudge.value) });
+  // The openings and the exercises' statement.
+  const aSingle = c.given("a single one", 1, "a single item: one step, one weight");
+  c.words("title", [aSingle, aSingle]);
+  c.words("learn", [aSingle]);
+  c.words("your-turn", [() => keys.length]);
+  c.strict();
 });
