@@ -34,12 +34,12 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
   // ── The four-weight network: x = 2; hidden a = 3, b = 1 (ReLU); output p = 1, q = 2; target 6.
-  const x = c.given("x", 2, "the four-weight network's input");
-  const a = c.given("a", 3, "hidden neuron A's weight");
-  const b = c.given("b", 1, "hidden neuron B's weight");
-  const p = c.given("p", 1, "the output's weight on A");
-  const q = c.given("q", 2, "the output's weight on B");
-  const target = c.given("target", 6, "the four-weight network's target");
+  const x = c.given("x", 2, "the four-weight network's input", { code: "build" });
+  const a = c.given("a", 3, "hidden neuron A's weight", { code: "build" });
+  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build" });
+  const p = c.given("p", 1, "the output's weight on A", { code: "build" });
+  const q = c.given("q", 2, "the output's weight on B", { code: "build" });
+  const target = c.given("target", 6, "the four-weight network's target", { code: "build" });
   const fourNet = (pv = p.value) =>
     networkFrom(1, [
       { weights: [[a.value], [b.value]], biases: [0, 0], activation: "relu" },
@@ -83,7 +83,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   ]);
 
   // Brute force on p.
-  const nudge = c.given("nudge", 0.1, "the size of the brute-force nudge");
+  const nudge = c.given("nudge", 0.1, "the size of the brute-force nudge", { code: "side-by-side-code" });
   const nudgedP = () => p.value + nudge.value;
   const lossWithP = (pv: number) => squaredError(forward(fourNet(pv), [x.value]).output, [target.value]);
   c.cell("brute-force", [
@@ -93,18 +93,18 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     c.line(() => slopeWorking(lossWithP(nudgedP()), lossWithP(p.value), nudge.value)),
     gp, n09, nudge,
   ]);
-  const tinyNudge = c.given("tiny nudge", 0.00001, "the nudge nudgedGradients uses by default");
+  const tinyNudge = c.given("tiny nudge", 0.00001, "the nudge nudgedGradients uses by default", { code: "side-by-side-code" });
   c.cell("side-by-side", [tinyNudge, tinyNudge]);
   c.cell("cost", [n12, () => countParameters([25, 8, 3]), () => 2 * countParameters([25, 8, 3])]);
 
   // ── The bump network.
   const bump = bumpData();
-  const w1 = c.given("w1", 0.5, "the bump network's starting hidden weight");
-  const b1 = c.given("b1", -0.1, "the bump network's starting hidden bias");
-  const w2 = c.given("w2", 0.3, "the bump network's starting output weight");
-  const b2 = c.given("b2", 0.2, "the bump network's starting output bias");
-  const lr = c.given("learning rate", 0.5, "the bump network's learning rate");
-  const epochs = c.given("epochs", 2000, "the length of the training run");
+  const w1 = c.given("w1", 0.5, "the bump network's starting hidden weight", { code: "bump-setup" });
+  const b1 = c.given("b1", -0.1, "the bump network's starting hidden bias", { code: "bump-setup" });
+  const w2 = c.given("w2", 0.3, "the bump network's starting output weight", { code: "bump-setup" });
+  const b2 = c.given("b2", 0.2, "the bump network's starting output bias", { code: "bump-setup" });
+  const lr = c.given("learning rate", 0.5, "the bump network's learning rate", { code: "loop-code" });
+  const epochs = c.given("epochs", 2000, "the length of the training run", { code: "loop-code" });
   const bumpNet = (hiddenBias = b1.value): Network =>
     networkFrom(1, [
       { weights: [[w1.value]], biases: [hiddenBias], activation: "sigmoid" },
@@ -191,7 +191,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     high, c.line(() => productWorking([high.value, 1 - high.value])),
     zero, one,
   ]);
-  const saturatedBias = c.given("saturated bias", 4.5, "a hidden bias chosen to push the neuron near 1");
+  const saturatedBias = c.given("saturated bias", 4.5, "a hidden bias chosen to push the neuron near 1", { code: "fading-numbers-code" });
   const sat = () => bumpNet(saturatedBias.value);
   const satRow = (net: Network) => {
     const t = forward(net, bump[0].input);
@@ -251,9 +251,9 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     () => meanLoss(trained().net, bump, "halfSquaredError"),
     lr, epochs,
   ]);
-  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview");
-  const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview");
-  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview");
+  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget" });
+  const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview", { code: "bump-two-widget" });
+  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget" });
   const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read");
   let previewCache: Network | undefined;
   const previewNet = () => previewCache ?? (twoHidden(), previewCache!);

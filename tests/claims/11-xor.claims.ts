@@ -41,13 +41,13 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const inputs = c.given("inputs", 2, "XOR has two inputs");
   const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons");
   const outputs = c.given("outputs", 1, "one output neuron");
-  const seed = c.given("seed", 7, "the XOR recipe's seed");
-  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)");
-  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)");
-  const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate");
-  const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs");
+  const seed = c.given("seed", 7, "the XOR recipe's seed", { code: "build-network" });
+  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "build-network" });
+  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "build-network" });
+  const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "train" });
+  const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "train" });
   const lastEpoch = () => epochs.value - 1;
-  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch the log prints"));
+  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train" }));
   const [e0, e20, e40, e60, e80, e100, e500, e1500, e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
@@ -104,9 +104,9 @@ export default claimsFor("11-xor.ipynb", (c) => {
     { weights: [1, -1], bias: -0.5 },
     { weights: [-1, 1], bias: -0.5 },
   ].map((l, k) => ({
-    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines"),
-    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines"),
-    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines"),
+    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines", { code: "lines" }),
+    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines", { code: "lines" }),
+    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines", { code: "lines" }),
   }));
   const wrongCount = (k: number) => data.filter((s) => perceptron([lines[k].w1.value, lines[k].w2.value], lines[k].b.value, s.input) !== s.target[0]).length;
   c.cell("no-line", [n02, one, zero, zero, zero, one, zero, ...lines.flatMap((l) => [l.w1, l.w2, l.b])]);
@@ -207,7 +207,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
   ]);
 
   // The stuck run: width 2, seed 7.
-  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons");
+  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons", { code: "stuck-train" });
   const narrowLog = (e: number) => () => c.read("stuck-train", `epoch ${pad(e, 4)}`, "loss");
   const narrowOut = (n: number) => c.read("stuck-train", "answers:", { nth: n });
   const narrowDeadAt1 = () => c.read("stuck-train", "at epoch 1:") - 1;
@@ -234,8 +234,8 @@ export default claimsFor("11-xor.ipynb", (c) => {
   // The sweep.
   const seedsLow = c.given("first seed", 0, "the sweep's seeds start at 0");
   const seedsHigh = c.given("last seed", 49, "the sweep's seeds end at 49");
-  const widths = [1, 2, 3, 4, 8].map((w) => c.given(`width ${w}`, w, "a width in the sweep"));
-  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000");
+  const widths = [1, 2, 3, 4, 8].map((w) => c.given(`width ${w}`, w, "a width in the sweep", { code: "sweep-run" }));
+  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000", { code: "sweep-run" });
   // The sweep's counts as cell "sweep-run" printed them: "2 hidden: 36 of 50 stuck", "stuck runs end at:
   // 0.6173 (12 runs), …".
   const widthValues = [1, 2, 3, 4, 8];
@@ -264,13 +264,13 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const bx = (n: number) => () => bump[n].input[0];
   const by = (n: number) => () => bump[n].target[0];
   const start = {
-    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁"),
-    b1: c.given("b1", -0.1, "the one-neuron bump network's starting b₁"),
-    w2: c.given("w2", 0.3, "the one-neuron bump network's starting w₂"),
-    b2: c.given("b2", 0.2, "the one-neuron bump network's starting b₂"),
+    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁", { code: "bump-one" }),
+    b1: c.given("b1", -0.1, "the one-neuron bump network's starting b₁", { code: "bump-one" }),
+    w2: c.given("w2", 0.3, "the one-neuron bump network's starting w₂", { code: "bump-one" }),
+    b2: c.given("b2", 0.2, "the one-neuron bump network's starting b₂", { code: "bump-one" }),
   };
-  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate");
-  const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs");
+  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one" });
+  const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs", { code: "bump-one" });
   const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all");
   const bumpRecipe = { learningRate: 0.5, loss: "halfSquaredError" as const, method: "batch" as const };
   // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
@@ -287,7 +287,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
   const stepHeight = () => (bump[1].target[0] + bump[2].target[0] + bump[3].target[0]) / 3;
   const floor = () => bump.slice(1).reduce((sum, s) => sum + 0.5 * (stepHeight() - s.target[0]) ** 2, 0) / bump.length;
   const third = c.given("three", 3, "the denominator of 2/3 and 1/3");
-  const [b500, b1500, b2000] = [500, 1500, 2000].map((e) => c.given(`bump epoch ${e}`, e, "an epoch of the bump run the text quotes"));
+  const [b500, b1500, b2000] = [500, 1500, 2000].map((e) => c.given(`bump epoch ${e}`, e, "an epoch of the bump run the text quotes", { code: "bump-one" }));
   c.cell("bump-intro", [
     bx(0), bx(1), bx(2), bx(3), by(0), by(1), by(2), by(3),
     one, one, square, n06,
@@ -327,7 +327,7 @@ export default claimsFor("11-xor.ipynb", (c) => {
     ...[0, 1, 2, 3].map(twoAnswer),
     ten,
   ]);
-  const between = c.given("between", 2.5, "a place between two of the bump's points");
+  const between = c.given("between", 2.5, "a place between two of the bump's points", { code: "bump-two-run" });
   c.cell("bump-fit-read", [
     bx(0), bx(1), two, third,
     () => c.read("bump-two-run", "answer at x = 2.5, between two points:"), between, zero, bx(3),

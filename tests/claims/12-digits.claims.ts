@@ -48,12 +48,12 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const perDigit = () => digits.filter((d) => d.label === 0).length;
   const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits");
   const [d0, d1, d2] = [0, 1, 2].map(digit);
-  const rate = c.given("learning rate", 1.2, "the training recipe's learning rate");
-  const epochs = c.given("epochs", 100, "the training recipe's number of epochs");
-  const seed = c.given("seed", 0, "our chosen seed for the He draw");
-  const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid");
+  const rate = c.given("learning rate", 1.2, "the training recipe's learning rate", { code: "train" });
+  const epochs = c.given("epochs", 100, "the training recipe's number of epochs", { code: "train" });
+  const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "diagram" });
+  const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid", { code: "trace" });
   const lastPixel = () => pixels.value - 1;
-  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand");
+  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace" });
   const everything = c.given("all of it", 100, "100 %: everything");
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
   const centreText = () => centre.value + 1;
@@ -93,7 +93,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   c.cell("diagram-intro", [one]);
 
   // Softmax.
-  const scores = [2.1, 0.5, -0.3].map((z, i) => c.given(`score ${i}`, z, "the example's three scores"));
+  const scores = [2.1, 0.5, -0.3].map((z, i) => c.given(`score ${i}`, z, "the example's three scores", { code: "softmax-hand" }));
   const z = () => scores.map((s) => s.value);
   const lines = () => softmaxWorking(z());
   const shares = () => softmax(z());
@@ -112,7 +112,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   c.cell("softmax-engine-intro", [() => shares().reduce((a, b) => a + b, 0)]);
 
   // Cross-entropy.
-  const ps = [0.95, 0.5, 0.1, 0.01].map((p) => c.given(`p ${p}`, p, "a probability for the right digit in the table"));
+  const ps = [0.95, 0.5, 0.1, 0.01].map((p) => c.given(`p ${p}`, p, "a probability for the right digit in the table", { code: "cross-entropy" }));
   const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
   c.cell("cross-entropy-intro", [
     one, zero, one,
@@ -127,7 +127,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const largestKnob = () => c.read("zeros-run", "largest weight or bias after 100 epochs:");
   const exponent = (v: number) => Math.floor(Math.log10(v));
   const ten = c.given("ten", 10, "the base of a power of ten");
-  const equalStart = c.given("equal start", 0.1, "the equal starting weight we try");
+  const equalStart = c.given("equal start", 0.1, "the equal starting weight we try", { code: "equal-run" });
   const equalRun = () => ({
     // The number of epochs, read only where the line goes on to say "true".
     identicalFor: c.read("equal-run", /identical after (?=\d+ epochs: true)/),
@@ -215,7 +215,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   // Training.
   c.cell("train-intro", [epochs, rate, epochs, seed, zero, epochs]);
   c.cell("table-intro", [zero, epochs]);
-  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e) => c.given(`table epoch ${e}`, e, "an epoch shown in the table"));
+  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e) => c.given(`table epoch ${e}`, e, "an epoch shown in the table", { code: "table" }));
   const firstPerfect = () => c.read("table", "every image right from epoch");
   const longRun = () => c.read("longer", "at epoch");
   const claimed = {

@@ -35,15 +35,15 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const sizes = [784, 16, 16, 10];
   const knobs = () => countParameters(sizes);
   const firstLayerKnobs = () => countParameters(sizes.slice(0, 2));
-  const testCount = c.given("test count", 2000, "how many digits splitMnist keeps for testing");
-  const batch = c.given("batch size", 32, "the mini-batch size of the recipe");
-  const rate = c.given("learning rate", 0.1, "the recipe's learning rate");
-  const epochs = c.given("epochs", 20, "the recipe's number of epochs");
-  const splitSeed = c.given("split seed", 0, "the seed of the training/test split");
-  const weightSeed = c.given("weight seed", 1, "the seed of the He draw");
-  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles");
-  const smallCount = c.given("small training set", 300, "the size of the small training set that overfits");
-  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained");
+  const testCount = c.given("test count", 2000, "how many digits splitMnist keeps for testing", { code: "split-grid" });
+  const batch = c.given("batch size", 32, "the mini-batch size of the recipe", { code: "train" });
+  const rate = c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train" });
+  const epochs = c.given("epochs", 20, "the recipe's number of epochs", { code: "train" });
+  const splitSeed = c.given("split seed", 0, "the seed of the training/test split", { code: "split-grid" });
+  const weightSeed = c.given("weight seed", 1, "the seed of the He draw", { code: "init" });
+  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles", { code: "train" });
+  const smallCount = c.given("small training set", 300, "the size of the small training set that overfits", { code: "overfit" });
+  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained", { code: "overfit" });
   const digit = (d: number) => c.given(`digit ${d}`, d, "a digit, 0 to 9, named as an example or as a class");
 
   // The data, as the notebook's cells printed it.
@@ -122,7 +122,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     () => 100 * testAt(0).accuracy, epochs, () => 100 * testAt(20).accuracy, testCount, n08, n12, trainCount,
   ]);
   c.cell("curves-intro", [one, zero, c.rounded(() => testAt(0).loss)]);
-  const tableEpoch = new Map(tableEpochs.map((e) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table")]));
+  const tableEpoch = new Map(tableEpochs.map((e) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves" })]));
   const tableRow = (e: number) => [
     tableEpoch.get(e)!,
     () => trainAt(e).loss, () => 100 * trainAt(e).accuracy, () => testAt(e).loss, () => 100 * testAt(e).accuracy,
@@ -178,7 +178,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     () => mix(1).right, () => mix(1).said, () => mix(2).right, () => mix(2).said, () => mix(3).right, () => mix(3).said,
     best, () => 100 * shares()[best()], worst, () => 100 * shares()[worst()],
   ]);
-  const shown = c.given("mistakes shown", 16, "how many mistakes the grid shows");
+  const shown = c.given("mistakes shown", 16, "how many mistakes the grid shows", { code: "mistakes" });
   c.cell("mistakes-intro", [shown]);
   c.cell("mistakes-read", [
     () => c.read("mistakes", "first mistake: test digit"), () => c.read("mistakes", "first mistake:", ", a"), () => c.read("mistakes", "first mistake:", "read as"), () => c.read("mistakes", "first mistake:", "with"),
