@@ -111,6 +111,11 @@ describe("values read from a cell's stored output", () => {
     expect(readPrinted(claims, "train", ["accuracy"]).value).toBe(97.5);
     expect(readPrinted(claims, "train", ["losses:", { nth: 2 }]).value).toBe(0.5625);
     expect(readPrinted(claims, "train", [/after \d+ epochs:/]).value).toBe(0.0123);
+    // A printed plus sign belongs to the number: "gradient +0.0004".
+    const signed = claimsFor("t.ipynb", () => undefined);
+    signed.source = notebook(["log", "code", "log()", "update 3: gradient +0.0004, the pile says −0.0243\n"]);
+    expect(readPrinted(signed, "log", ["update 3:", "gradient"]).value).toBe(0.0004);
+    expect(readPrinted(signed, "log", ["the pile says"]).value).toBe(-0.0243);
   });
 
   it("fails clearly when the anchor is not printed or no number follows it", () => {
