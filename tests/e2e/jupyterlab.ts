@@ -190,7 +190,7 @@ export async function renderInLab(context: BrowserContext, url: string, name: st
       } else {
         // Untrusted, Lab's sanitizer removes every script and every inline SVG (it allows no <svg>).
         if (s.live > 0) problems.push(`${at}: ${s.live} widget(s) started in an untrusted notebook (a script ran)`);
-        if (s.stills + s.figures < widgets) problems.push(`${at}: ${widgets} widget(s), but only ${s.stills} show their note (and ${s.figures} a figure): an untrusted widget must say how to use it`);
+        if (s.stills < widgets) problems.push(`${at}: ${widgets} widget(s), but only ${s.stills} show their note: an untrusted widget must say how to use it`);
         stripped += Math.max(0, figures - s.figures);
         storedFigures += figures;
       }

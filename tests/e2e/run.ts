@@ -157,7 +157,7 @@ async function main(): Promise<number> {
     for (const note of lab.notes.filter((n) => !/figures show their caption/.test(n))) console.log(`  note       not the course's: ${note}`);
   }
   if (busy) console.log(`  busy       the tests pass beside ${busy.hogs} busy loops ${seconds(busy.ms).padStart(7)}  ${busy.problems.length ? "FAILED" : "ok"}`);
-  if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 3 broken notebooks"}`);
+  if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 4 broken notebooks"}`);
   if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
   if (live) {
     const cells = live.pages.reduce((n, p) => n + p.cells, 0);
