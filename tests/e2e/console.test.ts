@@ -43,6 +43,13 @@ describe("console errors of the course", () => {
     expect(blame({ text: "an output script failed", stack }, origin)).toBe("course");
   });
 
+  it("fail: an output's script that does not parse, though JupyterLab's or jQuery's code inserted it", () => {
+    const lab = `SyntaxError: Failed to execute 'insertBefore' on 'Node': Unexpected token ','\n    at n.i [as attach] (${origin}/static/jupyterlab.js:46:67272)`;
+    expect(blame({ text: "Failed to execute 'insertBefore' on 'Node': Unexpected token ','", stack: lab }, origin)).toBe("course");
+    const jquery = `SyntaxError: Failed to execute 'appendChild' on 'Node': missing ) after argument list\n    at b (${origin}/static/components/jquery/jquery.min.js:2:839)`;
+    expect(blame({ text: "Failed to execute 'appendChild' on 'Node': missing ) after argument list", stack: jquery }, origin)).toBe("course");
+  });
+
   it("fail: a resource the course asked for, or one from elsewhere, even under a Jupyter-like path", () => {
     expect(blame({ text: "Failed to load resource: net::ERR_FAILED", url: `${origin}/notebooks/picture.png` }, origin)).toBe("course");
     expect(blame({ text: "Failed to load resource", url: "https://cdn.example.com/static/x.js" }, origin)).toBe("course");

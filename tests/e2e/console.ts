@@ -34,6 +34,10 @@ export interface ConsoleEntry {
  */
 export function blame(entry: ConsoleEntry, origin: string): "jupyter" | "course" {
   if (entry.stack !== undefined) {
+    // A script that does not parse, met as the page inserts it ("SyntaxError: Failed to execute
+    // 'insertBefore' on 'Node': Unexpected token"): the fault is the inserted script's, an output's,
+    // though the frames are those of the Jupyter code that inserted it (Lab's output area, jQuery).
+    if (/^SyntaxError: Failed to execute '\w+' on 'Node'/.test(entry.stack)) return "course";
     // The first frame with a file: "at f (http://…/static/notebook/js/main.min.js:1:2)" or "at http://…".
     const frame = /\bat (?:[^\n(]*\()?(https?:\/\/[^\s)]+?):\d+:\d+\)?/.exec(entry.stack);
     const top = entry.stack.split("\n").find((line) => /^\s+at /.test(line));

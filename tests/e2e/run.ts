@@ -1,10 +1,14 @@
-// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser] [--widgets-only] [--site-only]
+// npm run test:e2e [-- <notebook.ipynb> …] [--no-browser] [--widgets-only] [--site-only] [--lab-only]
 // End-to-end check through real Jupyter, as a student meets the course:
 //  1. every notebook (or the ones named) runs in `jupyter nbconvert --execute` with the tslab kernel, and
 //     what it prints equals what is stored in it;
 //  2. the first notebook (00-start-here, or the first one named) is opened in classic Jupyter Notebook in
 //     headless Chromium, run with Kernel › Restart & Run All, checked (its widgets must start, the course
 //     logs no error; errors about Jupyter's own page are notes), and screenshotted to build/e2e/;
+//  2b. every notebook's (or the named ones') stored outputs are rendered in Chromium by JupyterLab's own
+//     output area and renderers (tests/e2e/jupyterlab.ts), trusted and untrusted: the figures are drawn,
+//     the widgets start (trusted) or show their note (untrusted), the course logs no error. With all
+//     notebooks, that check is also shown to fail on broken outputs. --lab-only runs this step alone.
 //  3. (all notebooks only) the browser check itself is checked: notebooks with a broken widget or a
 //     throwing output script must fail it; and the clock-sensitive tests (a notebook with its
 //     exercises, a class graded) must pass on a machine kept busy by busy loops on every core;
@@ -24,6 +28,7 @@ import { BusyRun, testsOnABusyMachine } from "./busy";
 import { checkTheBrowserCheck } from "./self-check";
 import { WidgetRun, checkWidgetPages } from "./widgets";
 import { LiveRun, checkLiveSite } from "./site-live";
+import { LabRun, checkInJupyterLab, checkTheLabCheck, labShotsFolder } from "./jupyterlab";
 import { buildSite, siteFolder } from "../../lib/tools/site/build";
 import { mapLimited } from "../../lib/tools/notebooks/list";
 import "./cleanup";
@@ -37,6 +42,7 @@ async function main(): Promise<number> {
   const browser = !args.includes("--no-browser");
   const widgetsOnly = args.includes("--widgets-only");
   const siteOnly = args.includes("--site-only");
+  const labOnly = args.includes("--lab-only");
   // npm runs scripts from the package root; paths the user typed are relative to where they typed them.
   const base = process.env.INIT_CWD ?? process.cwd();
   const named = args.filter((a) => !a.startsWith("--")).map((a) => resolve(base, a));
@@ -52,6 +58,11 @@ async function main(): Promise<number> {
     buildSite();
     const live = await liveStep(paths);
     return report(live.problems, started);
+  }
+
+  if (labOnly) {
+    const lab = await labStep(paths, named.length > 0);
+    return report(lab.problems, started);
   }
 
   if (widgetsOnly) {
@@ -79,6 +90,7 @@ async function main(): Promise<number> {
   let page: PageRun | undefined;
   let widgets: WidgetRun | undefined;
   let live: LiveRun | undefined;
+  let lab: LabRun | undefined;
   let selfCheck: string[] | undefined;
   let busy: BusyRun | undefined;
   try {
@@ -103,6 +115,10 @@ async function main(): Promise<number> {
         page.problems.push(`${basename(target)} (browser): the page saved the notebook; the original was put back`);
       }
       problems.push(...page.problems);
+    }
+    if (browser) {
+      lab = await labStep(paths, named.length > 0);
+      problems.push(...lab.problems);
     }
     if (browser && !named.length) {
       console.log("Checking that the browser check fails on the course's faults…");
@@ -135,8 +151,13 @@ async function main(): Promise<number> {
     console.log(`  screenshot ${page.screenshot}`);
     for (const shot of page.widgetShots) console.log(`  screenshot ${shot}`);
   }
+  if (lab) {
+    console.log(`  jupyterlab ${lab.notebooks} notebook(s) rendered by JupyterLab's renderers, trusted and untrusted: ${lab.figures} figures drawn, ${lab.widgets} widgets started ${seconds(lab.ms).padStart(7)}  ${lab.problems.length ? "FAILED" : "ok"}`);
+    if (lab.untrustedStripped) console.log(`  note       ${untrustedNote(lab)}`);
+    for (const note of lab.notes.filter((n) => !/figures show their caption/.test(n))) console.log(`  note       not the course's: ${note}`);
+  }
   if (busy) console.log(`  busy       the tests pass beside ${busy.hogs} busy loops ${seconds(busy.ms).padStart(7)}  ${busy.problems.length ? "FAILED" : "ok"}`);
-  if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 3 broken notebooks"}`);
+  if (selfCheck) console.log(`  self-check the browser check ${selfCheck.length ? "MISSED a fault" : "fails on each of 4 broken notebooks"}`);
   if (widgets) console.log(`  widgets    ${widgets.widgets.length} checked in Chromium, ${widgets.checks} values compared with the engine ${seconds(widgets.ms).padStart(7)}`);
   if (live) {
     const cells = live.pages.reduce((n, p) => n + p.cells, 0);
@@ -171,6 +192,22 @@ async function widgetStep(paths: string[], named: boolean): Promise<WidgetRun> {
   const run = await checkWidgetPages({ deep, shallow });
   for (const w of run.widgets) console.log(`  widget     ${w.kind.padEnd(11)} ${w.page}`);
   console.log(`  ${run.problems.length ? "FAIL" : "ok  "} ${run.checks} displayed values equal the engine's; screenshots in ${shown(join(repoRoot, "build", "e2e", "widgets"))}/`);
+  return run;
+}
+
+const untrustedNote = (lab: LabRun) =>
+  `untrusted, JupyterLab's sanitizer removes the drawing of ${lab.untrustedStripped} figures (it allows no inline SVG); their captions and the widgets' notes show`;
+
+/** Stored outputs rendered by JupyterLab's own renderers, and (all notebooks) the proof that this check bites. */
+async function labStep(paths: string[], named: boolean): Promise<LabRun> {
+  console.log(`Rendering the stored outputs of ${paths.length} notebook(s) with JupyterLab's renderers in Chromium, trusted and untrusted…`);
+  const run = await checkInJupyterLab(paths);
+  console.log(`  ${run.problems.length ? "FAIL" : "ok  "} ${run.figures} figures drawn, ${run.widgets} widgets started; bundle ${(run.bundleBytes / 1024).toFixed(0)} KiB in ${seconds(run.bundleMs)}; screenshots in ${shown(labShotsFolder)}/ (${seconds(run.ms)})`);
+  if (run.untrustedStripped) console.log(`  note ${untrustedNote(run)}`);
+  if (!named) {
+    console.log("Checking that the JupyterLab check fails on the course's faults…");
+    run.problems.push(...(await checkTheLabCheck()));
+  }
   return run;
 }
 

@@ -35,6 +35,11 @@ const faults: Fault[] = [
     expect: /uncaught: an output script failed/,
   },
   {
+    name: "an output whose script does not parse",
+    cells: ['import * as tslab from "tslab";\ntslab.display.html("<p>hello</p><script>var broken = {,};</script>");'],
+    expect: /uncaught: .*Unexpected token/,
+  },
+  {
     name: "an output whose script logs an error",
     cells: ['import * as tslab from "tslab";\ntslab.display.html("<p>hello</p><script>console.error(\\"something the course logged\\");</script>");'],
     expect: /console error: something the course logged/,

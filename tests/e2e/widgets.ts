@@ -172,8 +172,59 @@ function knobsOf(net: Network): number[] {
   return net.layers.flatMap((layer) => layer.weights.flatMap((row, j) => [...row, layer.biases[j]]));
 }
 
+/**
+ * The widget's challenge, as its text states it: a target is reached once weights set by hand alone
+ * (from the start or after Reset, without Train) give a mean loss below it, and stays reached.
+ */
+class Challenge {
+  byHand = true;
+  readonly reached: boolean[];
+  constructor(readonly goals: readonly { below: number; text: string }[]) {
+    this.reached = goals.map(() => false);
+  }
+  /** The sliders now give this mean loss (engine's). */
+  see(loss: number): void {
+    if (this.byHand) this.goals.forEach((g, k) => (this.reached[k] ||= loss < g.below));
+  }
+}
+
+/** Each target's tick and state as shown, against the challenge's rule. */
+async function compareGoals(root: Locator, challenge: Challenge, after: string, c: Checker): Promise<void> {
+  const shown = await root.evaluate((element) =>
+    Array.from(element.querySelectorAll("[data-nn-goal]")).map((row) => ({ text: row.textContent ?? "", state: row.getAttribute("data-state") })),
+  );
+  c.checks++;
+  if (shown.length !== challenge.goals.length) c.fail(`after ${after}, ${shown.length} targets shown for ${challenge.goals.length} goals`);
+  challenge.goals.forEach((g, k) => {
+    const reached = challenge.reached[k];
+    c.same(`after ${after}, target ${k + 1} (below ${g.below})`, shown[k]?.text, `${reached ? "✅" : "☐"} a mean loss below ${lossText(g.below)}${g.text ? `: ${g.text}` : ""}`);
+    c.same(`after ${after}, target ${k + 1}'s state`, shown[k]?.state ?? undefined, reached ? "reached" : "open");
+  });
+}
+
+/**
+ * Slider settings (on the sliders' steps) that reach each target by hand: gradient descent in Node
+ * from the widget's start, rounded to the sliders' step, until the rounded weights' loss is below it.
+ */
+function handSettings(data: FitData): number[][] {
+  const goals = data.goals ?? [];
+  const net = copyNetwork(data.network);
+  const settings: number[][] = [];
+  const onStep = (v: number) => Math.min(data.range[1], Math.max(data.range[0], Math.round(v / data.step) * data.step));
+  for (let epochs = 0; settings.length < goals.length && epochs <= 100_000; epochs += 50) {
+    const knobs = knobsOf(net).map(onStep);
+    const rounded = copyNetwork(data.network);
+    setKnobs(rounded, knobs);
+    const loss = evaluate(rounded, data.samples, data.loss).loss;
+    while (settings.length < goals.length && loss < goals[settings.length].below) settings.push(knobs);
+    train(net, data.samples, { epochs: 50, learningRate: data.learningRate, loss: data.loss, method: "batch" });
+  }
+  return settings;
+}
+
 async function checkFit(root: Locator, data: FitData, c: Checker): Promise<void> {
   const count = knobsOf(data.network).length;
+  const challenge = new Challenge(data.goals ?? []);
   const read = async () => {
     const t = await readTexts(root);
     return { t, knobs: Array.from({ length: count }, (_, k) => Number(t[`readout:p-${k}#`])) };
@@ -186,10 +237,14 @@ async function checkFit(root: Locator, data: FitData, c: Checker): Promise<void>
       c.same(`after ${after}, ŷ for x = ${s.input[0]}`, t[`prediction:${k}`], fixed(predict(net, s.input)[0], 3));
       c.same(`after ${after}, the loss of x = ${s.input[0]}`, t[`point-loss:${k}`], lossText(evaluate(net, [s], data.loss).loss));
     });
-    c.same(`after ${after}, the mean loss`, t["loss:"], lossText(evaluate(net, data.samples, data.loss).loss));
+    const loss = evaluate(net, data.samples, data.loss).loss;
+    c.same(`after ${after}, the mean loss`, t["loss:"], lossText(loss));
+    challenge.see(loss);
+    await compareGoals(root, challenge, after, c);
     return { t, knobs };
   };
   await compare("loading");
+  if (challenge.goals.length && challenge.reached.some(Boolean)) c.fail("a target is reached before any slider moved: the challenge is no challenge");
   for (let k = 0; k < count; k++) {
     await setSlider(root, `p-${k}`, [2.4, -1.3, 0.7, -3.1, 1.05, 4.2, -0.45][k % 7]);
     await compare(`moving slider ${k}`);
@@ -203,6 +258,7 @@ async function checkFit(root: Locator, data: FitData, c: Checker): Promise<void>
   for (const from of ["the moved sliders", "Reset"]) {
     if (from === "Reset") {
       await root.locator('[data-nn-button="reset"]').click();
+      challenge.byHand = true;
       await compare("Reset");
     }
     const before = await read();
@@ -225,6 +281,7 @@ async function checkFit(root: Locator, data: FitData, c: Checker): Promise<void>
       window.requestAnimationFrame = (callback) => (w.__nnFrames.push(callback), 1);
     });
     await root.locator('[data-nn-button="train"]').click();
+    challenge.byHand = false;
     for (let frame = 1; frame <= 3; frame++) {
       await page.evaluate(() => (window as unknown as { __nnFrames: FrameRequestCallback[] }).__nnFrames.shift()?.(performance.now()));
       const { t, knobs } = await compare(`${frame} frame(s) of Train from ${from}`);
@@ -246,6 +303,23 @@ async function checkFit(root: Locator, data: FitData, c: Checker): Promise<void>
     if (epochs < data.maxEpochs && !(Number(t["loss:#"]) < data.stopBelow)) c.fail(`Train stopped after ${epochs} epochs with the loss ${t["loss:#"]}, above ${data.stopBelow}`);
     if (epochs === data.maxEpochs && !(Math.abs(Number(t["loss:#"]) - loss) <= 1e-6)) c.fail(`after ${epochs} epochs the loss is ${t["loss:#"]}, but the engine gives ${loss}`);
   }
+
+  // The challenge, by hand: after Reset, move the sliders one by one to settings that reach each
+  // target in turn; the widget must tick each target when (and only when) the loss goes below it.
+  if (!challenge.goals.length) return;
+  await root.locator('[data-nn-button="reset"]').click();
+  challenge.byHand = true;
+  await compare("Reset, before the challenge");
+  const settings = handSettings(data);
+  if (settings.length < challenge.goals.length) c.fail(`no slider setting found that reaches target ${settings.length + 1}`);
+  for (const [n, knobs] of settings.entries()) {
+    for (let k = 0; k < count; k++) {
+      await setSlider(root, `p-${k}`, knobs[k]);
+      await compare(`setting slider ${k} for target ${n + 1}`);
+    }
+    if (!challenge.reached[n]) c.fail(`the sliders at ${knobs.join(", ")} do not reach target ${n + 1}`);
+  }
+  if (!challenge.reached.every(Boolean)) c.fail("the challenge test did not reach every target");
 }
 
 // ── The training inspector ──────────────────────────────────────────────────────────────────────
