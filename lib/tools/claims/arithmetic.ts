@@ -17,7 +17,7 @@
 // A line is found in text, emphasis, table cells, list items and inline code, written with the
 // course's signs (× · * / ÷ + − ^ ² √ ½ ≈ …, σ, ReLU, tanh, ln, e^) or in LaTeX ($3 \times 2 = 6$,
 // \frac{a}{b}, \sqrt{…}, ^{…}, \cdot, \approx, \sigma, \ln).
-import { contextOf, readableLeaves } from "./numbers";
+import { contextOf, readDigits, readExponent, readableLeaves } from "./numbers";
 
 /** A closed interval of real numbers. */
 interface Interval {
@@ -213,26 +213,10 @@ const readBracedExponent: Reader = (text, i, out) => {
 const readNumber: Reader = (text, i, out) => {
   const ch = text[i];
   if (!isDigit(ch) && !(ch === "." && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) return undefined;
-  let j = i;
-  let integer = "";
-  while (isDigit(text[j])) integer += text[j++];
-  if (integer.length <= 3) {
-    while (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
-      integer += text.slice(j + 1, j + 4);
-      j += 4;
-    }
-  }
-  let fraction = "";
-  if (text[j] === "." && isDigit(text[j + 1])) {
-    j++;
-    while (isDigit(text[j])) fraction += text[j++];
-  }
-  let exponent = 0;
-  const e = /^[eE]([+\-−]?)(\d+)(?![\w])/.exec(text.slice(j));
-  if (e) {
-    exponent = (e[1] === "-" || e[1] === "−" ? -1 : 1) * Number(e[2]);
-    j += e[0].length;
-  }
+  const { integer, fraction, end: digitsEnd } = readDigits(text, i);
+  const e = readExponent(text, digitsEnd);
+  const exponent = e ? e.exponent : 0;
+  const j = digitsEnd + (e ? e.length : 0);
   const percent = /^\s?%/.exec(text.slice(j));
   const end = percent ? j + percent[0].length : j;
   const value = Number(`${integer || "0"}.${fraction || "0"}e${exponent}`);

@@ -60,15 +60,9 @@ export interface KindCounts {
   missing: number;
 }
 
-export interface NotebookReport {
+/** The counts it extends are of digits in markdown cells (the first kind, as before). */
+export interface NotebookReport extends KindCounts {
   notebook: string;
-  /** Digits in markdown cells (the first kind, as before). */
-  found: number;
-  verified: number;
-  given: number;
-  unchecked: number;
-  wrong: number;
-  missing: number;
   /** Every kind, counted the same way. */
   kinds: Record<ClaimKind, KindCounts>;
   findings: Finding[];
