@@ -3,7 +3,7 @@
  * with the 0.5 contour where its answer flips, and the data points on top (notebooks 02, 11).
  */
 import { ContourOptions, Plot } from "./plot";
-import { Described, Figure, mix, palette, panelRow, plotFigure } from "./render";
+import { Described, Figure, PanelOptions, mix, palette, panelRow, plotFigure } from "./render";
 
 /** A labelled point of the input square. */
 export interface LabelledPoint {
@@ -13,7 +13,8 @@ export interface LabelledPoint {
   label: number;
 }
 
-export interface BoundaryOptions extends Described {
+/** Axis labels default to "x₁" and "x₂". */
+export interface BoundaryOptions extends PanelOptions {
   /** The network's output at (x, y). */
   surface: (x: number, y: number) => number;
   points?: readonly LabelledPoint[];
@@ -21,12 +22,6 @@ export interface BoundaryOptions extends Described {
   domain?: [number, number];
   /** Where the answer flips. Default 0.5. */
   boundary?: number;
-  /** A title drawn above the panel, such as "epoch 40". */
-  title?: string;
-  width?: number;
-  /** Axis labels. Default "x₁" and "x₂". */
-  xLabel?: string;
-  yLabel?: string;
 }
 
 /** Band edges: outputs are grouped into bands 0.1 wide, with everything below 0.1 or above 0.9 in the end bands. */

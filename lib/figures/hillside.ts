@@ -4,7 +4,7 @@
  * descent takes down the hill (notebook 08).
  */
 import { Plot } from "./plot";
-import { Described, Figure, palette, panelRow, plotFigure } from "./render";
+import { Described, Figure, PanelOptions, palette, panelRow, plotFigure } from "./render";
 
 /** A straight line through the hillside's point at `x`, with steepness `slope`. */
 export interface SlopeLine {
@@ -14,7 +14,8 @@ export interface SlopeLine {
   dashed?: boolean;
 }
 
-export interface HillsideOptions extends Described {
+/** Axis labels default to "weight" and "loss". */
+export interface HillsideOptions extends PanelOptions {
   /** The loss for a given value of the weight. */
   loss: (weight: number) => number;
   /** The weight values to draw over. */
@@ -27,12 +28,6 @@ export interface HillsideOptions extends Described {
   lines?: readonly SlopeLine[];
   /** Gradient descent: the weight before the first step and after each step; drawn as numbered dots joined by arrows. */
   steps?: readonly number[];
-  /** A title drawn above the panel, such as "rate 0.001". */
-  title?: string;
-  /** Axis labels. Default "weight" and "loss". */
-  xLabel?: string;
-  yLabel?: string;
-  width?: number;
   height?: number;
 }
 

@@ -3,7 +3,8 @@
  * scale (blue positive, red negative), as in the digits notebook (12).
  */
 import { Plot } from "./plot";
-import { pictureKeyMarks, pictureShades, shadeIndex, keyHeight } from "./colour-key";
+import { pictureShades, shadeIndex } from "./colour-key";
+import { PictureGridOptions, pictureGridFigure, pictureOrigin, pictureSide } from "./picture-grid";
 import { Described, Figure, palette, plotFigure } from "./render";
 
 /** A square image, its pixels row by row. */
@@ -13,66 +14,37 @@ export interface SquareImage {
   title?: string;
 }
 
-export interface ImageGridOptions extends Described {
-  /** Images per row. Default: up to 8. */
-  columns?: number;
-  /** "ink": 0 is paper, 1 is ink. "weights": a diverging scale centred on 0. Default "ink". */
-  scale?: "ink" | "weights";
-  /** For "weights": the size of value drawn in full colour. Default: the largest size among all images. */
-  largest?: number;
-  /** The name of the colour key under the images. Default "ink" or "weight". */
-  label?: string;
-  /** Size of one image in pixels. Default 64. */
-  cellSize?: number;
-}
+/** Images per row: up to 8 by default; size of one image: 64 pixels by default. */
+export type ImageGridOptions = PictureGridOptions;
 
 /** A grid of square images, several per row, each with an optional title, and a key for their colours. */
 export function imageGrid(images: readonly SquareImage[], options: ImageGridOptions = {}): Figure {
-  if (images.length === 0) throw new Error("imageGrid needs at least one image");
-  const side = Math.round(Math.sqrt(images[0].pixels.length));
-  images.forEach((img, n) => {
-    if (img.pixels.length !== side * side) throw new Error(`image ${n} has ${img.pixels.length} pixels; every image must have ${side * side}`);
-  });
-  const columns = options.columns ?? Math.min(8, images.length);
-  const rows = Math.ceil(images.length / columns);
+  const side = pictureSide(images, "imageGrid", "image", "pixels");
   const cell = options.cellSize ?? 64;
   const pixel = cell / side;
-  const gap = 12;
-  const titleRoom = images.some((img) => img.title) ? 18 : 0;
+  const layout = { count: images.length, columns: options.columns ?? Math.min(8, images.length), cell, gap: 12, titleRoom: images.some((img) => img.title) ? 18 : 0 };
   const scale = options.scale ?? "ink";
   const largest = scale === "weights" ? Math.max(1e-12, options.largest ?? Math.max(...images.flatMap((img) => img.pixels.map(Math.abs)))) : 1;
   const shades = pictureShades(scale);
-  // Everything is laid out in pixels, so every image stays exactly square.
-  const originOf = (n: number) => ({ left: (n % columns) * (cell + gap), top: Math.floor(n / columns) * (cell + gap + titleRoom) + titleRoom });
   const pixels = images.flatMap((img, n) => {
-    const { left, top } = originOf(n);
+    const { left, top } = pictureOrigin(layout, n);
     return img.pixels.map((value, p) => ({ x1: left + (p % side) * pixel, y1: top + Math.floor(p / side) * pixel, fill: shades[shadeIndex(value, scale, largest)] }));
   });
-  const frames = images.map((img, n) => ({ ...originOf(n), title: img.title ?? "" }));
-  const width = Math.max(columns * (cell + gap) - gap, 200);
-  const gridHeight = rows * (cell + gap + titleRoom) - gap;
-  const height = gridHeight + keyHeight;
-  return plotFigure({
-    width: width + 10,
-    height: height + 10,
-    margin: 5,
+  const frames = images.map((img, n) => ({ ...pictureOrigin(layout, n), title: img.title ?? "" }));
+  return pictureGridFigure(layout, {
     caption: options.caption,
     description: options.description ?? `${images.length} images of ${side} × ${side} pixels.`,
-    x: { axis: null, domain: [0, width] },
-    y: { axis: null, domain: [0, height], reverse: true },
-    marks: [
-      Plot.rect(pixels, {
-        x1: "x1",
-        y1: "y1",
-        x2: (d: { x1: number }) => d.x1 + pixel,
-        y2: (d: { y1: number }) => d.y1 + pixel,
-        fill: (d: { fill: string }) => d.fill,
-        inset: side > 10 ? 0 : 0.5,
-      }),
-      Plot.rect(frames, { x1: "left", y1: "top", x2: (d: { left: number }) => d.left + cell, y2: (d: { top: number }) => d.top + cell, fill: "none", stroke: "#9ca3af" }),
-      titleRoom ? Plot.text(frames, { x: (d: { left: number }) => d.left + cell / 2, y: "top", dy: -9, text: "title", fontSize: 11 }) : null,
-      ...pictureKeyMarks({ scale, largest, label: options.label ?? (scale === "weights" ? "weight" : "ink"), left: 0, top: gridHeight + 6, width: Math.min(width, 240) }),
-    ],
+    frames,
+    pictures: Plot.rect(pixels, {
+      x1: "x1",
+      y1: "y1",
+      x2: (d: { x1: number }) => d.x1 + pixel,
+      y2: (d: { y1: number }) => d.y1 + pixel,
+      fill: (d: { fill: string }) => d.fill,
+      inset: side > 10 ? 0 : 0.5,
+    }),
+    titles: layout.titleRoom ? Plot.text(frames, { x: (d: { left: number }) => d.left + cell / 2, y: "top", dy: -9, text: "title", fontSize: 11 }) : null,
+    key: { scale, largest, label: options.label ?? (scale === "weights" ? "weight" : "ink") },
   });
 }
 

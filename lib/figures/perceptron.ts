@@ -5,7 +5,7 @@
  */
 import { Markish, Plot } from "./plot";
 import { LabelledPoint } from "./decision-boundary";
-import { Described, Figure, palette, panelRow, plotFigure, seriesColors } from "./render";
+import { Described, Figure, PanelOptions, palette, panelRow, plotFigure, seriesColors } from "./render";
 
 /** One perceptron's line: two weights and a bias. */
 export interface PerceptronLine {
@@ -23,7 +23,8 @@ export interface PlaneMarker {
   label?: string;
 }
 
-export interface PerceptronPlaneOptions extends Described {
+/** Axis labels default to "input x₁" and "input x₂". */
+export interface PerceptronPlaneOptions extends PanelOptions {
   /** One line, or several (the same weights with different biases, say). */
   lines: readonly PerceptronLine[];
   /** Which line's two sides are shaded and labelled "answer 1" / "answer 0". Default 0; false: none. */
@@ -34,12 +35,6 @@ export interface PerceptronPlaneOptions extends Described {
   markers?: readonly PlaneMarker[];
   /** The input square: [low, high] for both axes. Default [0, 6]. */
   domain?: [number, number];
-  /** A title drawn above the plane, such as "bias −10". */
-  title?: string;
-  width?: number;
-  /** Axis labels. Default "input x₁" and "input x₂". */
-  xLabel?: string;
-  yLabel?: string;
 }
 
 type Pt = { x: number; y: number };

@@ -20,6 +20,15 @@ export interface Described {
   description?: string;
 }
 
+/** A panel with two axes: a title above it, its width, and the axes' names (each figure says its defaults). */
+export interface PanelOptions extends Described {
+  /** A title drawn above the panel, such as "epoch 40". */
+  title?: string;
+  width?: number;
+  xLabel?: string;
+  yLabel?: string;
+}
+
 /**
  * The few DOM features the figures use. Declared here rather than taken from the DOM type library,
  * because notebooks compile with tslab's settings, which have no DOM types.

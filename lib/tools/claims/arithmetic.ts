@@ -17,7 +17,7 @@
 // A line is found in text, emphasis, table cells, list items and inline code, written with the
 // course's signs (× · * / ÷ + − ^ ² √ ½ ≈ …, σ, ReLU, tanh, ln, e^) or in LaTeX ($3 \times 2 = 6$,
 // \frac{a}{b}, \sqrt{…}, ^{…}, \cdot, \approx, \sigma, \ln).
-import { contextOf, readableLeaves } from "./numbers";
+import { contextOf, readDigits, readExponent, readableLeaves } from "./numbers";
 
 /** A closed interval of real numbers. */
 interface Interval {
@@ -114,202 +114,189 @@ const latexWords: Record<string, { kind: TokenKind; name?: string; text?: string
   right: null,
 };
 
+/** The tokens read so far; `null` is a break. */
+type Tokens = (MathToken | null)[];
+
+/**
+ * A reader looks at the text from `i`: if what stands there is its kind, it pushes its tokens (or
+ * breaks) and returns where reading goes on; otherwise it returns undefined and pushes nothing.
+ */
+type Reader = (text: string, i: number, out: Tokens) => number | undefined;
+
 /**
  * Reads a piece of text into tokens and breaks: `null` stands for anything that ends a worked line
  * (a word, a comma, a colon, the end of a sentence).
  */
-export function mathTokens(text: string): (MathToken | null)[] {
-  const out: (MathToken | null)[] = [];
-  const push = (t: MathToken) => out.push(t);
+export function mathTokens(text: string): Tokens {
+  const out: Tokens = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
-    if (ch === " " || ch === "\t" || ch === "\n" || ch === "\u00a0" || ch === "$" || ch === "{" || ch === "}" || ch === "*" && text[i + 1] === "*") {
-      // Spaces, LaTeX delimiters and bold markers ("**3 × 4 = 12**") join; they are not part of the sum.
-      i += ch === "*" ? 2 : 1;
-      continue;
+    let next: number | undefined;
+    for (const read of readers) {
+      next = read(text, i, out);
+      if (next !== undefined) break;
     }
-    // LaTeX commands.
-    if (ch === "\\") {
-      const m = /^\\([A-Za-z]+|[,;:! ])/.exec(text.slice(i));
-      if (!m) {
-        out.push(null);
-        i++;
-        continue;
-      }
-      const word = m[1];
-      if (word === "frac") {
-        // \frac{a}{b} → (a)/(b): the braces become brackets, with a division between them.
-        const a = matchBrace(text, i + m[0].length);
-        const b = a === undefined ? undefined : matchBrace(text, a + 1);
-        if (a === undefined || b === undefined) {
-          out.push(null);
-          i += m[0].length;
-          continue;
-        }
-        const numerator = mathTokens(text.slice(i + m[0].length + 1, a)).map((t) => t && shift(t, i + m[0].length + 1));
-        const denominator = mathTokens(text.slice(a + 2, b)).map((t) => t && shift(t, a + 2));
-        push({ kind: "open", text: "\\frac{", start: i, end: i + m[0].length + 1 });
-        out.push(...numerator);
-        push({ kind: "close", text: "}", start: a, end: a + 1 });
-        push({ kind: "op", name: "/", text: "}{", start: a, end: a + 2 });
-        push({ kind: "open", text: "{", start: a + 1, end: a + 2 });
-        out.push(...denominator);
-        push({ kind: "close", text: "}", start: b, end: b + 1 });
-        i = b + 1;
-        continue;
-      }
-      if (word === "sqrt") {
-        const close = matchBrace(text, i + m[0].length);
-        push({ kind: "sqrt", text: m[0], start: i, end: i + m[0].length });
-        if (close !== undefined) {
-          push({ kind: "open", text: "{", start: i + m[0].length, end: i + m[0].length + 1 });
-          out.push(...mathTokens(text.slice(i + m[0].length + 1, close)).map((t) => t && shift(t, i + m[0].length + 1)));
-          push({ kind: "close", text: "}", start: close, end: close + 1 });
-          i = close + 1;
-        } else i += m[0].length;
-        continue;
-      }
-      if (/^[,;:! ]$/.test(word)) {
-        i += m[0].length;
-        continue;
-      }
-      const known = latexWords[word];
-      if (known === null) {
-        i += m[0].length;
-        continue;
-      }
-      if (known) push({ kind: known.kind, name: known.name, text: m[0], start: i, end: i + m[0].length });
-      else out.push(null);
-      i += m[0].length;
-      continue;
+    if (next === undefined) {
+      // Anything else ends a line: commas, colons, full stops, arrows, quotes, "<", ">"…
+      out.push(null);
+      next = i + 1;
     }
-    if (ch === "^" && text[i + 1] === "{") {
-      // ^{…}: a bracketed exponent.
-      push({ kind: "op", name: "^", text: "^", start: i, end: i + 1 });
-      i++;
-      const close = matchBrace(text, i);
-      if (close === undefined) continue;
-      push({ kind: "open", text: "{", start: i, end: i + 1 });
-      out.push(...mathTokens(text.slice(i + 1, close)).map((t) => t && shift(t, i + 1)));
-      push({ kind: "close", text: "}", start: close, end: close + 1 });
-      i = close + 1;
-      continue;
-    }
-    // Numbers (thousands separators, decimals, scientific notation, a percent sign).
-    if (isDigit(ch) || (ch === "." && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) {
-      let j = i;
-      let integer = "";
-      while (isDigit(text[j])) integer += text[j++];
-      if (integer.length <= 3) {
-        while (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
-          integer += text.slice(j + 1, j + 4);
-          j += 4;
-        }
-      }
-      let fraction = "";
-      if (text[j] === "." && isDigit(text[j + 1])) {
-        j++;
-        while (isDigit(text[j])) fraction += text[j++];
-      }
-      let exponent = 0;
-      const e = /^[eE]([+\-−]?)(\d+)(?![\w])/.exec(text.slice(j));
-      if (e) {
-        exponent = (e[1] === "-" || e[1] === "−" ? -1 : 1) * Number(e[2]);
-        j += e[0].length;
-      }
-      const percent = /^\s?%/.exec(text.slice(j));
-      const end = percent ? j + percent[0].length : j;
-      push({
-        kind: "number",
-        text: text.slice(i, end),
-        start: i,
-        end,
-        value: Number(`${integer || "0"}.${fraction || "0"}e${exponent}`),
-        decimals: Math.max(0, fraction.length - exponent),
-        percent: !!percent,
-      });
-      i = end;
-      continue;
-    }
-    if (ch in fractions) {
-      push({ kind: "number", text: ch, start: i, end: i + 1, value: fractions[ch], decimals: 0 });
-      i++;
-      continue;
-    }
-    if (superscriptDigits.includes(ch) || ((ch === "⁻" || ch === "⁺") && superscriptDigits.includes(text[i + 1] ?? "x"))) {
-      let j = i + (ch === "⁻" || ch === "⁺" ? 1 : 0);
-      let digits = "";
-      while (j < text.length && superscriptDigits.includes(text[j])) digits += String(superscriptDigits.indexOf(text[j++]));
-      push({ kind: "power", text: text.slice(i, j), start: i, end: j, value: (ch === "⁻" ? -1 : 1) * Number(digits) });
-      i = j;
-      continue;
-    }
-    const op = ({ "+": "+", "−": "−", "-": "−", "×": "×", "·": "×", "*": "×", "/": "/", "÷": "/", "∕": "/", "^": "^" } as Record<string, string>)[ch];
-    if (op) {
-      // A hyphen between letters is part of a word ("hand-drawn"), not a minus.
-      if (ch === "-" && isLetter(text[i - 1]) && isLetter(text[i + 1])) {
-        out.push(null);
-        i++;
-        continue;
-      }
-      push({ kind: "op", name: op, text: ch, start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (ch === "(" || ch === "[") {
-      if (ch === "[") {
-        out.push(null);
-        i++;
-        continue;
-      }
-      const previous = out[out.length - 1];
-      const call = !!previous && previous.kind === "letter" && previous.end === i;
-      push({ kind: "open", text: ch, start: i, end: i + 1, call });
-      i++;
-      continue;
-    }
-    if (ch === ")") {
-      push({ kind: "close", text: ch, start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (ch === "=" || ch === "≈") {
-      push({ kind: "equals", name: ch, text: ch, start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (ch === "√") {
-      push({ kind: "sqrt", text: ch, start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (ch === "…" || text.startsWith("...", i)) {
-      const length = ch === "…" ? 1 : 3;
-      push({ kind: "ellipsis", text: text.slice(i, i + length), start: i, end: i + length });
-      i += length;
-      continue;
-    }
-    if (ch === "∂" || isLetter(ch)) {
-      // A word: letters, then subscripts, primes and digits glued to it (w₁, x′, h14, ∂L).
-      let j = i + (ch === "∂" ? 1 : 0);
-      while (isLetter(text[j])) j++;
-      const letters = text.slice(i, j);
-      while (j < text.length && (subscripts.includes(text[j]) || text[j] === "′" || text[j] === "'" || isDigit(text[j]))) j++;
-      const word = text.slice(i, j);
-      if (letters in functionNames && j === i + letters.length) push({ kind: "function", name: functionNames[letters], text: word, start: i, end: j });
-      else if (letters === "e" && j === i + 1) push({ kind: "e", text: word, start: i, end: j });
-      else if ((letters.length === 1 && letters !== "∂") || (letters.length === 2 && letters[0] === "∂")) push({ kind: "letter", name: word, text: word, start: i, end: j });
-      else out.push(null);
-      i = j;
-      continue;
-    }
-    // Anything else ends a line: commas, colons, full stops, arrows, quotes, "<", ">"…
-    out.push(null);
-    i++;
+    i = next;
   }
   return out;
 }
+
+/** Spaces, LaTeX delimiters and bold markers ("**3 × 4 = 12**") join; they are not part of the sum. */
+const readJoiner: Reader = (text, i) => {
+  const ch = text[i];
+  if (ch === "*" && text[i + 1] === "*") return i + 2;
+  return ch === " " || ch === "\t" || ch === "\n" || ch === "\u00a0" || ch === "$" || ch === "{" || ch === "}" ? i + 1 : undefined;
+};
+
+/** The tokens of `text.slice(from, to)`, with offsets in `text`. */
+function tokensBetween(text: string, from: number, to: number): Tokens {
+  return mathTokens(text.slice(from, to)).map((t) => t && shift(t, from));
+}
+
+/** `{…}` from the brace at `open` to the one at `close`: bracketed tokens. */
+function braced(text: string, open: number, close: number, out: Tokens): number {
+  out.push({ kind: "open", text: "{", start: open, end: open + 1 }, ...tokensBetween(text, open + 1, close), { kind: "close", text: "}", start: close, end: close + 1 });
+  return close + 1;
+}
+
+/** LaTeX commands: \frac, \sqrt, spacing, and the words of `latexWords`; any other is a break. */
+const readLatex: Reader = (text, i, out) => {
+  if (text[i] !== "\\") return undefined;
+  const m = /^\\([A-Za-z]+|[,;:! ])/.exec(text.slice(i));
+  if (!m) {
+    out.push(null);
+    return i + 1;
+  }
+  const word = m[1];
+  const after = i + m[0].length;
+  if (word === "frac") return readFraction(text, i, after, out);
+  if (word === "sqrt") {
+    const close = matchBrace(text, after);
+    out.push({ kind: "sqrt", text: m[0], start: i, end: after });
+    return close === undefined ? after : braced(text, after, close, out);
+  }
+  if (/^[,;:! ]$/.test(word)) return after;
+  const known = latexWords[word];
+  if (known === null) return after;
+  out.push(known ? { kind: known.kind, name: known.name, text: m[0], start: i, end: after } : null);
+  return after;
+};
+
+/** \frac{a}{b} → (a)/(b): the braces become brackets, with a division between them. */
+function readFraction(text: string, i: number, after: number, out: Tokens): number {
+  const a = matchBrace(text, after);
+  const b = a === undefined ? undefined : matchBrace(text, a + 1);
+  if (a === undefined || b === undefined) {
+    out.push(null);
+    return after;
+  }
+  out.push({ kind: "open", text: "\\frac{", start: i, end: after + 1 }, ...tokensBetween(text, after + 1, a));
+  out.push({ kind: "close", text: "}", start: a, end: a + 1 }, { kind: "op", name: "/", text: "}{", start: a, end: a + 2 });
+  out.push({ kind: "open", text: "{", start: a + 1, end: a + 2 }, ...tokensBetween(text, a + 2, b), { kind: "close", text: "}", start: b, end: b + 1 });
+  return b + 1;
+}
+
+/** ^{…}: a bracketed exponent. */
+const readBracedExponent: Reader = (text, i, out) => {
+  if (text[i] !== "^" || text[i + 1] !== "{") return undefined;
+  out.push({ kind: "op", name: "^", text: "^", start: i, end: i + 1 });
+  const close = matchBrace(text, i + 1);
+  return close === undefined ? i + 1 : braced(text, i + 1, close, out);
+};
+
+/** Numbers (thousands separators, decimals, scientific notation, a percent sign). */
+const readNumber: Reader = (text, i, out) => {
+  const ch = text[i];
+  if (!isDigit(ch) && !(ch === "." && isDigit(text[i + 1]) && !isDigit(text[i - 1]))) return undefined;
+  const { integer, fraction, end: digitsEnd } = readDigits(text, i);
+  const e = readExponent(text, digitsEnd);
+  const exponent = e ? e.exponent : 0;
+  const j = digitsEnd + (e ? e.length : 0);
+  const percent = /^\s?%/.exec(text.slice(j));
+  const end = percent ? j + percent[0].length : j;
+  const value = Number(`${integer || "0"}.${fraction || "0"}e${exponent}`);
+  out.push({ kind: "number", text: text.slice(i, end), start: i, end, value, decimals: Math.max(0, fraction.length - exponent), percent: !!percent });
+  return end;
+};
+
+/** ½, ⅓, ¼… as numbers. */
+const readVulgarFraction: Reader = (text, i, out) => {
+  const ch = text[i];
+  if (!(ch in fractions)) return undefined;
+  out.push({ kind: "number", text: ch, start: i, end: i + 1, value: fractions[ch], decimals: 0 });
+  return i + 1;
+};
+
+/** A superscript exponent: ², ⁻³². */
+const readPower: Reader = (text, i, out) => {
+  const ch = text[i];
+  const signed = ch === "⁻" || ch === "⁺";
+  if (!superscriptDigits.includes(ch) && !(signed && superscriptDigits.includes(text[i + 1] ?? "x"))) return undefined;
+  let j = i + (signed ? 1 : 0);
+  let digits = "";
+  while (j < text.length && superscriptDigits.includes(text[j])) digits += String(superscriptDigits.indexOf(text[j++]));
+  out.push({ kind: "power", text: text.slice(i, j), start: i, end: j, value: (ch === "⁻" ? -1 : 1) * Number(digits) });
+  return j;
+};
+
+const operators: Record<string, string> = { "+": "+", "−": "−", "-": "−", "×": "×", "·": "×", "*": "×", "/": "/", "÷": "/", "∕": "/", "^": "^" };
+
+/** + − × / ^ in their several spellings. */
+const readOperator: Reader = (text, i, out) => {
+  const ch = text[i];
+  const op = operators[ch];
+  if (!op) return undefined;
+  // A hyphen between letters is part of a word ("hand-drawn"), not a minus.
+  out.push(ch === "-" && isLetter(text[i - 1]) && isLetter(text[i + 1]) ? null : { kind: "op", name: op, text: ch, start: i, end: i + 1 });
+  return i + 1;
+};
+
+/** Brackets ("(" right after a letter opens a call, as in f(w)), "=", "≈", "√"; "[" is a break. */
+const readSymbol: Reader = (text, i, out) => {
+  const ch = text[i];
+  const at = { text: ch, start: i, end: i + 1 };
+  if (ch === "[") out.push(null);
+  else if (ch === "(") {
+    const previous = out[out.length - 1];
+    out.push({ kind: "open", ...at, call: !!previous && previous.kind === "letter" && previous.end === i });
+  } else if (ch === ")") out.push({ kind: "close", ...at });
+  else if (ch === "=" || ch === "≈") out.push({ kind: "equals", name: ch, ...at });
+  else if (ch === "√") out.push({ kind: "sqrt", ...at });
+  else return undefined;
+  return i + 1;
+};
+
+/** "…" or "...". */
+const readEllipsis: Reader = (text, i, out) => {
+  if (text[i] !== "…" && !text.startsWith("...", i)) return undefined;
+  const length = text[i] === "…" ? 1 : 3;
+  out.push({ kind: "ellipsis", text: text.slice(i, i + length), start: i, end: i + length });
+  return i + length;
+};
+
+/** A word: letters, then subscripts, primes and digits glued to it (w₁, x′, h14, ∂L); a longer word is a break. */
+const readWord: Reader = (text, i, out) => {
+  const ch = text[i];
+  if (ch !== "∂" && !isLetter(ch)) return undefined;
+  let j = i + (ch === "∂" ? 1 : 0);
+  while (isLetter(text[j])) j++;
+  const letters = text.slice(i, j);
+  while (j < text.length && (subscripts.includes(text[j]) || text[j] === "′" || text[j] === "'" || isDigit(text[j]))) j++;
+  const word = text.slice(i, j);
+  if (letters in functionNames && j === i + letters.length) out.push({ kind: "function", name: functionNames[letters], text: word, start: i, end: j });
+  else if (letters === "e" && j === i + 1) out.push({ kind: "e", text: word, start: i, end: j });
+  else if ((letters.length === 1 && letters !== "∂") || (letters.length === 2 && letters[0] === "∂")) out.push({ kind: "letter", name: word, text: word, start: i, end: j });
+  else out.push(null);
+  return j;
+};
+
+/** In the order they are tried. */
+const readers: Reader[] = [readJoiner, readLatex, readBracedExponent, readNumber, readVulgarFraction, readPower, readOperator, readSymbol, readEllipsis, readWord];
 
 function shift(t: MathToken, by: number): MathToken {
   return { ...t, start: t.start + by, end: t.end + by };
@@ -440,134 +427,153 @@ class SeriesError extends ParseError {}
 
 /** Parses one side of a worked line. */
 function parse(tokens: MathToken[]): Node {
-  let k = 0;
-  const peek = () => tokens[k];
-  const fail = (what: string): never => {
+  return new SideParser(tokens).side();
+}
+
+/** A term of a sum with its sign; "…" stands for the terms a series leaves out. */
+type Term = { sign: "+" | "−"; node: Node | "…" };
+
+/** Reads one side's tokens by recursive descent: sum → product → unary → power → postfix → primary. */
+class SideParser {
+  private k = 0;
+
+  constructor(private readonly tokens: MathToken[]) {}
+
+  /** The whole side: one sum, and nothing after it. */
+  side(): Node {
+    const node = this.sum();
+    if (this.k < this.tokens.length) this.fail(`unexpected "${this.tokens[this.k].text}"`);
+    return node;
+  }
+
+  private peek(): MathToken {
+    return this.tokens[this.k];
+  }
+
+  private fail(what: string): never {
     throw new ParseError(what);
-  };
-  const expect = (kind: TokenKind) => {
-    if (peek()?.kind !== kind) fail(`expected ${kind === "close" ? "a closing bracket" : kind} ${peek() ? `at "${peek().text}"` : "at the end"}`);
-    return tokens[k++];
-  };
+  }
 
-  const sum = (): Node => {
+  private expect(kind: TokenKind): MathToken {
+    if (this.peek()?.kind !== kind) this.fail(`expected ${kind === "close" ? "a closing bracket" : kind} ${this.peek() ? `at "${this.peek().text}"` : "at the end"}`);
+    return this.tokens[this.k++];
+  }
+
+  private sum(): Node {
     // Terms and signs, kept apart so that "1 + 2 + … + 10" can be filled in.
-    const terms: { sign: "+" | "−"; node: Node | "…" }[] = [{ sign: "+", node: product() }];
-    while (peek()?.kind === "op" && (peek().name === "+" || peek().name === "−")) {
-      const sign = tokens[k++].name as "+" | "−";
-      if (peek()?.kind === "ellipsis") {
-        k++;
+    const terms: Term[] = [{ sign: "+", node: this.product() }];
+    while (this.peek()?.kind === "op" && (this.peek().name === "+" || this.peek().name === "−")) {
+      const sign = this.tokens[this.k++].name as "+" | "−";
+      if (this.peek()?.kind === "ellipsis") {
+        this.k++;
         terms.push({ sign, node: "…" });
-      } else terms.push({ sign, node: product() });
+      } else terms.push({ sign, node: this.product() });
     }
-    const nodes: { sign: "+" | "−"; node: Node }[] = [];
-    terms.forEach((t, n) => {
-      if (t.node !== "…") {
-        nodes.push({ sign: t.sign, node: t.node });
-        return;
-      }
-      // An arithmetic series written with "…": the two terms before it set the step, the one after it the end.
-      const a = terms[n - 2]?.node;
-      const b = terms[n - 1]?.node;
-      const z = terms[n + 1]?.node;
-      const exact = (x: Node | "…" | undefined) => (x && x !== "…" && x.kind === "number" && x.decimals === 0 && !x.percent ? x.value : undefined);
-      const [va, vb, vz] = [exact(a), exact(b), exact(z)];
-      if (va === undefined || vb === undefined || vz === undefined || t.sign !== "+" || terms[n - 1].sign !== "+" || terms[n + 1]?.sign !== "+") throw new SeriesError('a "…" needs two whole numbers before it and one after it, all added');
-      const step = vb! - va!;
-      if (step === 0 || (vz! - vb!) / step < 1 || !Number.isInteger((vz! - vb!) / step)) throw new SeriesError(`"${va}, ${vb}, …, ${vz}" is not a series with a whole number of steps`);
-      const filled: number[] = [];
-      for (let x = vb! + step; step > 0 ? x < vz! : x > vz!; x += step) filled.push(x);
-      nodes.push({ sign: "+", node: { kind: "series", terms: filled } });
-    });
-    return nodes.slice(1).reduce<Node>((left, { sign, node }) => ({ kind: "binary", op: sign, left, right: node }), nodes[0].node);
-  };
+    return addTerms(terms);
+  }
 
-  const product = (): Node => {
-    let left = unary();
+  private product(): Node {
+    let left = this.unary();
     for (;;) {
-      const t = peek();
+      const t = this.peek();
       if (t?.kind === "op" && (t.name === "×" || t.name === "/")) {
-        k++;
-        left = { kind: "binary", op: t.name, left, right: unary() };
+        this.k++;
+        left = { kind: "binary", op: t.name, left, right: this.unary() };
       } else if (t && (t.kind === "letter" || t.kind === "open" || t.kind === "function" || t.kind === "sqrt" || t.kind === "e")) {
         // Implicit multiplication: 2x, 15h, ½(ŷ − y), 2(1 − c).
-        left = { kind: "binary", op: "×", left, right: power() };
+        left = { kind: "binary", op: "×", left, right: this.power() };
       } else return left;
     }
-  };
+  }
 
-  const unary = (): Node => {
-    const t = peek();
+  private unary(): Node {
+    const t = this.peek();
     if (t?.kind === "op" && (t.name === "−" || t.name === "+")) {
-      k++;
-      const arg = unary();
+      this.k++;
+      const arg = this.unary();
       return t.name === "−" ? { kind: "unary", op: "−", arg } : arg;
     }
-    return power();
-  };
+    return this.power();
+  }
 
-  const power = (): Node => {
-    const base = postfix();
-    if (peek()?.kind === "op" && peek().name === "^") {
-      k++;
+  private power(): Node {
+    const base = this.postfix();
+    if (this.peek()?.kind === "op" && this.peek().name === "^") {
+      this.k++;
       // The exponent binds a sign to its number: e^−0.3 is e^(−0.3).
-      return { kind: "binary", op: "^", left: base, right: unary() };
+      return { kind: "binary", op: "^", left: base, right: this.unary() };
     }
     return base;
-  };
+  }
 
-  const postfix = (): Node => {
-    let node = primary();
-    while (peek()?.kind === "power") node = { kind: "binary", op: "^", left: node, right: { kind: "number", value: tokens[k++].value!, decimals: 0, percent: false } };
+  private postfix(): Node {
+    let node = this.primary();
+    while (this.peek()?.kind === "power") node = { kind: "binary", op: "^", left: node, right: { kind: "number", value: this.tokens[this.k++].value!, decimals: 0, percent: false } };
     return node;
-  };
+  }
 
-  const primary = (): Node => {
-    const t = peek();
-    if (!t) fail("the side ends too early");
-    k++;
+  private primary(): Node {
+    const t = this.peek();
+    if (!t) this.fail("the side ends too early");
+    this.k++;
     switch (t.kind) {
       case "number":
         return { kind: "number", value: t.value!, decimals: t.decimals!, percent: !!t.percent };
       case "letter":
-        if (peek()?.kind === "open" && peek().call) fail(`"${t.text}(…)" is a function the checker does not know`);
+        if (this.peek()?.kind === "open" && this.peek().call) this.fail(`"${t.text}(…)" is a function the checker does not know`);
         return { kind: "letter", name: t.name! };
       case "e":
         return { kind: "letter", name: "e" };
-      case "open": {
-        const inner = sum();
-        expect("close");
-        return inner;
-      }
+      case "open":
+        return this.bracketed();
       case "sqrt":
-        return { kind: "call", name: "sqrt", arg: postfixArgument() };
+        return { kind: "call", name: "sqrt", arg: this.argument() };
       case "function":
-        return { kind: "call", name: t.name!, arg: postfixArgument() };
+        return { kind: "call", name: t.name!, arg: this.argument() };
       default:
-        return fail(`unexpected "${t.text}"`);
+        return this.fail(`unexpected "${t.text}"`);
     }
-  };
+  }
 
-  // A function's argument: a bracket, or a number or letter written after it (ln 10, √2, −ln p).
-  const postfixArgument = (): Node => {
-    const t = peek();
+  /** What stands between an opening bracket, already read, and its closing one. */
+  private bracketed(): Node {
+    const inner = this.sum();
+    this.expect("close");
+    return inner;
+  }
+
+  /** A function's argument: a bracket, or a number or letter written after it (ln 10, √2, −ln p). */
+  private argument(): Node {
+    const t = this.peek();
     if (t?.kind === "open") {
-      k++;
-      const inner = sum();
-      expect("close");
-      return inner;
+      this.k++;
+      return this.bracketed();
     }
     if (t?.kind === "op" && t.name === "−") {
-      k++;
-      return { kind: "unary", op: "−", arg: postfixArgument() };
+      this.k++;
+      return { kind: "unary", op: "−", arg: this.argument() };
     }
-    if (t && (t.kind === "number" || t.kind === "letter" || t.kind === "e")) return primary();
-    return fail(`a function needs an argument${t ? ` at "${t.text}"` : ""}`);
-  };
+    if (t && (t.kind === "number" || t.kind === "letter" || t.kind === "e")) return this.primary();
+    return this.fail(`a function needs an argument${t ? ` at "${t.text}"` : ""}`);
+  }
+}
 
-  const node = sum();
-  if (k < tokens.length) fail(`unexpected "${tokens[k].text}"`);
-  return node;
+/** A sum's terms as a chain of + and −, each "…" filled in with the series it leaves out. */
+function addTerms(terms: Term[]): Node {
+  const nodes = terms.map((t, n) => (t.node === "…" ? { sign: "+" as const, node: seriesAt(terms, n) } : { sign: t.sign, node: t.node }));
+  return nodes.slice(1).reduce<Node>((left, { sign, node }) => ({ kind: "binary", op: sign, left, right: node }), nodes[0].node);
+}
+
+/** An arithmetic series written with "…" at `terms[n]`: the two terms before it set the step, the one after it the end. */
+function seriesAt(terms: Term[], n: number): Node {
+  const exact = (x: Node | "…" | undefined) => (x && x !== "…" && x.kind === "number" && x.decimals === 0 && !x.percent ? x.value : undefined);
+  const [va, vb, vz] = [exact(terms[n - 2]?.node), exact(terms[n - 1]?.node), exact(terms[n + 1]?.node)];
+  if (va === undefined || vb === undefined || vz === undefined || terms[n].sign !== "+" || terms[n - 1].sign !== "+" || terms[n + 1]?.sign !== "+") throw new SeriesError('a "…" needs two whole numbers before it and one after it, all added');
+  const step = vb - va;
+  if (step === 0 || (vz - vb) / step < 1 || !Number.isInteger((vz - vb) / step)) throw new SeriesError(`"${va}, ${vb}, …, ${vz}" is not a series with a whole number of steps`);
+  const filled: number[] = [];
+  for (let x = vb + step; step > 0 ? x < vz : x > vz; x += step) filled.push(x);
+  return { kind: "series", terms: filled };
 }
 
 // ————————————————————————————— evaluating —————————————————————————————

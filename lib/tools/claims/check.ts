@@ -60,15 +60,9 @@ export interface KindCounts {
   missing: number;
 }
 
-export interface NotebookReport {
+/** The counts it extends are of digits in markdown cells (the first kind, as before). */
+export interface NotebookReport extends KindCounts {
   notebook: string;
-  /** Digits in markdown cells (the first kind, as before). */
-  found: number;
-  verified: number;
-  given: number;
-  unchecked: number;
-  wrong: number;
-  missing: number;
   /** Every kind, counted the same way. */
   kinds: Record<ClaimKind, KindCounts>;
   findings: Finding[];
@@ -150,65 +144,18 @@ function alignNumbers(
   const declared = entries !== undefined;
   const expected = entries ? expand(entries, problems, where, cache, claims) : [];
   const fits = (i: number, j: number) => agrees(found[i], expected[j].value, expected[j].rounded, expected[j].precision);
-  // Longest common subsequence of "this printed number agrees with this expected value".
   const n = found.length;
   const m = expected.length;
-  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i][j] = fits(i, j) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-    }
-  }
+  const table = agreementTable(n, m, fits);
   const findings: Finding[] = [];
-  const show = (v: number) => String(Number(v.toPrecision(12)));
-  const what = claim === "words" ? "writes" : "prints";
-  const flushGap = (ns: FoundNumber[], es: Expected[]) => {
-    const pairs = Math.min(ns.length, es.length);
-    for (let k = 0; k < pairs; k++) {
-      const num = ns[k];
-      const e = es[k];
-      const fewer = e.precision !== undefined && num.decimals > e.precision ? ` (the output prints only ${e.precision} decimal${e.precision === 1 ? "" : "s"}: it cannot vouch for more)` : "";
-      findings.push({
-        claim,
-        kind: "wrong",
-        fails: true,
-        cell: cellNumber,
-        cellId,
-        number: num,
-        expected: e.value,
-        message: `${where}: "${num.context}" ${what} ${num.text}, but ${e.kind === "given" ? "the given value is" : "the check computes"} ${show(e.value)}${num.decimals ? ` (${e.value.toFixed(num.decimals)} at the printed precision)` : ""}${fewer} [${e.label}]`,
-      });
-    }
-    for (const num of ns.slice(pairs)) {
-      findings.push({
-        claim,
-        kind: "unchecked",
-        fails: declared || strictly,
-        cell: cellNumber,
-        cellId,
-        number: num,
-        message: `${where}: "${num.context}" ${what} ${num.text}, which no check verifies and no given declares; ${fileHint}`,
-      });
-    }
-    for (const e of es.slice(pairs)) {
-      findings.push({
-        claim,
-        kind: "missing",
-        fails: true,
-        cell: cellNumber,
-        cellId,
-        expected: e.value,
-        message: `${where}: the claims expect ${show(e.value)} [${e.label}] here, but the text has no such number`,
-      });
-    }
-  };
+  const at: GapPlace = { claim, cell: cellNumber, cellId, where, declared, strictly, fileHint };
   let i = 0;
   let j = 0;
   let gapN: FoundNumber[] = [];
   let gapE: Expected[] = [];
   while (i < n || j < m) {
     if (i < n && j < m && fits(i, j) && table[i][j] === table[i + 1][j + 1] + 1) {
-      flushGap(gapN, gapE);
+      findings.push(...gapFindings(gapN, gapE, at));
       gapN = [];
       gapE = [];
       findings.push({ claim, kind: expected[j].kind, fails: false, cell: cellNumber, cellId, number: found[i], expected: expected[j].value });
@@ -220,8 +167,56 @@ function alignNumbers(
       gapE.push(expected[j++]);
     }
   }
-  flushGap(gapN, gapE);
+  findings.push(...gapFindings(gapN, gapE, at));
   return findings;
+}
+
+/**
+ * `table[i][j]`: how many printed numbers from `i` on agree with expected values from `j` on, in
+ * order, at the most (the longest common subsequence of "this printed number agrees with this value").
+ */
+function agreementTable(n: number, m: number, fits: (i: number, j: number) => boolean): number[][] {
+  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i][j] = fits(i, j) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    }
+  }
+  return table;
+}
+
+/** Where a gap between agreeing pairs stands, and how strictly its numbers count. */
+interface GapPlace {
+  claim: ClaimKind;
+  cell: number;
+  cellId: string;
+  where: string;
+  /** Whether entries cover the cell. */
+  declared: boolean;
+  strictly: boolean;
+  fileHint: string;
+}
+
+/** A gap's numbers and values, paired in order: a pair is wrong, a number left over unchecked, a value left over missing. */
+function gapFindings(ns: FoundNumber[], es: Expected[], { claim, cell, cellId, where, declared, strictly, fileHint }: GapPlace): Finding[] {
+  const show = (v: number) => String(Number(v.toPrecision(12)));
+  const what = claim === "words" ? "writes" : "prints";
+  const pairs = Math.min(ns.length, es.length);
+  const wrong = ns.slice(0, pairs).map((num, k): Finding => {
+    const e = es[k];
+    const fewer = e.precision !== undefined && num.decimals > e.precision ? ` (the output prints only ${e.precision} decimal${e.precision === 1 ? "" : "s"}: it cannot vouch for more)` : "";
+    const message = `${where}: "${num.context}" ${what} ${num.text}, but ${e.kind === "given" ? "the given value is" : "the check computes"} ${show(e.value)}${num.decimals ? ` (${e.value.toFixed(num.decimals)} at the printed precision)` : ""}${fewer} [${e.label}]`;
+    return { claim, kind: "wrong", fails: true, cell, cellId, number: num, expected: e.value, message };
+  });
+  const unchecked = ns.slice(pairs).map((num): Finding => {
+    const message = `${where}: "${num.context}" ${what} ${num.text}, which no check verifies and no given declares; ${fileHint}`;
+    return { claim, kind: "unchecked", fails: declared || strictly, cell, cellId, number: num, message };
+  });
+  const missing = es.slice(pairs).map((e): Finding => {
+    const message = `${where}: the claims expect ${show(e.value)} [${e.label}] here, but the text has no such number`;
+    return { claim, kind: "missing", fails: true, cell, cellId, expected: e.value, message };
+  });
+  return [...wrong, ...unchecked, ...missing];
 }
 
 const claimsFile = (notebook: string) => `tests/claims/${notebook.replace(/\.ipynb$/, "")}.claims.ts`;
@@ -287,7 +282,14 @@ export function checkCellKinds(
       ...alignNumbers(cell.cell_type === "code" ? "code" : "words", notebook, words, cellNumber, cell.id, claims?.words.get(cell.id), problems, cache, claims, strictly, `${hint} with c.words("${cell.id}", [...])`),
     );
   }
-  // Worked lines check themselves, with the letters the claims give this cell.
+  findings.push(...workedLineFindings(cell, cellNumber, where, source, leaves, claims, problems));
+  findings.push(...directionFindings(notebook, cell, cellNumber, source, leaves, claims, problems));
+  return findings;
+}
+
+/** Worked lines check themselves, with the letters the claims give this cell. */
+function workedLineFindings(cell: Cell, cellNumber: number, where: string, source: string, leaves: ReadableLeaf[], claims: NotebookClaims | undefined, problems: string[]): Finding[] {
+  const strictly = !!claims?.strict;
   let letters = new Map<string, number>();
   try {
     letters = new Map([...(claims?.letters.get(cell.id) ?? [])].map(([name, v]) => [name, valueOf(v, claims!)]));
@@ -296,9 +298,9 @@ export function checkCellKinds(
   }
   const lines: WorkedLine[] =
     cell.cell_type === "markdown" ? findWorkedLines(source) : leaves.flatMap((leaf) => workedLinesIn(leaf.text).map((l) => ({ ...l, offset: l.offset + leaf.at, tokens: l.tokens.map((t) => ({ ...t, start: t.start + leaf.at, end: t.end + leaf.at })), context: contextOf(source, l.offset + leaf.at) })));
-  for (const line of lines) {
+  return lines.map((line) => {
     const check = checkWorkedLine(line, letters);
-    findings.push({
+    return {
       claim: "lines",
       kind: check.status === "verified" ? "verified" : check.status,
       fails: check.status === "wrong" || (check.status === "unchecked" && strictly),
@@ -307,9 +309,14 @@ export function checkCellKinds(
       offset: line.offset,
       length: line.length,
       message: check.message ? `${where}: ${check.status === "verified" ? "note: " : ""}${check.message} [in "${line.context}"]` : undefined,
-    });
-  }
-  // Direction words: declared ones are checked; the others are reported.
+    };
+  });
+}
+
+/** Direction words: declared ones are checked; the others are reported. */
+function directionFindings(notebook: string, cell: Cell, cellNumber: number, source: string, leaves: ReadableLeaf[], claims: NotebookClaims | undefined, problems: string[]): Finding[] {
+  const where = `${notebook}, cell ${cellNumber} (id ${cell.id})`;
+  const findings: Finding[] = [];
   const declared = (claims?.comparisons ?? []).filter((c) => c.cell === cell.id);
   const covered: [number, number][] = [];
   for (const comparison of declared) {
@@ -326,12 +333,12 @@ export function checkCellKinds(
       findings.push({
         claim: "directions",
         kind: "unchecked",
-        fails: strictly,
+        fails: !!claims?.strict,
         cell: cellNumber,
         cellId: cell.id,
         offset: at,
         length: d.length,
-        message: `${where}: "${contextOf(source, at)}" says "${d.word}", which no comparison declares; ${hint} with c.compare("${cell.id}", "… [${d.word.toLowerCase()}] …", …)`,
+        message: `${where}: "${contextOf(source, at)}" says "${d.word}", which no comparison declares; declare it in ${claimsFile(notebook)} with c.compare("${cell.id}", "… [${d.word.toLowerCase()}] …", …)`,
       });
     }
   }

@@ -187,26 +187,13 @@ export function scanText(text: string): Omit<FoundNumber, "context">[] {
       start = i - 1;
       sign = -1;
     }
-    let j = i;
-    let integer = "";
-    while (isDigit(text[j])) integer += text[j++];
-    // Thousands separators: 13,002 (groups of exactly three digits).
-    if (integer.length <= 3) {
-      while (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
-        integer += text.slice(j + 1, j + 4);
-        j += 4;
-      }
-    }
-    let fraction = "";
-    if (text[j] === "." && isDigit(text[j + 1])) {
-      j++;
-      while (isDigit(text[j])) fraction += text[j++];
-    }
+    const { integer, fraction, end } = readDigits(text, i);
+    let j = end;
     let exponent = 0;
-    const e = /^[eE]([+\-−]?)(\d+)(?![\w])/.exec(text.slice(j));
+    const e = readExponent(text, j);
     if (e && (integer || fraction)) {
-      exponent = (e[1] === "-" || e[1] === "−" ? -1 : 1) * Number(e[2]);
-      j += e[0].length;
+      exponent = e.exponent;
+      j += e.length;
     }
     let printedEnd = j;
     const percent = /^\s?%/.exec(text.slice(j));
@@ -222,6 +209,32 @@ export function scanText(text: string): Omit<FoundNumber, "context">[] {
     i = printedEnd;
   }
   return out;
+}
+
+/** The digits of a number printed at `i`: its whole part (without thousands separators), its decimals, and where they end. */
+export function readDigits(text: string, i: number): { integer: string; fraction: string; end: number } {
+  let j = i;
+  let integer = "";
+  while (isDigit(text[j])) integer += text[j++];
+  // Thousands separators: 13,002 (groups of exactly three digits).
+  if (integer.length <= 3) {
+    while (text[j] === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) {
+      integer += text.slice(j + 1, j + 4);
+      j += 4;
+    }
+  }
+  let fraction = "";
+  if (text[j] === "." && isDigit(text[j + 1])) {
+    j++;
+    while (isDigit(text[j])) fraction += text[j++];
+  }
+  return { integer, fraction, end: j };
+}
+
+/** A power of ten printed right after a number's digits ("e-3", "E+5", "e−2"), or undefined. */
+export function readExponent(text: string, at: number): { exponent: number; length: number } | undefined {
+  const e = /^[eE]([+\-−]?)(\d+)(?![\w])/.exec(text.slice(at));
+  return e ? { exponent: (e[1] === "-" || e[1] === "−" ? -1 : 1) * Number(e[2]), length: e[0].length } : undefined;
 }
 
 /** The sentence around `offset` in `source` (or its table row or line), trimmed for a message. */

@@ -130,13 +130,25 @@ export function childCommand(dir: string, sandbox: Sandbox, memoryMb: number): s
   ];
 }
 
+/** A running child and what it has said so far, shared by the pieces that watch it. */
+interface Watch {
+  run: ChildRun;
+  /** Why the grader stopped it, if it did. */
+  stoppedBy?: ChildRun["stopKind"];
+  /** The code it called process.exit with. */
+  exitCall?: number;
+  /** The end of what it wrote on standard error. */
+  stderr: string;
+  /** Compilations asked for and not yet answered. */
+  compiling: number;
+  /** Kills the child and everything it started. */
+  kill(): void;
+}
+
 /** Runs one submission's cells and calls in an isolated child; returns what it reported. */
 function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService, sandbox: Sandbox): Promise<ChildRun> {
-  // A plain folder: the job and lib.js, no links (the sandbox may read it, and nothing else but its program).
-  const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+  const dir = jobFolder(job);
   const forgetDir = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, "job.json"), JSON.stringify(job));
-  writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
   const nonce = randomBytes(16).toString("hex");
   const command = childCommand(dir, sandbox, options.memoryMb);
   return new Promise((done) => {
@@ -146,110 +158,141 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
       detached: true,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", FORCE_COLOR: "0", NO_COLOR: "1", LANG: "C.UTF-8" },
     });
-    const killAll = () => {
+    const kill = () => {
       try {
         process.kill(-guard.pid!, "SIGKILL");
       } catch {
         // Already gone.
       }
     };
-    const forgetGroup = onCleanup(killAll);
+    const watch: Watch = { run: { cellErrors: new Map(), exercises: new Map(), done: false }, stderr: "", compiling: 0, kill };
+    const forgetGroup = onCleanup(kill);
     // Standard input carries the secret first, then the compiled cells the child asks for.
     guard.stdin!.on("error", () => undefined);
     guard.stdin!.write(`${nonce}\n`);
-    const run: ChildRun = { cellErrors: new Map(), exercises: new Map(), done: false };
-    let exitCall: number | undefined;
-    let stderr = "";
     guard.stderr!.setEncoding("utf8");
-    guard.stderr!.on("data", (d: string) => (stderr = (stderr + d).slice(-8000)));
-    let buffer = "";
-    let received = 0;
-    let stoppedBy: ChildRun["stopKind"];
-    let compiling = 0;
-    // The limit counts CPU time where the system tells it (Linux), so that a busy machine cannot make an
-    // honest notebook run out of time. A process that computes nothing for `waitMs` (while not waiting for
-    // the grader's compiler) is waiting for something that never comes, and is stopped.
-    const started = Date.now();
-    let lastCpu = 0;
-    let lastProgress = Date.now();
-    let lastTick = Date.now();
-    let compilerMs = 0;
-    const timer = setInterval(() => {
-      const cpu = groupCpuMs(guard.pid!);
-      const now = Date.now();
-      // Time spent waiting for the grader's own compiler is not the submission's.
-      if (compiling > 0) compilerMs += now - lastTick;
-      lastTick = now;
-      const wall = now - started - compilerMs;
-      if (cpu === undefined) {
-        if (wall > options.timeoutMs) (stoppedBy = "time"), killAll();
-        return;
-      }
-      if (cpu > options.timeoutMs || wall > 10 * options.timeoutMs) {
-        stoppedBy = "time";
-        return killAll();
-      }
-      if (cpu - lastCpu >= 50 || compiling > 0) {
-        lastCpu = cpu;
-        lastProgress = now;
-      } else if (now - lastProgress > options.waitMs) {
-        stoppedBy = "waiting";
-        killAll();
-      }
-    }, 200);
-    const channel = guard.stdio[3] as NodeJS.ReadableStream;
-    channel.setEncoding("utf8");
-    channel.on("data", (chunk: string) => {
-      received += chunk.length;
-      if (received > 20_000_000) {
-        stoppedBy = "flood";
-        return killAll();
-      }
-      buffer += chunk;
-      let nl: number;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        let message: Record<string, unknown>;
-        try {
-          message = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        if (!message || message.nonce !== nonce) continue;
-        if (message.kind === "cell") run.at = { cell: String(message.id) };
-        if (message.kind === "calling") run.at = { exercise: String(message.exercise) };
-        if (message.kind === "cells" && Array.isArray(message.errors)) {
-          for (const e of message.errors as { id: unknown; error: unknown }[]) run.cellErrors.set(String(e.id), String(e.error));
-        }
-        if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
-        if (message.kind === "done") run.done = true;
-        if (message.kind === "exit") exitCall = Number(message.code);
-        if (message.kind === "compile") {
-          compiling++;
-          void compiler.compile(String(message.prevDecl), String(message.src)).then((converted) => {
-            compiling--;
-            if (guard.exitCode === null && guard.signalCode === null) guard.stdin!.write(`${JSON.stringify(converted)}\n`);
-          });
-        }
-        if (message.kind === "crash") run.crash = String(message.error);
-      }
-    });
+    guard.stderr!.on("data", (d: string) => (watch.stderr = (watch.stderr + d).slice(-8000)));
+    const timer = watchTime(guard.pid!, options, watch);
+    const answer = (text: string) => {
+      if (guard.exitCode === null && guard.signalCode === null) guard.stdin!.write(text);
+    };
+    readReports(guard.stdio[3] as NodeJS.ReadableStream, nonce, watch, (message) => takeReport(message, watch, compiler, answer));
     guard.on("exit", (code) => {
       clearInterval(timer);
-      killAll();
+      kill();
       forgetGroup();
       rmSync(dir, { recursive: true, force: true });
       forgetDir();
+      const { run } = watch;
       if (!run.done) {
-        const kind: ChildRun["stopKind"] =
-          stoppedBy ?? (exitCall !== undefined ? "exit" : /out of memory|allocation failed|heap limit/i.test(stderr) || code === 134 || code === 133 ? "memory" : run.crash ? "crash" : code === 0 ? "waiting" : "unknown");
-        run.stopKind = kind;
-        run.stop = stopWords(kind, options, { exitCall, code, crash: run.crash, stderr });
+        run.stopKind = stopKindOf(watch, code);
+        run.stop = stopWords(run.stopKind, options, { exitCall: watch.exitCall, code, crash: run.crash, stderr: watch.stderr });
       }
       done(run);
     });
   });
+}
+
+/** A plain folder with the job and lib.js, no links (the sandbox may read it, and nothing else but its program). */
+function jobFolder(job: GradeJob): string {
+  const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+  writeFileSync(join(dir, "job.json"), JSON.stringify(job));
+  writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
+  return dir;
+}
+
+/**
+ * Stops the child when it runs out of time. The limit counts CPU time where the system tells it (Linux),
+ * so that a busy machine cannot make an honest notebook run out of time. A process that computes nothing
+ * for `waitMs` (while not waiting for the grader's compiler) is waiting for something that never comes,
+ * and is stopped.
+ */
+function watchTime(pid: number, options: GradeOptions, watch: Watch): NodeJS.Timeout {
+  const started = Date.now();
+  let lastCpu = 0;
+  let lastProgress = Date.now();
+  let lastTick = Date.now();
+  let compilerMs = 0;
+  return setInterval(() => {
+    const cpu = groupCpuMs(pid);
+    const now = Date.now();
+    // Time spent waiting for the grader's own compiler is not the submission's.
+    if (watch.compiling > 0) compilerMs += now - lastTick;
+    lastTick = now;
+    const wall = now - started - compilerMs;
+    if (cpu === undefined) {
+      if (wall > options.timeoutMs) (watch.stoppedBy = "time"), watch.kill();
+      return;
+    }
+    if (cpu > options.timeoutMs || wall > 10 * options.timeoutMs) {
+      watch.stoppedBy = "time";
+      return watch.kill();
+    }
+    if (cpu - lastCpu >= 50 || watch.compiling > 0) {
+      lastCpu = cpu;
+      lastProgress = now;
+    } else if (now - lastProgress > options.waitMs) {
+      watch.stoppedBy = "waiting";
+      watch.kill();
+    }
+  }, 200);
+}
+
+/** Reads the child's report channel line by line, passing on each message that carries the secret; more than 20 MB stops it. */
+function readReports(channel: NodeJS.ReadableStream, nonce: string, watch: Watch, take: (message: Record<string, unknown>) => void): void {
+  let buffer = "";
+  let received = 0;
+  channel.setEncoding("utf8");
+  channel.on("data", (chunk: string) => {
+    received += chunk.length;
+    if (received > 20_000_000) {
+      watch.stoppedBy = "flood";
+      return watch.kill();
+    }
+    buffer += chunk;
+    let nl: number;
+    while ((nl = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      let message: Record<string, unknown>;
+      try {
+        message = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (message && message.nonce === nonce) take(message);
+    }
+  });
+}
+
+/** Takes one message of the child: where it is, what it reported, a cell to compile (answered through `answer`). */
+function takeReport(message: Record<string, unknown>, watch: Watch, compiler: CompileService, answer: (text: string) => void): void {
+  const { run } = watch;
+  if (message.kind === "cell") run.at = { cell: String(message.id) };
+  if (message.kind === "calling") run.at = { exercise: String(message.exercise) };
+  if (message.kind === "cells" && Array.isArray(message.errors)) {
+    for (const e of message.errors as { id: unknown; error: unknown }[]) run.cellErrors.set(String(e.id), String(e.error));
+  }
+  if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
+  if (message.kind === "done") run.done = true;
+  if (message.kind === "exit") watch.exitCall = Number(message.code);
+  if (message.kind === "compile") {
+    watch.compiling++;
+    void compiler.compile(String(message.prevDecl), String(message.src)).then((converted) => {
+      watch.compiling--;
+      answer(`${JSON.stringify(converted)}\n`);
+    });
+  }
+  if (message.kind === "crash") run.crash = String(message.error);
+}
+
+/** Why a child that did not finish stopped, as a kind. */
+function stopKindOf(watch: Watch, code: number | null): NonNullable<ChildRun["stopKind"]> {
+  if (watch.stoppedBy) return watch.stoppedBy;
+  if (watch.exitCall !== undefined) return "exit";
+  if (/out of memory|allocation failed|heap limit/i.test(watch.stderr) || code === 134 || code === 133) return "memory";
+  if (watch.run.crash) return "crash";
+  return code === 0 ? "waiting" : "unknown";
 }
 
 /** Why a child stopped, in words for the student. */
@@ -323,39 +366,46 @@ export async function gradeSubmission(student: string, path: string, key: Assign
     if (inCell) job.cells = job.cells.filter((c) => c.id !== inCell);
   }
 
-  const exercises: ExerciseGrade[] = key.exercises.map((e) => {
-    const cell = found.find((f) => f.e === e)!.cell;
-    const grade: ExerciseGrade = { exercise: e.exercise, points: e.points, earned: 0, checks: [] };
-    if (!cell) {
-      grade.note = `no cell defines ${e.functionName}: the exercise cell was deleted, or the function renamed. Keep the name ${e.functionName}.`;
-      return grade;
-    }
-    const blame = blamed.get(e.exercise);
-    const got = reported.get(e.exercise);
-    if (blame || !got) {
-      grade.note = blame ?? "grading stopped before reaching this exercise";
-      return grade;
-    }
-    const cellError = cellErrors.get(cell.id);
-    if (got.missing) {
-      grade.note = cellError
-        ? `your exercise cell failed to run, so ${e.functionName} was never defined: ${firstLine(cellError)}${/allocation failed|out of memory/i.test(cellError) ? ` (the cell used more memory than the grader allows, ${options.memoryMb} MB)` : ""}`
-        : `${e.functionName} is not defined after your exercise cell ran. Keep the name ${e.functionName}, defined at the top level of the cell.`;
-      return grade;
-    }
-    e.calls.forEach((call, k) => {
-      const outcomes = got.checks?.[k] ?? [];
-      const cases = call.cases.map((c) => ({ args: argsForDisplay(c.args as Encoded[]), expected: c.expected }));
-      const result = judgeOutcomes(e.exercise, e.functionName, cases, outcomes, call.options as CheckOptions);
-      const worth = call.options.points ?? 1;
-      const earned = result.status === "correct" ? worth : 0;
-      grade.checks.push({ hidden: call.hidden, points: worth, earned, message: call.hidden ? hiddenMessage(result.status) : result.message });
-      grade.earned += earned;
-    });
-    return grade;
-  });
+  const exercises = key.exercises.map((e) => gradeExercise(e, found.find((f) => f.e === e)!.cell, { reported, blamed, cellErrors }, options));
   const earned = exercises.reduce((s, e) => s + e.earned, 0);
   return { student, notebook: key.notebook, earned, points, problem: problems.length ? problems.join("; ") : undefined, exercises, ms: Date.now() - started };
+}
+
+/** One exercise's grade from what the runs reported: its checks judged, or a note saying why it has none. */
+function gradeExercise(
+  e: AssignmentKey["exercises"][number],
+  cell: Cell | undefined,
+  runs: { reported: Map<string, { missing?: boolean; checks?: Outcome[][] }>; blamed: Map<string, string>; cellErrors: Map<string, string> },
+  options: GradeOptions,
+): ExerciseGrade {
+  const grade: ExerciseGrade = { exercise: e.exercise, points: e.points, earned: 0, checks: [] };
+  if (!cell) {
+    grade.note = `no cell defines ${e.functionName}: the exercise cell was deleted, or the function renamed. Keep the name ${e.functionName}.`;
+    return grade;
+  }
+  const blame = runs.blamed.get(e.exercise);
+  const got = runs.reported.get(e.exercise);
+  if (blame || !got) {
+    grade.note = blame ?? "grading stopped before reaching this exercise";
+    return grade;
+  }
+  const cellError = runs.cellErrors.get(cell.id);
+  if (got.missing) {
+    grade.note = cellError
+      ? `your exercise cell failed to run, so ${e.functionName} was never defined: ${firstLine(cellError)}${/allocation failed|out of memory/i.test(cellError) ? ` (the cell used more memory than the grader allows, ${options.memoryMb} MB)` : ""}`
+      : `${e.functionName} is not defined after your exercise cell ran. Keep the name ${e.functionName}, defined at the top level of the cell.`;
+    return grade;
+  }
+  e.calls.forEach((call, k) => {
+    const outcomes = got.checks?.[k] ?? [];
+    const cases = call.cases.map((c) => ({ args: argsForDisplay(c.args as Encoded[]), expected: c.expected }));
+    const result = judgeOutcomes(e.exercise, e.functionName, cases, outcomes, call.options as CheckOptions);
+    const worth = call.options.points ?? 1;
+    const earned = result.status === "correct" ? worth : 0;
+    grade.checks.push({ hidden: call.hidden, points: worth, earned, message: call.hidden ? hiddenMessage(result.status) : result.message });
+    grade.earned += earned;
+  });
+  return grade;
 }
 
 /** Hidden checks say whether they passed, never what they test. */

@@ -11,7 +11,7 @@ import { LossName } from "../../engine/losses";
 import { Network, copyNetwork, predict } from "../../engine/network";
 import { UpdateMethod, evaluate, train } from "../../engine/train";
 import { chart, linePath } from "./chart";
-import { Slider, button, colors, el, set, setText, slider, svg, widgetRoot } from "./dom";
+import { Slider, button, colors, el, playButton, set, setText, slider, svg, widgetRoot } from "./dom";
 import { fixed, lossText } from "./format";
 
 export interface BoundaryData {
@@ -76,19 +76,88 @@ function bandKey(colors: string[], edges: number[], left: number): SVGSVGElement
   return key;
 }
 
-export function start(host: HTMLElement, data: BoundaryData): void {
-  const { epochs } = data.training;
+/** The training, re-run in the page. */
+interface Replay {
+  /** The weights before every epoch, and at the end. */
+  nets: Network[];
+  /** Each epoch's loss as training logged it. */
+  logged: number[];
+  /** The loss of each of `nets`, frozen: what the answers in the table cost, reported as training reports it. */
+  losses: number[];
+}
+
+function replayTraining(data: BoundaryData): Replay {
   const history = train(copyNetwork(data.network), data.samples, { ...data.training, snapshotEpochs: "all" });
   const nets = history.snapshots.map((s) => s.network);
   const logged = history.records.map((r) => r.loss);
-  // The loss of each epoch's weights, frozen: what the answers in the table cost, reported as training reports it.
   const count = data.training.lossReport === "sum" ? data.samples.length : 1;
   const losses = nets.map((net) => evaluate(net, data.samples, data.training.loss).loss * count);
+  return { nets, logged, losses };
+}
+
+export function start(host: HTMLElement, data: BoundaryData): void {
+  const { epochs } = data.training;
+  const { nets, logged, losses } = replayTraining(data);
   const movesDuringEpoch = data.training.method !== "batch";
   let epoch = 0;
-  let playing: number | null = null;
+  const redraw = (): void => {
+    const net = nets[epoch];
+    answers.draw(net);
+    table.show(net);
+    const when = epoch < epochs ? `the weights at the start of epoch ${epoch}` : `the weights after all ${epochs} epochs (0 to ${epochs - 1})`;
+    const log = movesDuringEpoch && epoch < epochs ? `; logged during epoch ${epoch}, while the weights moved: ${lossText(logged[epoch])}` : "";
+    setText(info, `${when}: these answers' ${data.lossLabel} ${lossText(losses[epoch])}${log}`);
+    lossChart.mark(epoch, losses[epoch]);
+  };
+  const toEpoch = (e: number): void => {
+    epoch = Math.min(epochs, Math.max(0, e));
+    epochSlider.show(epoch);
+    redraw();
+  };
+  const epochSlider = logEpochSlider(epochs, (e) => {
+    epoch = e;
+    redraw();
+  });
+  // Early epochs change the picture most: Play steps one epoch at a time at first, then faster.
+  const player = playButton(
+    () => {
+      if (epoch >= epochs) epoch = 0;
+    },
+    () => {
+      toEpoch(epoch + Math.max(1, Math.floor(epoch / 40)));
+      return epoch < epochs;
+    },
+    40,
+  );
+  const stepButton = (label: string, by: number) =>
+    button(
+      label,
+      () => {
+        player.pause();
+        toEpoch(epoch + by);
+      },
+      by < 0 ? "back" : "forward",
+    );
+  const info = el("div", { class: "nnw-note", "data-nn-epoch-info": "" });
+  const answers = answerMap(data);
+  const lossChart = logLossChart(losses, epochs, data.lossLabel);
+  const table = answerTable(data.samples);
 
   const root = widgetRoot(data.title);
+  root.append(
+    el(
+      "div",
+      { class: "nnw-row" },
+      el("div", { class: "nnw-column" }, answers.stage, answers.key),
+      el("div", { class: "nnw-column" }, el("div", { class: "nnw-buttons" }, player.button, stepButton("− 1 epoch", -1), stepButton("+ 1 epoch", 1)), epochSlider.row, info, lossChart.svg, table.element),
+    ),
+  );
+  host.appendChild(root);
+  redraw();
+}
+
+/** The network's answer over the input square, in bands, with its boundary line, the samples on top, and a key. */
+function answerMap(data: BoundaryData): { stage: HTMLElement; key: SVGSVGElement; draw(net: Network): void } {
   const size = 300;
   const frame = chart({
     width: size + 50,
@@ -107,17 +176,66 @@ export function start(host: HTMLElement, data: BoundaryData): void {
   frame.svg.setAttribute("style", "position: absolute; left: 0; top: 0;");
   const contour = svg("path", { fill: "none", stroke: "white", "stroke-width": 2.5, "data-nn-contour": "" });
   frame.marks.appendChild(contour);
-  const [low, high] = data.domain;
-  for (const s of data.samples) {
-    const cx = frame.x(s.input[0]);
-    const cy = frame.y(s.input[1]);
-    frame.marks.append(
-      svg("circle", { cx, cy, r: 8, fill: s.target[0] >= 0.5 ? colors.class1 : colors.class0, stroke: "#1b1b1b", "stroke-width": 1.5 }),
-      svg("text", { x: cx, y: cy + 3.5, "text-anchor": "middle", "font-size": 10, "font-weight": "bold", fill: "#1b1b1b" }, String(s.target[0])),
-    );
-  }
+  for (const s of data.samples) frame.marks.append(...samplePoint(frame.x(s.input[0]), frame.y(s.input[1]), s.target[0]));
+  const paint = bandPainter(canvas, grid, data);
+  const draw = (net: Network): void => {
+    paint(net);
+    const corners = answerGrid(net, grid, data.domain);
+    contour.setAttribute("d", contourPath(corners, data.boundary, (i) => frame.left + (i / grid) * width, (j) => frame.top + (j / grid) * height));
+  };
+  return { stage, key, draw };
+}
 
-  // The loss chart, on a log axis from the largest loss all the way down to the smallest.
+/** A sample on the map: a disc in its class's colour with its target written in it. */
+function samplePoint(cx: number, cy: number, target: number): SVGElement[] {
+  return [
+    svg("circle", { cx, cy, r: 8, fill: target >= 0.5 ? colors.class1 : colors.class0, stroke: "#1b1b1b", "stroke-width": 1.5 }),
+    svg("text", { x: cx, y: cy + 3.5, "text-anchor": "middle", "font-size": 10, "font-weight": "bold", fill: "#1b1b1b" }, String(target)),
+  ];
+}
+
+/** Paints the canvas's `grid` × `grid` pixels in the band colour of the answer at each pixel's centre. */
+function bandPainter(canvas: HTMLCanvasElement, grid: number, data: BoundaryData): (net: Network) => void {
+  const [low, high] = data.domain;
+  const context = canvas.getContext("2d");
+  const image = context ? context.createImageData(grid, grid) : null;
+  const rgb = data.bandColors.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
+  const band = (v: number) => {
+    let k = 0;
+    while (k < data.bandEdges.length && v >= data.bandEdges[k]) k++;
+    return k;
+  };
+  return (net) => {
+    if (!context || !image) return;
+    for (let r = 0; r < grid; r++) {
+      for (let c = 0; c < grid; c++) {
+        const x = low + ((c + 0.5) / grid) * (high - low);
+        const y = high - ((r + 0.5) / grid) * (high - low);
+        const colour = rgb[band(predict(net, [x, y])[0])];
+        const p = 4 * (r * grid + c);
+        image.data[p] = colour[0];
+        image.data[p + 1] = colour[1];
+        image.data[p + 2] = colour[2];
+        image.data[p + 3] = 255;
+      }
+    }
+    context.putImageData(image, 0, 0);
+  };
+}
+
+/** The answer at the corners of the canvas's cells, top row first, for the contour. */
+function answerGrid(net: Network, grid: number, [low, high]: [number, number]): number[][] {
+  const corners: number[][] = [];
+  for (let j = 0; j <= grid; j++) {
+    const row: number[] = [];
+    for (let i = 0; i <= grid; i++) row.push(predict(net, [low + (i / grid) * (high - low), high - (j / grid) * (high - low)])[0]);
+    corners.push(row);
+  }
+  return corners;
+}
+
+/** The loss chart, on a log axis from the largest loss all the way down to the smallest, with an epoch marked. */
+function logLossChart(losses: number[], epochs: number, label: string): { svg: SVGSVGElement; mark(epoch: number, loss: number): void } {
   const positive = losses.filter((l) => l > 0);
   const floor = 10 ** Math.floor(Math.log10(Math.min(...positive)));
   const ceiling = 10 ** Math.ceil(Math.log10(Math.max(...positive)));
@@ -129,15 +247,22 @@ export function start(host: HTMLElement, data: BoundaryData): void {
     height: 200,
     margin: { top: 22, right: 12, bottom: 34, left: 46 },
     x: { domain: [1, epochs + 1], label: "epoch (log scale)", log: true, ticks: [1, ...ticks], format: (v) => String(Math.round(v - 1)) },
-    y: { domain: [floor, ceiling], label: data.lossLabel, log: true },
+    y: { domain: [floor, ceiling], label, log: true },
   });
   const clampLoss = (l: number) => Math.min(ceiling, Math.max(floor, l));
   lossChart.clipped.appendChild(svg("path", { d: linePath(losses.map((l, e) => ({ x: lossChart.x(e + 1), y: lossChart.y(clampLoss(l)) }))), fill: "none", stroke: colors.blue, "stroke-width": 1.8 }));
   const marker = svg("line", { y1: lossChart.top, y2: lossChart.bottom, stroke: "currentColor", "stroke-dasharray": "4,3", "stroke-opacity": 0.7 });
   const dot = svg("circle", { r: 4.5, fill: colors.orange, stroke: "currentColor" });
   lossChart.marks.append(marker, dot);
+  const mark = (epoch: number, loss: number): void => {
+    set(marker, { x1: lossChart.x(epoch + 1), x2: lossChart.x(epoch + 1) });
+    set(dot, { cx: lossChart.x(epoch + 1), cy: lossChart.y(clampLoss(loss)) });
+  };
+  return { svg: lossChart.svg, mark };
+}
 
-  // The slider moves through the epochs on a log scale too, so every early epoch can be reached.
+/** The epoch slider, on a log scale too, so every early epoch can be reached; `show` takes an epoch. */
+function logEpochSlider(epochs: number, onEpoch: (epoch: number) => void): { row: HTMLElement; show(epoch: number): void } {
   const positions = 1000;
   const epochAt = (position: number) => Math.round((epochs + 1) ** (position / positions) - 1);
   const positionOf = (e: number) => Math.round((positions * Math.log(e + 1)) / Math.log(epochs + 1));
@@ -149,106 +274,24 @@ export function start(host: HTMLElement, data: BoundaryData): void {
     value: 0,
     format: (position) => String(epochAt(position)),
     key: "epoch",
-    onInput: (position) => {
-      epoch = epochAt(position);
-      redraw();
-    },
+    onInput: (position) => onEpoch(epochAt(position)),
   });
-  const stepButton = (label: string, by: number) =>
-    button(
-      label,
-      () => {
-        pause();
-        epoch = Math.min(epochs, Math.max(0, epoch + by));
-        epochSlider.show(positionOf(epoch), String(epoch));
-        redraw();
-      },
-      by < 0 ? "back" : "forward",
-    );
   epochSlider.row.style.gridTemplateColumns = "3.5em 230px 3.5em";
   epochSlider.input.style.width = "230px";
-  const playButton = button("▶ Play", () => (playing === null ? play() : pause()), "play");
-  const info = el("div", { class: "nnw-note", "data-nn-epoch-info": "" });
-  const answers = data.samples.map((_, k) => el("span", { class: "nnw-number", "data-nn-answer": String(k) }));
+  return { row: epochSlider.row, show: (epoch) => epochSlider.show(positionOf(epoch), String(epoch)) };
+}
+
+/** A table of the samples: input, target, and the network's answer. */
+function answerTable(samples: Sample[]): { element: HTMLElement; show(net: Network): void } {
+  const answers = samples.map((_, k) => el("span", { class: "nnw-number", "data-nn-answer": String(k) }));
   const table = el("div", { class: "nnw-grid nnw-mono", style: "grid-template-columns: auto auto auto; justify-content: start; gap: 2px 14px;" });
   for (const head of ["input", "target", "answer"]) table.appendChild(el("span", { style: "font-weight: 600;" }, head));
-  data.samples.forEach((s, k) => table.append(el("span", {}, `(${s.input.join(", ")})`), el("span", {}, String(s.target[0])), answers[k]));
-
-  root.append(
-    el(
-      "div",
-      { class: "nnw-row" },
-      el("div", { class: "nnw-column" }, stage, key),
-      el("div", { class: "nnw-column" }, el("div", { class: "nnw-buttons" }, playButton, stepButton("− 1 epoch", -1), stepButton("+ 1 epoch", 1)), epochSlider.row, info, lossChart.svg, table),
-    ),
-  );
-  host.appendChild(root);
-
-  const context = canvas.getContext("2d");
-  const image = context ? context.createImageData(grid, grid) : null;
-  const rgb = data.bandColors.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
-  const band = (v: number) => {
-    let k = 0;
-    while (k < data.bandEdges.length && v >= data.bandEdges[k]) k++;
-    return k;
-  };
-
-  function redraw(): void {
-    const net = nets[epoch];
-    // Pixel centres for the picture; corners of the same cells for the contour.
-    if (context && image) {
-      for (let r = 0; r < grid; r++) {
-        for (let c = 0; c < grid; c++) {
-          const x = low + ((c + 0.5) / grid) * (high - low);
-          const y = high - ((r + 0.5) / grid) * (high - low);
-          const colour = rgb[band(predict(net, [x, y])[0])];
-          const p = 4 * (r * grid + c);
-          image.data[p] = colour[0];
-          image.data[p + 1] = colour[1];
-          image.data[p + 2] = colour[2];
-          image.data[p + 3] = 255;
-        }
-      }
-      context.putImageData(image, 0, 0);
-    }
-    const corners: number[][] = [];
-    for (let j = 0; j <= grid; j++) {
-      const row: number[] = [];
-      for (let i = 0; i <= grid; i++) row.push(predict(net, [low + (i / grid) * (high - low), high - (j / grid) * (high - low)])[0]);
-      corners.push(row);
-    }
-    contour.setAttribute("d", contourPath(corners, data.boundary, (i) => frame.left + (i / grid) * width, (j) => frame.top + (j / grid) * height));
-    data.samples.forEach((s, k) => {
+  samples.forEach((s, k) => table.append(el("span", {}, `(${s.input.join(", ")})`), el("span", {}, String(s.target[0])), answers[k]));
+  const show = (net: Network): void =>
+    samples.forEach((s, k) => {
       const answer = predict(net, s.input)[0];
       setText(answers[k], fixed(answer, 3));
       answers[k].setAttribute("data-exact", String(answer));
     });
-    const when = epoch < epochs ? `the weights at the start of epoch ${epoch}` : `the weights after all ${epochs} epochs (0 to ${epochs - 1})`;
-    const log = movesDuringEpoch && epoch < epochs ? `; logged during epoch ${epoch}, while the weights moved: ${lossText(logged[epoch])}` : "";
-    setText(info, `${when}: these answers' ${data.lossLabel} ${lossText(losses[epoch])}${log}`);
-    set(marker, { x1: lossChart.x(epoch + 1), x2: lossChart.x(epoch + 1) });
-    set(dot, { cx: lossChart.x(epoch + 1), cy: lossChart.y(clampLoss(losses[epoch])) });
-  }
-
-  function play(): void {
-    if (epoch >= epochs) epoch = 0;
-    setText(playButton, "❚❚ Pause");
-    playButton.setAttribute("aria-pressed", "true");
-    playing = window.setInterval(() => {
-      // Early epochs change the picture most: step one epoch at a time at first, then faster.
-      epoch = Math.min(epochs, epoch + Math.max(1, Math.floor(epoch / 40)));
-      epochSlider.show(positionOf(epoch), String(epoch));
-      redraw();
-      if (epoch >= epochs) pause();
-    }, 40);
-  }
-
-  function pause(): void {
-    if (playing !== null) window.clearInterval(playing);
-    playing = null;
-    setText(playButton, "▶ Play");
-    playButton.setAttribute("aria-pressed", "false");
-  }
-
-  redraw();
+  return { element: table, show };
 }

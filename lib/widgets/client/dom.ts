@@ -127,6 +127,27 @@ export function button(label: string, onClick: () => void, key?: string): HTMLBu
   return node;
 }
 
+/** A Play / Pause button: Play runs `begin`, then `step` every `ms` milliseconds until it returns false or Pause is pressed. */
+export function playButton(begin: () => void, step: () => boolean, ms: number): { button: HTMLButtonElement; pause(): void } {
+  let playing: number | null = null;
+  const node = button("▶ Play", () => (playing === null ? play() : pause()), "play");
+  const pause = (): void => {
+    if (playing !== null) window.clearInterval(playing);
+    playing = null;
+    setText(node, "▶ Play");
+    node.setAttribute("aria-pressed", "false");
+  };
+  const play = (): void => {
+    begin();
+    setText(node, "❚❚ Pause");
+    node.setAttribute("aria-pressed", "true");
+    playing = window.setInterval(() => {
+      if (!step()) pause();
+    }, ms);
+  };
+  return { button: node, pause };
+}
+
 /** The stylesheet every widget carries inside its own root (so each output stands alone). */
 export function styleSheet(): HTMLStyleElement {
   return el(

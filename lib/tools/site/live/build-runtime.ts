@@ -138,44 +138,38 @@ function esbuild() {
   return req("esbuild") as typeof import("esbuild");
 }
 
-/** The kernel worker's code. */
-export async function bundleKernel(files: Record<string, string>): Promise<string> {
+/** One entry file bundled into a minified browser script (licences at the end), as text. */
+async function bundleScript(entry: string, options: Omit<import("esbuild").BuildOptions, "write">): Promise<string> {
   const result = await esbuild().build({
-    entryPoints: [join(here, "worker", "kernel.ts")],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: "iife",
     platform: "browser",
-    target: "es2022",
     charset: "utf8",
     minify: true,
-    // Printed objects name their class (console.log of a PythonRandom): names stay as they are.
-    keepNames: true,
     legalComments: "eof",
-    inject: [join(here, "worker", "node", "process.ts"), join(here, "worker", "node", "buffer.ts")],
-    plugins: [workerPlugin(files) as never],
     absWorkingDir: repoRoot,
     logLevel: "silent",
+    ...options,
   });
   return result.outputFiles[0].text;
 }
 
-/** The page's code. */
-export async function bundlePage(): Promise<string> {
-  const result = await esbuild().build({
-    entryPoints: [join(here, "page", "live.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    charset: "utf8",
-    minify: true,
-    legalComments: "eof",
-    absWorkingDir: repoRoot,
-    logLevel: "silent",
+/** The kernel worker's code. */
+export function bundleKernel(files: Record<string, string>): Promise<string> {
+  return bundleScript(join(here, "worker", "kernel.ts"), {
+    target: "es2022",
+    // Printed objects name their class (console.log of a PythonRandom): names stay as they are.
+    keepNames: true,
+    inject: [join(here, "worker", "node", "process.ts"), join(here, "worker", "node", "buffer.ts")],
+    plugins: [workerPlugin(files) as never],
   });
-  return result.outputFiles[0].text;
+}
+
+/** The page's code. */
+export function bundlePage(): Promise<string> {
+  return bundleScript(join(here, "page", "live.ts"), { target: "es2020" });
 }
 
 /** The MNIST digits packed for the worker (worker/mnist-data.ts reads this). */
