@@ -55,8 +55,7 @@ export function findNumberWords(text: string): Omit<FoundNumber, "context">[] {
   let k = 0;
   while (k < words.length) {
     const w = words[k];
-    // A name in code ("double(x)", "function double"): not a quantity.
-    if (text[w.at + w.text.length] === "(" || /\bfunction\s+$/.test(text.slice(Math.max(0, w.at - 12), w.at))) {
+    if (isNameInCode(text, w)) {
       k++;
       continue;
     }
@@ -66,13 +65,8 @@ export function findNumberWords(text: string): Omit<FoundNumber, "context">[] {
       k++;
       continue;
     }
-    // "a half", "one half", "half of", "half as", "half the": a half as a quantity (not "half squared error").
     if (w.lower === "half") {
-      const before = words[k - 1]?.lower;
-      const after = words[k + 1]?.lower;
-      if ((before === "a" && joined(words[k - 1], w)) || ["of", "as", "the"].includes(after ?? "")) {
-        out.push({ text: w.text, value: 0.5, decimals: 0, offset: w.at, length: w.text.length, word: true });
-      }
+      if (halfIsQuantity(words, k, joined)) out.push({ text: w.text, value: 0.5, decimals: 0, offset: w.at, length: w.text.length, word: true });
       k++;
       continue;
     }
@@ -129,6 +123,18 @@ export function findNumberWords(text: string): Omit<FoundNumber, "context">[] {
     if (statesQuantity(words, k, joined)) out.push({ ...number, value });
   }
   return out;
+}
+
+/** A name in code ("double(x)", "function double"): not a quantity. */
+function isNameInCode(text: string, w: { text: string; at: number }): boolean {
+  return text[w.at + w.text.length] === "(" || /\bfunction\s+$/.test(text.slice(Math.max(0, w.at - 12), w.at));
+}
+
+/** "a half", "one half", "half of", "half as", "half the": a half as a quantity (not "half squared error"). */
+function halfIsQuantity(words: { text: string; lower: string; at: number }[], k: number, joined: (a: { at: number; text: string }, b: { at: number }) => boolean): boolean {
+  const before = words[k - 1]?.lower;
+  const after = words[k + 1]?.lower;
+  return (before === "a" && joined(words[k - 1], words[k])) || ["of", "as", "the"].includes(after ?? "");
 }
 
 /** Whether the words from `k` on make the number before them a quantity: a countable noun, "times", "of the … noun". */
