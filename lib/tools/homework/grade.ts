@@ -13,9 +13,9 @@ import { join, resolve } from "node:path";
 import { CheckOptions, Outcome, judgeOutcomes } from "../../course/exercises";
 import { Cell, Notebook, asNotebook, joinText } from "../notebooks/ipynb";
 import { mapLimited, notebooksDir } from "../notebooks/list";
-import { cleanupNow, onCleanup } from "./cleanup";
+import { cleanupNow, onCleanup, sweepStaleFolders, tempPrefix } from "./cleanup";
 import { CompileService } from "./compile-service";
-import { groupCpuMs } from "./cpu-time";
+import { groupUsage, limitReached } from "./cpu-time";
 import { Encoded, argsForDisplay } from "./encode";
 import type { GradeJob } from "./grade-child";
 import { answerKey } from "./key";
@@ -97,10 +97,13 @@ function studentCell(nb: Notebook, cellId: string, functionName: string): Cell |
   return nb.cells.find((c) => c.cell_type === "code" && defines(c)) ?? byId;
 }
 
+/** What the child reported for one exercise: its function missing, or the outcomes of its checks and the library functions it called that it should re-implement. */
+type Reported = { missing?: boolean; checks?: Outcome[][]; engine?: string[]; itself?: boolean };
+
 /** How one run of a submission's child ended. */
 interface ChildRun {
   cellErrors: Map<string, string>;
-  exercises: Map<string, { missing?: boolean; checks?: Outcome[][] }>;
+  exercises: Map<string, Reported>;
   done: boolean;
   /** Where the child was when it stopped: the last cell it started, or the exercise it was calling. */
   at?: { cell: string } | { exercise: string };
@@ -133,7 +136,7 @@ export function childCommand(dir: string, sandbox: Sandbox, memoryMb: number): s
 /** Runs one submission's cells and calls in an isolated child; returns what it reported. */
 function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileService, sandbox: Sandbox): Promise<ChildRun> {
   // A plain folder: the job and lib.js, no links (the sandbox may read it, and nothing else but its program).
-  const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+  const dir = mkdtempSync(join(tmpdir(), tempPrefix("job")));
   const forgetDir = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, "job.json"), JSON.stringify(job));
   writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
@@ -166,34 +169,33 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
     let received = 0;
     let stoppedBy: ChildRun["stopKind"];
     let compiling = 0;
-    // The limit counts CPU time where the system tells it (Linux), so that a busy machine cannot make an
-    // honest notebook run out of time. A process that computes nothing for `waitMs` (while not waiting for
-    // the grader's compiler) is waiting for something that never comes, and is stopped.
+    // The limit counts CPU time where the system tells it (Linux), so that a busy machine makes grading
+    // slow, never wrong (cpu-time.ts). A process that computes nothing for `waitMs`, is not even ready to
+    // (a busy machine), and is not waiting for the grader's compiler, waits for something that never comes.
     const started = Date.now();
     let lastCpu = 0;
     let lastProgress = Date.now();
     let lastTick = Date.now();
     let compilerMs = 0;
+    const limits = { timeoutMs: options.timeoutMs, waitMs: options.waitMs };
     const timer = setInterval(() => {
-      const cpu = groupCpuMs(guard.pid!);
+      const usage = groupUsage(guard.pid!);
       const now = Date.now();
       // Time spent waiting for the grader's own compiler is not the submission's.
       if (compiling > 0) compilerMs += now - lastTick;
       lastTick = now;
-      const wall = now - started - compilerMs;
-      if (cpu === undefined) {
-        if (wall > options.timeoutMs) (stoppedBy = "time"), killAll();
+      if (usage === undefined) {
+        // No CPU times on this system: the wall clock is all there is.
+        if (now - started - compilerMs > options.timeoutMs) (stoppedBy = "time"), killAll();
         return;
       }
-      if (cpu > options.timeoutMs || wall > 10 * options.timeoutMs) {
-        stoppedBy = "time";
-        return killAll();
-      }
-      if (cpu - lastCpu >= 50 || compiling > 0) {
-        lastCpu = cpu;
+      if (usage.cpuMs - lastCpu >= 50 || compiling > 0 || usage.runnable) {
+        lastCpu = usage.cpuMs;
         lastProgress = now;
-      } else if (now - lastProgress > options.waitMs) {
-        stoppedBy = "waiting";
+      }
+      const verdict = limitReached({ cpuMs: usage.cpuMs, wallMs: now - started, queuedMs: usage.queuedMs, compilerMs, idleMs: now - lastProgress, runnable: usage.runnable }, limits);
+      if (verdict) {
+        stoppedBy = verdict;
         killAll();
       }
     }, 200);
@@ -222,7 +224,7 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
         if (message.kind === "cells" && Array.isArray(message.errors)) {
           for (const e of message.errors as { id: unknown; error: unknown }[]) run.cellErrors.set(String(e.id), String(e.error));
         }
-        if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
+        if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as Reported);
         if (message.kind === "done") run.done = true;
         if (message.kind === "exit") exitCall = Number(message.code);
         if (message.kind === "compile") {
@@ -294,11 +296,11 @@ export async function gradeSubmission(student: string, path: string, key: Assign
   const setup = key.setup.map((c) => ({ id: `setup:${c.id}`, role: "setup" as const, source: c.source }));
   const exerciseCellsToRun = [...new Map(found.filter((f) => f.cell).map((f) => [f.cell!.id, f.cell!])).values()].map((c) => ({ id: c.id, role: "exercise" as const, source: joinText(c.source) }));
   const job: GradeJob = { cells: [...setup, ...exerciseCellsToRun], exercises: [], maxOutputChars: options.maxOutputChars };
-  const allExercises = key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))) }));
+  const allExercises = key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))), engine: e.engine }));
 
   // Runs until every exercise is reported or blamed: when the child stops in a cell or in an exercise's
   // calls, that exercise is blamed, and the others are graded in a new run without it.
-  const reported = new Map<string, { missing?: boolean; checks?: Outcome[][] }>();
+  const reported = new Map<string, Reported>();
   const cellErrors = new Map<string, string>();
   const blamed = new Map<string, string>();
   const problems: string[] = [];
@@ -343,6 +345,14 @@ export async function gradeSubmission(student: string, path: string, key: Assign
         : `${e.functionName} is not defined after your exercise cell ran. Keep the name ${e.functionName}, defined at the top level of the cell.`;
       return grade;
     }
+    const engine = Array.isArray(got.engine) ? got.engine.map(String).filter((n) => e.engine?.includes(n)) : [];
+    if (engine.length) {
+      // Graded on the student's own code: the library's version does the whole job, so no check counts.
+      const names = engine.map((n) => `the course library's ${n}`).join(" and ");
+      grade.note = `graded on your own code; this ${got.itself === true ? "is" : "calls"} ${names}. Write ${e.functionName} yourself, without it.`;
+      for (const call of e.calls) grade.checks.push({ hidden: call.hidden, points: call.options.points ?? 1, earned: 0, message: grade.note });
+      return grade;
+    }
     e.calls.forEach((call, k) => {
       const outcomes = got.checks?.[k] ?? [];
       const cases = call.cases.map((c) => ({ args: argsForDisplay(c.args as Encoded[]), expected: c.expected }));
@@ -385,6 +395,9 @@ export function findSubmissions(dir: string): { student: string; notebook: strin
 
 /** Grades a whole submissions folder and writes the feedback pages and the gradebook. */
 export async function gradeAll(submissionsDir: string, outDir: string, options: GradeOptions, log: (line: string) => void = () => undefined): Promise<NotebookGrade[]> {
+  // What an earlier grader killed outright (SIGKILL) could not remove.
+  const swept = sweepStaleFolders();
+  if (swept.length) log(`removed ${swept.length} temporary folder(s) left by an earlier grading run that was killed: ${swept.join(", ")}`);
   const submissions = findSubmissions(submissionsDir);
   const keys = new Map<string, AssignmentKey>();
   for (const name of [...new Set(submissions.map((s) => s.notebook))].sort()) {
