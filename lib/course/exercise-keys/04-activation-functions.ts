@@ -10,7 +10,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "04.1",
     name: "myRelu",
-    reimplements: ["relu"],
+    reimplements: ["relu", "neuronSteps", "forward", "predict"],
     cases: () => [[15], [-7], [3], [-0.2], [0]],
     answer: (z: number) => relu(z),
     hint: "negative numbers become 0; everything else comes out unchanged.",
@@ -18,7 +18,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "04.2",
     name: "mySigmoid",
-    reimplements: ["sigmoid"],
+    reimplements: ["sigmoid", "neuronSteps", "forward", "predict"],
     cases: () => [[-5], [-2], [0], [2], [5]],
     answer: (z: number) => sigmoid(z),
     hint: "σ(z) = 1 / (1 + e^(−z)), and e^(−z) is Math.exp(-z). Large positive z should give an answer close to 1.",
