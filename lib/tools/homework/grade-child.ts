@@ -153,6 +153,7 @@ let called: Record<string, true> = Object.create(null);
  */
 function watchedLibrary(library: Record<string, unknown>, names: string[]): { copy: Record<string, unknown>; forms: Map<unknown, string> } {
   const copy: Record<string, unknown> = {};
+  if (library.__esModule) defineProperty(copy, "__esModule", { value: true });
   for (const key of keysOf(library)) copy[key] = library[key];
   const forms = new Map<unknown, string>();
   for (const name of names) {
