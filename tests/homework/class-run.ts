@@ -33,7 +33,7 @@ function graderProcesses(): string[] {
 }
 
 // The grader's own temporary folders (other programs on a shared machine use other "course-" folders).
-const tempEntries = () => new Set(readdirSync(tmpdir()).filter((e) => /^course-(grade|key|compile)-/.test(e)));
+const tempEntries = () => new Set(readdirSync(tmpdir()).filter((e) => /^course-grade-\d+-/.test(e)));
 
 async function main(): Promise<void> {
   const notebookNumber = value("--notebook") ?? "04";
