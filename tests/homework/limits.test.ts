@@ -2,7 +2,7 @@
 // machine or a sleeping submission is not charged), the wall clock is only a generous backstop, and the
 // temporary folders of a grader killed outright are removed by the next one. No timing is asserted.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -115,8 +115,17 @@ describe("temporary folders of a grader killed outright", () => {
     while (!mine().some((e) => e.includes("-compile-")) && grader.exitCode === null) await new Promise((ok) => setTimeout(ok, 50));
     grader.kill("SIGKILL");
     await new Promise((ok) => grader.once("exit", ok));
-    // What it started stops on its own (the compiler when its channel closes, a recorder when it finishes).
-    await new Promise((ok) => setTimeout(ok, 1000));
+    // What it started stops on its own: the compiler when its channel closes (after the cell it is
+    // compiling), a grading child when its guard sees the grader gone. Wait until no process works in them.
+    const working = () =>
+      readdirSync("/proc").some((p) => {
+        try {
+          return /^\d+$/.test(p) && readlinkSync(`/proc/${p}/cwd`).startsWith(tmp);
+        } catch {
+          return false;
+        }
+      });
+    while (working()) await new Promise((ok) => setTimeout(ok, 100));
     const left = mine();
     expect(left.some((e) => e.includes("-compile-"))).toBe(true);
     const previous = process.env.TMPDIR;
