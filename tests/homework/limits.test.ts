@@ -36,7 +36,7 @@ describe("the time limit", () => {
   it("keeps the wall clock only as a backstop, counting neither the queue for a CPU nor the grader's compiler", () => {
     const b = backstopMs(limits);
     expect(b).toBeGreaterThanOrEqual(30 * limits.timeoutMs);
-    expect(limitReached({ ...moment, cpuMs: 10, wallMs: b + 1, runnable: true }, limits)).toBe("time");
+    expect(limitReached({ ...moment, cpuMs: 10, wallMs: b + 1, runnable: true }, limits)).toBe("backstop");
     expect(limitReached({ ...moment, cpuMs: 10, wallMs: b + 1, queuedMs: 2, runnable: true }, limits)).toBeUndefined();
     expect(limitReached({ ...moment, cpuMs: 10, wallMs: b + 1, compilerMs: 2, runnable: true }, limits)).toBeUndefined();
   });

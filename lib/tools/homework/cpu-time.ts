@@ -73,10 +73,10 @@ export interface Moment {
  */
 export const backstopMs = (limits: Limits) => Math.max(30 * limits.timeoutMs, 10 * 60_000);
 
-/** Whether to stop a submission now, and why: its CPU time is used up, or it waits for nothing. */
-export function limitReached(m: Moment, limits: Limits): "time" | "waiting" | undefined {
+/** Whether to stop a submission now, and why: its CPU time is used up, it reached the backstop, or it waits for nothing. */
+export function limitReached(m: Moment, limits: Limits): "time" | "backstop" | "waiting" | undefined {
   if (m.cpuMs > limits.timeoutMs) return "time";
-  if (m.wallMs - m.queuedMs - m.compilerMs > backstopMs(limits)) return "time";
+  if (m.wallMs - m.queuedMs - m.compilerMs > backstopMs(limits)) return "backstop";
   if (!m.runnable && m.idleMs > limits.waitMs) return "waiting";
   return undefined;
 }

@@ -15,7 +15,7 @@ import { Cell, Notebook, asNotebook, joinText } from "../notebooks/ipynb";
 import { mapLimited, notebooksDir } from "../notebooks/list";
 import { cleanupNow, onCleanup, sweepStaleFolders, tempPrefix } from "./cleanup";
 import { CompileService } from "./compile-service";
-import { groupUsage, limitReached } from "./cpu-time";
+import { backstopMs, groupUsage, limitReached } from "./cpu-time";
 import { Encoded, argsForDisplay } from "./encode";
 import type { GradeJob } from "./grade-child";
 import { answerKey } from "./key";
@@ -112,7 +112,7 @@ interface ChildRun {
   /** What the child said when its own code failed. */
   crash?: string;
   /** Why, as a kind (for tests and the gradebook). */
-  stopKind?: "time" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
+  stopKind?: "time" | "backstop" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
 }
 
 /**
@@ -259,6 +259,8 @@ function stopWords(kind: NonNullable<ChildRun["stopKind"]>, options: GradeOption
   switch (kind) {
     case "time":
       return `it used the whole time limit of ${Math.round(options.timeoutMs / 1000)} s of computing (an endless loop?)`;
+    case "backstop":
+      return `it ran for more than ${Math.round(backstopMs(options) / 60_000)} minutes without finishing, computing a little now and then (a loop that sleeps?)`;
     case "waiting":
       return "it never finished: it waits for something that never happens (a promise that never resolves, or a timer that keeps the notebook running?)";
     case "exit":
