@@ -62,6 +62,11 @@ export interface CheckOptions {
   closeTolerance?: number;
   /** Shown with a wrong answer: a nudge toward the idea, not the answer. */
   hint: string;
+  /**
+   * For checkFunction: the course library's functions that already do what the exercise asks (see
+   * ExerciseKey.reimplements); a function that calls one scores nothing when graded.
+   */
+  reimplements?: readonly string[];
 }
 
 /** A wrong answer that a common misunderstanding gives, with a hint written for that misunderstanding. */
@@ -104,6 +109,12 @@ export interface ExerciseKey {
   id: string;
   /** The name of the function the learner writes, such as "weightFor". */
   name: string;
+  /**
+   * The course library's functions that already do what this exercise asks the learner to write (the
+   * exercise re-implements them). The grader scores the learner's own code: a function that calls one of
+   * these (or is one) while it is checked scores nothing for the exercise.
+   */
+  reimplements?: readonly string[];
   /** The argument lists to try, made afresh for every check (a learner's function may change them). */
   cases: () => unknown[][];
   /** The right answer for one argument list, by an independent route: the engine, or a second implementation. */
@@ -121,8 +132,15 @@ export interface ExerciseKey {
 }
 
 export interface CheckCallOptions {
-  /** More argument lists to try, after the key's own (a notebook's data, or an instructor's hidden cases). */
+  /** More argument lists to try, after the key's own (a notebook's data). */
   cases?: readonly unknown[][];
+  /**
+   * Hidden tests (nbgrader-style): argument lists tried INSTEAD of the key's own. Written only inside a
+   * `// BEGIN HIDDEN TESTS` … `// END HIDDEN TESTS` region of a check cell, which every copy a learner
+   * gets leaves out. The expected answers come from the answer key, as for every check. Silent when the
+   * function passes them, so that the instructor's notebook prints what the learner's does.
+   */
+  hidden?: readonly unknown[][];
   /** Points this check is worth when graded. Default 1. */
   points?: number;
 }
@@ -140,7 +158,12 @@ export function check(exercise: string, fn: unknown, options: CheckCallOptions =
     call?: (...args: unknown[]) => string;
     report?: (args: unknown[], got: unknown, status: Status) => string | undefined;
   };
-  const argLists = [...key.cases(), ...(options.cases ?? []).map((a) => [...a])];
+  const hidden = options.hidden !== undefined;
+  if (hidden && options.cases) throw new Error(`check("${exercise}", …): give either cases or hidden cases, not both`);
+  if (hidden && (!Array.isArray(options.hidden) || !options.hidden.length || !options.hidden.every((a) => Array.isArray(a)))) {
+    throw new Error(`check("${exercise}", …, { hidden }): hidden must be a non-empty list of argument lists, such as [[1, 2], [3, 4]]`);
+  }
+  const argLists = hidden ? options.hidden!.map((a) => [...a]) : [...key.cases(), ...(options.cases ?? []).map((a) => [...a])];
   // The expected values are worked out first, on copies, before the learner's function can touch the arguments.
   const cases: Case<unknown[]>[] = argLists.map((args) => {
     const expected = loose.answer(...clone(args));
@@ -149,7 +172,7 @@ export function check(exercise: string, fn: unknown, options: CheckCallOptions =
   });
   const checkOptions: CheckOptions = { hint: key.hint, tolerance: key.tolerance, closeTolerance: key.closeTolerance, points: options.points };
   if (typeof fn === "function" && fn.name && fn.name !== key.name) {
-    record(exercise, fn, cases, checkOptions, {
+    record(exercise, fn, cases, checkOptions, hidden, {
       exercise,
       status: "error",
       message: `this check is for your function ${key.name}, but it was given ${fn.name}. Keep the name ${key.name}.`,
@@ -162,13 +185,13 @@ export function check(exercise: string, fn: unknown, options: CheckCallOptions =
   const outcomes = typeof fn === "function" ? runCases(fn as (...args: unknown[]) => unknown, cases) : [];
   const result = typeof fn === "function" ? judgeOutcomes(exercise, fn.name || key.name, cases, outcomes, checkOptions) : notAFunction(exercise, fn);
   const first = outcomes[0];
-  if (loose.report && first && "value" in first && (result.status === "correct" || result.status === "wrong" || result.status === "close")) {
+  if (!hidden && loose.report && first && "value" in first && (result.status === "correct" || result.status === "wrong" || result.status === "close")) {
     // The report says what the learner's function did, so it goes before any hint.
     const more = loose.report(cases[0].args, first.value, result.status);
     const at = result.message.indexOf(" Hint: ");
     if (more) result.message = at < 0 ? `${result.message} ${more}` : `${result.message.slice(0, at)} ${more}${result.message.slice(at)}`;
   }
-  record(exercise, fn, asGiven, checkOptions, result);
+  record(exercise, fn, asGiven, checkOptions, hidden, result);
 }
 
 /** A deep copy of plain data (numbers, lists, records); functions and other objects are shared. */
@@ -183,11 +206,13 @@ function clone<T>(value: T): T {
   return value;
 }
 
-function record(exercise: string, fn: unknown, cases: readonly Case<unknown[]>[], options: CheckOptions, result: CheckResult): void {
-  const hidden = (globalThis as { __courseHiddenChecks?: boolean }).__courseHiddenChecks === true;
+function record(exercise: string, fn: unknown, cases: readonly Case<unknown[]>[], options: CheckOptions, hiddenCases: boolean, result: CheckResult): void {
+  const hidden = hiddenCases || (globalThis as { __courseHiddenChecks?: boolean }).__courseHiddenChecks === true;
   checkCalls.push({ exercise, functionName: typeof fn === "function" ? fn.name : "", cases, options, hidden });
   checkResults.push(result);
-  console.log(`${symbol[result.status]} Exercise ${exercise}: ${result.message}`);
+  // A hidden check speaks only when the function fails it.
+  if (hiddenCases && result.status === "correct") return;
+  console.log(`${symbol[result.status]} Exercise ${exercise}${hiddenCases ? " (hidden tests)" : ""}: ${result.message}`);
 }
 
 function notAFunction(exercise: string, fn: unknown): CheckResult {
@@ -199,7 +224,7 @@ function notAFunction(exercise: string, fn: unknown): CheckResult {
  * course's notebooks use `check`, whose expected values stay in the answer keys.
  */
 export function checkFunction<A extends unknown[]>(exercise: string, fn: (...args: A) => Answer, cases: readonly Case<A>[], options: CheckOptions): void {
-  record(exercise, fn, cases as readonly Case<unknown[]>[], options, judge(exercise, fn, cases, options));
+  record(exercise, fn, cases as readonly Case<unknown[]>[], options, false, judge(exercise, fn, cases, options));
 }
 
 /** What calling the learner's function on one case gave: a value, or an error. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { NotDoneYet, judge, notDoneYet } from "../../lib/course/exercises";
+import { describe, expect, it, vi } from "vitest";
+import { NotDoneYet, check, checkCalls, judge, notDoneYet } from "../../lib/course/exercises";
 
 const cases = [
   { args: [3, 2] as [number, number], expected: 6 },
@@ -45,5 +45,39 @@ describe("exercise checks", () => {
 
   it("prints NotDoneYet without a stack trace", () => {
     expect(new NotDoneYet().stack).toBe("Not done yet: write your code where it says YOUR CODE HERE, then run the cell again.");
+  });
+});
+
+describe("hidden checks: check(id, fn, { hidden })", () => {
+  const run = (fn: unknown, options: Parameters<typeof check>[2]) => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
+    const before = checkCalls.length;
+    try {
+      check("04.1", fn, options);
+    } finally {
+      log.mockRestore();
+    }
+    return { printed, calls: checkCalls.slice(before) };
+  };
+
+  it("tries only the hidden cases, against the answer key's answers, and prints nothing when they pass", () => {
+    // ReLU by hand: max(0, z).
+    const { printed, calls } = run(function myRelu(z: number) { return z > 0 ? z : 0; }, { hidden: [[2.5], [-4], [0]] });
+    expect(printed).toEqual([]);
+    expect(calls.map((c) => [c.hidden, c.cases.map((k) => [k.args, k.expected])])).toEqual([[true, [[[2.5], 2.5], [[-4], 0], [[0], 0]]]]);
+  });
+
+  it("speaks when the function fails them, and says they are hidden tests", () => {
+    const { printed, calls } = run(function myRelu(z: number) { return z === 15 ? 15 : 0; }, { hidden: [[2.5]] });
+    expect(printed).toEqual(["❌ Exercise 04.1 (hidden tests): myRelu(2.5) returned 0, which is not right. Hint: negative numbers become 0; everything else comes out unchanged."]);
+    expect(calls[0].hidden).toBe(true);
+  });
+
+  it("refuses hidden cases that are not a list of argument lists, or that come with cases", () => {
+    const relu = function myRelu(z: number) { return Math.max(0, z); };
+    expect(() => run(relu, { hidden: [] })).toThrow(/non-empty list of argument lists/);
+    expect(() => run(relu, { hidden: [2 as unknown as unknown[]] })).toThrow(/non-empty list of argument lists/);
+    expect(() => run(relu, { hidden: [[1]], cases: [[2]] })).toThrow(/either cases or hidden cases/);
   });
 });

@@ -11,7 +11,7 @@ import { basename, join } from "node:path";
 import { studentVersion } from "../../lib/tools/homework/assign";
 import { readNotebook } from "../../lib/tools/notebooks/ipynb";
 import { courseNotebooks, repoRoot } from "../../lib/tools/notebooks/list";
-import { HostileSubmission, hostileClass, writeSubmissions } from "./hostile";
+import { HostileSubmission, courseCheats, hostileClass, writeSubmissions } from "./hostile";
 
 const args = process.argv.slice(2);
 const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -24,7 +24,7 @@ function graderProcesses(): string[] {
     if (Number(pid) === process.pid) continue;
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-      if (cmd.includes(`${repoRoot}/`) && /homework|grade|course-grade-runtime/.test(cmd) && !cmd.includes("class-run")) found.push(`${pid} ${cmd.slice(0, 160)}`);
+      if (cmd.includes(`${repoRoot}/`) && /homework|grade|course-grade-/.test(cmd) && !cmd.includes("class-run")) found.push(`${pid} ${cmd.slice(0, 160)}`);
     } catch {
       // gone
     }
@@ -33,7 +33,7 @@ function graderProcesses(): string[] {
 }
 
 // The grader's own temporary folders (other programs on a shared machine use other "course-" folders).
-const tempEntries = () => new Set(readdirSync(tmpdir()).filter((e) => /^course-(grade|key|compile)-/.test(e)));
+const tempEntries = () => new Set(readdirSync(tmpdir()).filter((e) => /^course-grade-\d+-/.test(e)));
 
 async function main(): Promise<void> {
   const notebookNumber = value("--notebook") ?? "04";
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     outsidePid: process.pid,
     port,
     secretVariable,
+    cheats: courseCheats(instructor),
   }).filter((s) => !without.has(s.student));
   writeSubmissions(submissions, name, hostile);
   const count = notebooks.length + hostile.length;

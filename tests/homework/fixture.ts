@@ -42,7 +42,7 @@ function weightedTotal(weights: number[], inputs: number[]): number {
 }
 
 %% code check-2
-checkFunction("H.2", weightedTotal, [{ args: [[3, 1], [2, 5]], expected: weightedSum([3, 1], [2, 5]) }], { hint: "multiply in pairs, then add." });
+checkFunction("H.2", weightedTotal, [{ args: [[3, 1], [2, 5]], expected: weightedSum([3, 1], [2, 5]) }], { hint: "multiply in pairs, then add.", reimplements: ["weightedSum"] });
 // BEGIN HIDDEN TESTS
 checkFunction("H.2", weightedTotal, [{ args: [[0.5, -2, 4], [2, 1, 0.5]], expected: weightedSum([0.5, -2, 4], [2, 1, 0.5]) }], { hint: "any number of inputs." });
 // END HIDDEN TESTS

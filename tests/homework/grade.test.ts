@@ -92,6 +92,9 @@ beforeAll(async () => {
     outsidePid: process.pid,
     port: (server.address() as { port: number }).port,
     secretVariable,
+    // Exercise 1's visible cases (hard-coded by a cheat; its hidden test tries -3), and exercise 2's,
+    // 3 × 2 + 1 × 5 = 11, which the library's weightedSum computes too. Exercise 3 takes a function.
+    cheats: [{ visible: [{ args: [1], expected: 2 }, { args: [2.5], expected: 5 }] }, { visible: [{ args: [[3, 1], [2, 5]], expected: 11 }], engine: "weightedSum" }, undefined],
   }).map((h) => ({ ...h, student: `hostile-${h.student}` }));
   writeSubmissions(submissions, "practice.ipynb", hostile);
   // The limit counts CPU time, so a short one is safe on a busy machine: honest notebooks use well under 1 s,

@@ -8,6 +8,8 @@
 // they are in: the other exercises keep their marks.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { exerciseKey } from "../../lib/course/exercise-keys/index";
+import * as courseLibrary from "../../lib/index";
 import { studentVersion } from "../../lib/tools/homework/assign";
 import { exerciseCells } from "../../lib/tools/homework/parts";
 import { replaceSolutions, solutionLines } from "../../lib/tools/homework/solutions";
@@ -26,6 +28,34 @@ export interface HostileOptions {
   port: number;
   /** An environment variable set for the grader, which an attack tries to read. */
   secretVariable: string;
+  /** Per exercise, in order: what a student could copy to cheat on it (see courseCheats); none: no cheating kinds. */
+  cheats?: (ExerciseCheat | undefined)[];
+}
+
+/** What a student could copy to cheat on one exercise. */
+export interface ExerciseCheat {
+  /** The visible checks' arguments and right answers (a student reads them in the check's feedback), to hard-code. */
+  visible: { args: unknown[]; expected: unknown }[];
+  /** A course library function that does the exercise's job with the same arguments, to call instead. */
+  engine?: string;
+}
+
+/**
+ * The cheats for a course notebook: its check cells name the exercises (check("04.2", mySigmoid)); the
+ * visible cases and their answers come from the course's answer keys, the library function from the
+ * key's `reimplements` (the first one, when it takes the exercise's arguments).
+ */
+export function courseCheats(nb: Notebook): (ExerciseCheat | undefined)[] {
+  const lib = courseLibrary as unknown as Record<string, unknown>;
+  return exerciseCells(nb).map(({ names }) => {
+    const check = nb.cells.map((c) => joinText(c.source)).map((src) => new RegExp(`^check\\("(\\d\\d\\.\\d)", ${names[0]}\\)`, "m").exec(src)).find(Boolean);
+    if (!check) return undefined;
+    const key = exerciseKey(check[1]) as unknown as { cases: () => unknown[][]; answer: (...a: unknown[]) => unknown; reimplements?: string[] };
+    const visible = key.cases().map((args) => ({ args, expected: key.answer(...args) }));
+    const first = key.reimplements?.[0];
+    const engine = first && typeof lib[first] === "function" && (lib[first] as Function).length === key.answer.length ? first : undefined;
+    return { visible, ...(engine ? { engine } : {}) };
+  });
 }
 
 /** What one submission must get: its score per exercise (in order) and, optionally, text its feedback must hold. */
@@ -162,7 +192,51 @@ export function hostileClass(instructor: Notebook, name: string, o: HostileOptio
     },
     { student: "renames-the-function", content: editExercises(instructor, (s, k) => (k === 0 ? s.replace(/function (\w+)/, "function $1Renamed") : s)), expect: { earned: allBut(count, 0), notes: [/Keep the name/] } },
     { student: "deletes-an-exercise", content: { ...instructor, cells: instructor.cells.filter((c) => c !== exerciseCells(instructor)[count - 1].cell) }, expect: { earned: allBut(count, count - 1) } },
+    ...cheating(instructor, name, o.cheats ?? []),
   ];
+}
+
+/**
+ * Cheating that the visible checks cannot see: answers hard-coded for the visible inputs (the hidden
+ * tests catch them: only the visible checks' points are earned), and the course library's version of
+ * the function called or handed in as it is (graded on the student's own code: nothing).
+ */
+function cheating(instructor: Notebook, name: string, cheats: (ExerciseCheat | undefined)[]): HostileSubmission[] {
+  if (!cheats.some(Boolean)) return [];
+  const exercises = exerciseCells(instructor);
+  const release = studentVersion(instructor, name).exercises;
+  const visiblePoints = (k: number) => (releaseFor(k)?.checks ?? []).filter((c) => c.visible).reduce((s, c) => s + c.points, 0);
+  // An exercise's release entry: the one whose check cell comes right after the exercise cell.
+  const releaseFor = (k: number) => {
+    const after = instructor.cells.slice(exercises[k].index + 1).find((c) => release.some((r) => r.checks.some((x) => x.cell === c.id)));
+    return release.find((r) => r.checks.some((x) => x.cell === after?.id));
+  };
+  const hardCoded = editExercises(instructor, (source, k) => {
+    const cheat = cheats[k];
+    if (!cheat) return source;
+    const table = Object.fromEntries(cheat.visible.map((v) => [JSON.stringify(v.args), v.expected]));
+    return replaceSolutions(source, (indent) => [`${indent}const seen: Record<string, unknown> = ${JSON.stringify(table)};`, `${indent}return (seen[JSON.stringify(Array.from(arguments))] ?? 0) as any;`]);
+  });
+  const out: HostileSubmission[] = [
+    {
+      student: "hard-codes-visible-answers",
+      content: hardCoded,
+      expect: { earned: exercises.map((_, k) => (cheats[k] ? visiblePoints(k) : "full")), notes: exercises.map((_, k) => (cheats[k] ? /hidden check failed/ : undefined)) },
+    },
+  ];
+  const k = cheats.findIndex((c) => c?.engine);
+  if (k >= 0) {
+    const engine = cheats[k]!.engine!;
+    const fn = exercises[k].names[0];
+    const calls = editExercises(instructor, (source, i) =>
+      i === k ? `import { ${engine} as courseVersion } from "./lib";\n${replaceSolutions(source, (indent) => [`${indent}return (courseVersion as any)(...Array.from(arguments));`])}` : source,
+    );
+    const isIt = editExercises(instructor, (source, i) => (i === k ? `import { ${engine} } from "./lib";\nconst ${fn} = ${engine};` : source));
+    const notes = exercises.map((_, i) => (i === k ? new RegExp(`graded on your own code; this calls the course library's ${engine}`) : undefined));
+    out.push({ student: "calls-the-engine", content: calls, expect: { earned: allBut(exercises.length, k), notes } });
+    out.push({ student: "is-the-engine", content: isIt, expect: { earned: allBut(exercises.length, k), notes: notes.map((n) => n && new RegExp(n.source.replace("this calls", "this is"))) } });
+  }
+  return out;
 }
 
 /** A notebook saved by a Python kernel: what a student sends who opened the file in the wrong kernel. */

@@ -9,6 +9,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "01.1",
     name: "neuronOutput",
+    reimplements: ["neuronSteps"],
     cases: () => [[3, 2], [0.5, 2], [0, 7], [-1, 4]],
     answer: (weight: number, input: number) => neuron(weight, input),
     hint: "a neuron scales its input by its weight. Which operation scales one number by another?",
@@ -29,6 +30,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "01.3",
     name: "outputsFor",
+    reimplements: ["neuronSteps"],
     cases: () => [[-1, [1, 2, 3]], [3, [-3, 0, 2]], [0.5, [4, 10]], [2, []]],
     answer: (weight: number, inputs: number[]) => inputs.map((x) => neuron(weight, x)),
     hint: "each input goes through the same neuron as in exercise 01.1. Collect the outputs in a new list, in the same order as the inputs.",

@@ -25,6 +25,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "03.1",
     name: "neuronWithBias",
+    reimplements: ["neuronSteps"],
     cases: () => [[[3, 1], 4, [2, 5]], [[3, 1], 4, [0, 0]], [[0.5, -2, 1], -3, [4, 1, 3]], [[2], 0, [7]]],
     answer: (weights: number[], bias: number, inputs: number[]) => engineNeuron(weights, bias, inputs),
     hint: "the bias is added once, on its own: it is not multiplied by any input.",

@@ -10,6 +10,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "04.1",
     name: "myRelu",
+    reimplements: ["relu", "neuronSteps", "forward", "predict"],
     cases: () => [[15], [-7], [3], [-0.2], [0]],
     answer: (z: number) => relu(z),
     hint: "negative numbers become 0; everything else comes out unchanged.",
@@ -17,6 +18,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "04.2",
     name: "mySigmoid",
+    reimplements: ["sigmoid", "neuronSteps", "forward", "predict"],
     cases: () => [[-5], [-2], [0], [2], [5]],
     answer: (z: number) => sigmoid(z),
     hint: "σ(z) = 1 / (1 + e^(−z)), and e^(−z) is Math.exp(-z). Large positive z should give an answer close to 1.",
@@ -25,6 +27,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "04.3",
     name: "stackWeight",
+    reimplements: ["forward", "predict"],
     cases: () => [[[2, 3]], [[2, 3, 0.5, -1, 4, 0.25, 1.5, 2]], [[0.5, 0.5, 0.5]], [[-2, -3]]],
     // The one neuron that does the stack's job has, as its weight, what the stack makes of an input of 1.
     answer: (weights: number[]) => stackOnOne(weights),

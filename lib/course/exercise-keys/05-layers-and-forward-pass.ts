@@ -23,6 +23,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "05.1",
     name: "reluLayer",
+    reimplements: ["forward", "predict"],
     cases: () => [[abc.weights, abc.biases, [2, 5]], [abc.weights, abc.biases, [1, 1]], [abc.weights, abc.biases, [0, 0]], [[[1, -1, 2]], [-1], [3, 1, 0.5]]],
     answer: (weights: number[][], biases: number[], inputs: number[]) => forward(networkFrom(inputs.length, [{ weights: weights, biases: biases, activation: "relu" }]), inputs).output,
     hint: "each neuron: multiply each input by its own weight, add them up, add the neuron's bias, then turn a negative result into 0.",
@@ -36,6 +37,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "05.2",
     name: "forwardPass",
+    reimplements: ["forward", "predict"],
     cases: () => [
       [[abc], [2, 5]],
       [[abc, { weights: [[1, 1, 1]], biases: [-5] }], [2, 5]],
@@ -54,6 +56,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "05.3",
     name: "tinyNetwork",
+    reimplements: ["forward", "predict"],
     cases: () => [[0.5, 0.5], [1, 0], [0, 1], [0.2, 0.9]],
     answer: (x1: number, x2: number) => forward(small(), [x1, x2]).output[0],
     hint: "work the hidden layer first (sum, bias, ReLU for each of the three hidden neurons), then the output neuron's sum and bias, then the sigmoid.",

@@ -6,6 +6,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "06.1",
     name: "squaredMiss",
+    reimplements: ["squaredError", "meanLoss"],
     cases: () => [[17, 20], [23, 20], [20, 20], [-1, 2], [0.5, 0.25]],
     answer: (prediction: number, target: number) => squaredError([prediction], [target]),
     hint: "subtract the target from the prediction, then multiply the result by itself.",
@@ -14,6 +15,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "06.2",
     name: "meanSquaredError",
+    reimplements: ["squaredError", "meanLoss"],
     cases: () => [[[17, 8, 13, 14], [20, 6, 15, 10]], [[1, 2, 3], [1, 2, 3]], [[0.5, -1], [0, 1]]],
     answer: (predictions: number[], targets: number[]) => mean(predictions.map((p, i) => squaredError([p], [targets[i]]))),
     hint: "square each miss, add the squares up, and divide by how many examples there are.",
@@ -27,6 +29,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "06.3",
     name: "crossEntropyLoss",
+    reimplements: ["crossEntropy", "meanLoss"],
     cases: () => [[0.95], [0.5], [0.1], [0.01], [1]],
     answer: (p: number) => crossEntropy([p, 1 - p], [1, 0]),
     hint: "the loss should be small for p near 1 and large for p near 0, and never negative.",

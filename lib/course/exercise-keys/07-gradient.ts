@@ -22,6 +22,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "07.1",
     name: "nudgedSlope",
+    reimplements: ["nudgeSlope"],
     cases: () => [[lossWithFirstWeight, 1, 0.1], [square, 3, 0.5], [Math.exp, 0, 0.001]],
     answer: (f: (x: number) => number, x: number, h: number) => nudgeSlope(f, x, h),
     call: (f: unknown, x: number, h: number) => `nudgedSlope(${curveName(f)}, ${x}, ${h})`,
@@ -34,6 +35,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "07.2",
     name: "twoSidedSlope",
+    reimplements: ["centralSlope"],
     cases: () => [[lossWithFirstWeight, 1, 0.1], [cube, 2, 0.1], [Math.sin, 1, 0.01]],
     answer: (f: (x: number) => number, x: number, h: number) => centralSlope(f, x, h),
     call: (f: unknown, x: number, h: number) => `twoSidedSlope(${curveName(f)}, ${x}, ${h})`,
@@ -48,6 +50,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "07.3",
     name: "exactSlope",
+    reimplements: ["lossDerivative"],
     cases: () => [[17, 20, 15], [17, 20, 1], [12, 10, 3], [17, 20, 0]],
     answer: (output: number, target: number, input: number) => lossDerivative("squaredError", [output], [target])[0] * input,
     hint: "the loss (output − target)² has the local effect 2 × (output − target). What does the weight's own input add to the chain?",

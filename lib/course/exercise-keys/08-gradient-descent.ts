@@ -25,6 +25,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "08.1",
     name: "stepDownhill",
+    reimplements: ["gradientStep", "updateWeights"],
     cases: () => [[1, 0.001, -67.5], [1, 0.001, 90], [-2, 0.5, -4]],
     answer: (weight: number, rate: number, gradient: number) => oneStep(weight, rate, gradient),
     hint: "which way should a knob move when its gradient is negative? Check that your answer for the first case is above 1.",

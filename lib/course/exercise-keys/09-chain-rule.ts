@@ -27,6 +27,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "09.2",
     name: "weightGradient",
+    reimplements: ["backward", "nudgedGradients"],
     cases: () => [[2, 3, 4], [1, 15, 20], [0.5, -2, 1]],
     answer: (w: number, x: number, target: number) => oneWeight(w, x, target, "identity"),
     hint: "two links: how much z = w × x moves per unit of w, and how much (z − target)² moves per unit of z. Multiply them.",
@@ -39,6 +40,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "09.3",
     name: "reluWeightGradient",
+    reimplements: ["backward", "nudgedGradients"],
     cases: () => [[2, 3, 4], [-1, 3, 4], [0.5, 4, 5], [-0.5, -2, 3]],
     answer: (w: number, x: number, target: number) => oneWeight(w, x, target, "relu"),
     hint: "three links now: z per w, a per z (what does ReLU do to a small change when z is below 0?), and loss per a.",

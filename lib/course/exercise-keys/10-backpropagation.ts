@@ -74,6 +74,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "10.1",
     name: "outputGradients",
+    reimplements: ["backward"],
     cases: () => [[8, [6, 2]], [-0.5, [0.2, 1.5, 0]]],
     answer: (blame: number, hiddenOutputs: number[]) => outputGradientsFromEngine(blame, hiddenOutputs),
     hint: "a weight's gradient is its neuron's blame times the input that weight multiplied.",
@@ -82,6 +83,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "10.2",
     name: "hiddenBlame",
+    reimplements: ["backward", "activationBlame"],
     cases: () => [[8, [1, 2], [6, 2]], [3, [0.5, -1, 2], [-1, 4, 0.5]], [2, [1, 1], [0, 3]]],
     answer: (blame: number, outputWeights: number[], hiddenSums: number[]) => hiddenBlameFromEngine(blame, outputWeights, hiddenSums),
     hint: "blame travels back scaled by the weight between the neurons, then through ReLU's local effect: what is it when the weighted sum was not above 0?",
@@ -95,6 +97,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "10.3",
     name: "bumpGradients",
+    reimplements: ["backward", "nudgedGradients", "gradientCheck"],
     cases: () => [
       [1, 0, ...start],
       [3, 1, ...start],

@@ -61,6 +61,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "11.2",
     name: "countDead",
+    reimplements: ["deadNeurons"],
     cases: () => {
       const trained = xorNetwork();
       train(trained, xorData(), { epochs: 3001, learningRate: 0.1, loss: "squaredError", method: "sample", lossReport: "sum" });
@@ -78,6 +79,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "11.3",
     name: "trainFullBatch",
+    reimplements: ["train", "trainFast"],
     cases: () => [
       [xorNetwork(), xorData(), 500, 0.1],
       [xorNetwork(4, 1), xorData(), 200, 0.1],

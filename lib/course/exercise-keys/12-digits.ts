@@ -23,6 +23,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "12.1",
     name: "softmaxOf",
+    reimplements: ["softmax"],
     cases: () => [[[2.1, 0.5, -0.3]], [[0, 0, 0]], [[1, 2, 3, 4]], [[-1.5, 0.2]]],
     answer: (scores: number[]) => softmax(scores),
     hint: "raise e to the power of every score with Math.exp, add those powers up, then divide each power by the total.",
@@ -36,6 +37,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "12.2",
     name: "crossEntropyOf",
+    reimplements: ["crossEntropy", "meanLoss"],
     cases: () => [[[0.7, 0.2, 0.1], 0], [[0.7, 0.2, 0.1], 2], [[0.05, 0.9, 0.05], 1], [[0.98, 0.01, 0.01], 2]],
     answer: (probabilities: number[], label: number) => crossEntropy(probabilities, oneHot(label, probabilities.length)),
     hint: "only the probability the network gave the right digit matters: take probabilities[label], its natural logarithm, and flip the sign.",
@@ -44,6 +46,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "12.3",
     name: "averagedStep",
+    reimplements: ["updateWeights", "gradientStep"],
     cases: () => [[0.5, 1.2, [0.1, 0, 0.2, -0.06]], tracedWeight(), [-0.3, 0.5, [0.4, -0.2]]],
     answer: (old: number, learningRate: number, gradients: number[]) => oneWeight(old, learningRate, gradients),
     hint: "add the gradients up and divide by how many there are; then step against that average: old − learning rate × average.",

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join, resolve } from "node:path";
 import { Cell, Notebook, joinText, readNotebook, writeNotebook } from "../notebooks/ipynb";
+import { sweepStaleFolders } from "./cleanup";
 import { answerKey, cachedKey, keyCacheDir } from "./key";
 import { checksIn, isCheckCell, isExerciseCell, splitHidden } from "./parts";
 import { solutionLines, stripSolutions } from "./solutions";
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   const paths = args.filter((a, i) => i !== outAt && i !== outAt + 1);
   if (!paths.length) throw new Error("name at least one notebook to assign");
   mkdirSync(out, { recursive: true });
+  sweepStaleFolders();
   const manifest: ReleaseManifest = { notebooks: [] };
   for (const path of paths) {
     const name = basename(path);

@@ -22,3 +22,5 @@ process.on("message", (m: { id: number; prevDecl: string; src: string }) => {
   }
 });
 process.on("disconnect", () => process.exit(0));
+// A grader killed while this process was starting closed the channel before the handler above existed.
+if (!process.connected) process.exit(0);

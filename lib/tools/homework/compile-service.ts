@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Converted } from "../notebooks/kernel";
 import { repoRoot } from "../notebooks/list";
 import { scratchWorkspace } from "../notebooks/workspace";
+import { tempPrefix } from "./cleanup";
 
 interface Request {
   id: number;
@@ -62,7 +63,7 @@ export class CompileService {
   private start(): ChildProcess {
     if (this.child) return this.child;
     // In a folder of its own with lib.d.ts, so that "./lib" means the course library, as in a notebook.
-    this.folder ??= scratchWorkspace("course-compile-");
+    this.folder ??= scratchWorkspace(tempPrefix("compile"));
     const child = fork(join(repoRoot, "lib/tools/run-ts.cjs"), [join(repoRoot, "lib/tools/homework/compile-server.ts")], {
       cwd: this.folder,
       stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -15,7 +15,8 @@ import { Encoded, decodeArgs } from "./encode";
 
 export interface GradeJob {
   cells: { id: string; role: "setup" | "exercise"; source: string }[];
-  exercises: { exercise: string; functionName: string; checks: { args: Encoded[] }[][] }[];
+  /** Per exercise: the function, the cases of each check, and the course library's functions it must not call (it re-implements them). */
+  exercises: { exercise: string; functionName: string; checks: { args: Encoded[] }[][]; engine?: string[] }[];
   maxOutputChars: number;
 }
 
@@ -29,6 +30,9 @@ const isArray = Array.isArray;
 const isFinite = Number.isFinite;
 const arrayFrom = Array.from;
 const isView = ArrayBuffer.isView;
+const keysOf = Object.keys;
+const mapGet = Map.prototype.get;
+const defineProperty = Object.defineProperty;
 const realExit = process.exit.bind(process);
 const realReallyExit = (process as unknown as { reallyExit: (code?: number) => never }).reallyExit.bind(process);
 const ownPid = process.pid;
@@ -138,10 +142,44 @@ function lockDown(): void {
   };
 }
 
+/** Which watched library functions were called, while `watching` names them (null-prototype records: no prototype to tamper with). */
+let watching: Record<string, true> = Object.create(null);
+let called: Record<string, true> = Object.create(null);
+
+/**
+ * The course library as the submission's cells get it: the same functions, except that the ones some
+ * exercise re-implements are wrapped, so that a call made while that exercise's function is checked is
+ * noticed. Returns the wrapped copy and every form (original or wrapped) of each watched function.
+ */
+function watchedLibrary(library: Record<string, unknown>, names: string[]): { copy: Record<string, unknown>; forms: Map<unknown, string> } {
+  const copy: Record<string, unknown> = {};
+  if (library.__esModule) defineProperty(copy, "__esModule", { value: true });
+  for (const key of keysOf(library)) copy[key] = library[key];
+  const forms = new Map<unknown, string>();
+  for (const name of names) {
+    const original = library[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (this: unknown, ...args: unknown[]) {
+      if (watching[name]) called[name] = true;
+      return apply(original as (...a: unknown[]) => unknown, this, args);
+    };
+    defineProperty(wrapped, "name", { value: name });
+    copy[name] = wrapped;
+    forms.set(original, name);
+    forms.set(wrapped, name);
+  }
+  return { copy, forms };
+}
+
 async function main(): Promise<void> {
   const job: GradeJob = parse(fs.readFileSync("job.json", "utf8"));
   // `import ... from "./lib"` in a cell loads lib.js from this folder, which hands over the library bundled with this program.
-  const library = (globalThis as Record<symbol, unknown>)[Symbol.for("course.library.for.grading")];
+  const librarySlot = Symbol.for("course.library.for.grading");
+  const library = (globalThis as Record<symbol, unknown>)[librarySlot] as Record<string, unknown>;
+  const watchedNames: string[] = [];
+  for (const ex of job.exercises) for (const name of ex.engine ?? []) if (!watchedNames.includes(name)) watchedNames.push(name);
+  const { copy, forms } = watchedLibrary(library, watchedNames);
+  (globalThis as Record<symbol, unknown>)[librarySlot] = copy;
   const kernel = new InProcessKernel(process.cwd(), { maxOutputChars: job.maxOutputChars, precompiled: true });
   lockDown();
   const cellErrors: { id: string; error: string }[] = [];
@@ -161,6 +199,13 @@ async function main(): Promise<void> {
       emit({ kind: "exercise", exercise: ex.exercise, missing: true });
       continue;
     }
+    // The function itself may be the library's (`const mySigmoid = sigmoid`), or call it while it runs.
+    called = Object.create(null);
+    const watch: Record<string, true> = Object.create(null);
+    for (const name of ex.engine ?? []) watch[name] = true;
+    const itself = apply(mapGet, forms, [fn]) as string | undefined;
+    if (itself !== undefined && watch[itself]) called[itself] = true;
+    watching = watch;
     const checks: unknown[][] = [];
     for (const cases of ex.checks) {
       const outcomes: unknown[] = [];
@@ -174,7 +219,8 @@ async function main(): Promise<void> {
       }
       checks.push(outcomes);
     }
-    emit({ kind: "exercise", exercise: ex.exercise, checks });
+    watching = Object.create(null);
+    emit({ kind: "exercise", exercise: ex.exercise, checks, engine: keysOf(called), itself: itself !== undefined && watch[itself] === true });
   }
   emit({ kind: "done" });
   realExit(0);

@@ -13,9 +13,9 @@ import { join, resolve } from "node:path";
 import { CheckOptions, Outcome, judgeOutcomes } from "../../course/exercises";
 import { Cell, Notebook, asNotebook, joinText } from "../notebooks/ipynb";
 import { mapLimited, notebooksDir } from "../notebooks/list";
-import { cleanupNow, onCleanup } from "./cleanup";
+import { cleanupNow, onCleanup, sweepStaleFolders, tempPrefix } from "./cleanup";
 import { CompileService } from "./compile-service";
-import { groupCpuMs } from "./cpu-time";
+import { backstopMs, groupUsage, limitReached } from "./cpu-time";
 import { Encoded, argsForDisplay } from "./encode";
 import type { GradeJob } from "./grade-child";
 import { answerKey } from "./key";
@@ -97,10 +97,13 @@ function studentCell(nb: Notebook, cellId: string, functionName: string): Cell |
   return nb.cells.find((c) => c.cell_type === "code" && defines(c)) ?? byId;
 }
 
+/** What the child reported for one exercise: its function missing, or the outcomes of its checks and the library functions it called that it should re-implement. */
+type Reported = { missing?: boolean; checks?: Outcome[][]; engine?: string[]; itself?: boolean };
+
 /** How one run of a submission's child ended. */
 interface ChildRun {
   cellErrors: Map<string, string>;
-  exercises: Map<string, { missing?: boolean; checks?: Outcome[][] }>;
+  exercises: Map<string, Reported>;
   done: boolean;
   /** Where the child was when it stopped: the last cell it started, or the exercise it was calling. */
   at?: { cell: string } | { exercise: string };
@@ -109,7 +112,7 @@ interface ChildRun {
   /** What the child said when its own code failed. */
   crash?: string;
   /** Why, as a kind (for tests and the gradebook). */
-  stopKind?: "time" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
+  stopKind?: "time" | "backstop" | "waiting" | "exit" | "memory" | "flood" | "crash" | "unknown";
 }
 
 /**
@@ -195,7 +198,7 @@ function runIsolated(job: GradeJob, options: GradeOptions, compiler: CompileServ
 
 /** A plain folder with the job and lib.js, no links (the sandbox may read it, and nothing else but its program). */
 function jobFolder(job: GradeJob): string {
-  const dir = mkdtempSync(join(tmpdir(), "course-grade-"));
+  const dir = mkdtempSync(join(tmpdir(), tempPrefix("job")));
   writeFileSync(join(dir, "job.json"), JSON.stringify(job));
   writeFileSync(join(dir, "lib.js"), `module.exports = globalThis[Symbol.for(${JSON.stringify(librarySymbol)})];\n`);
   return dir;
@@ -203,9 +206,9 @@ function jobFolder(job: GradeJob): string {
 
 /**
  * Stops the child when it runs out of time. The limit counts CPU time where the system tells it (Linux),
- * so that a busy machine cannot make an honest notebook run out of time. A process that computes nothing
- * for `waitMs` (while not waiting for the grader's compiler) is waiting for something that never comes,
- * and is stopped.
+ * so that a busy machine makes grading slow, never wrong (cpu-time.ts); the wall clock is only a generous
+ * backstop. A process that computes nothing for `waitMs`, is not even ready to (a busy machine), and is
+ * not waiting for the grader's compiler, waits for something that never comes, and is stopped.
  */
 function watchTime(pid: number, options: GradeOptions, watch: Watch): NodeJS.Timeout {
   const started = Date.now();
@@ -213,26 +216,25 @@ function watchTime(pid: number, options: GradeOptions, watch: Watch): NodeJS.Tim
   let lastProgress = Date.now();
   let lastTick = Date.now();
   let compilerMs = 0;
+  const limits = { timeoutMs: options.timeoutMs, waitMs: options.waitMs };
   return setInterval(() => {
-    const cpu = groupCpuMs(pid);
+    const usage = groupUsage(pid);
     const now = Date.now();
     // Time spent waiting for the grader's own compiler is not the submission's.
     if (watch.compiling > 0) compilerMs += now - lastTick;
     lastTick = now;
-    const wall = now - started - compilerMs;
-    if (cpu === undefined) {
-      if (wall > options.timeoutMs) (watch.stoppedBy = "time"), watch.kill();
+    if (usage === undefined) {
+      // No CPU times on this system: the wall clock is all there is.
+      if (now - started - compilerMs > options.timeoutMs) (watch.stoppedBy = "time"), watch.kill();
       return;
     }
-    if (cpu > options.timeoutMs || wall > 10 * options.timeoutMs) {
-      watch.stoppedBy = "time";
-      return watch.kill();
-    }
-    if (cpu - lastCpu >= 50 || watch.compiling > 0) {
-      lastCpu = cpu;
+    if (usage.cpuMs - lastCpu >= 50 || watch.compiling > 0 || usage.runnable) {
+      lastCpu = usage.cpuMs;
       lastProgress = now;
-    } else if (now - lastProgress > options.waitMs) {
-      watch.stoppedBy = "waiting";
+    }
+    const verdict = limitReached({ cpuMs: usage.cpuMs, wallMs: now - started, queuedMs: usage.queuedMs, compilerMs, idleMs: now - lastProgress, runnable: usage.runnable }, limits);
+    if (verdict) {
+      watch.stoppedBy = verdict;
       watch.kill();
     }
   }, 200);
@@ -273,7 +275,7 @@ function takeReport(message: Record<string, unknown>, watch: Watch, compiler: Co
   if (message.kind === "cells" && Array.isArray(message.errors)) {
     for (const e of message.errors as { id: unknown; error: unknown }[]) run.cellErrors.set(String(e.id), String(e.error));
   }
-  if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as { missing?: boolean; checks?: Outcome[][] });
+  if (message.kind === "exercise") run.exercises.set(String(message.exercise), message as Reported);
   if (message.kind === "done") run.done = true;
   if (message.kind === "exit") watch.exitCall = Number(message.code);
   if (message.kind === "compile") {
@@ -300,6 +302,8 @@ function stopWords(kind: NonNullable<ChildRun["stopKind"]>, options: GradeOption
   switch (kind) {
     case "time":
       return `it used the whole time limit of ${Math.round(options.timeoutMs / 1000)} s of computing (an endless loop?)`;
+    case "backstop":
+      return `it ran for more than ${Math.round(backstopMs(options) / 60_000)} minutes without finishing, computing a little now and then (a loop that sleeps?)`;
     case "waiting":
       return "it never finished: it waits for something that never happens (a promise that never resolves, or a timer that keeps the notebook running?)";
     case "exit":
@@ -337,11 +341,11 @@ export async function gradeSubmission(student: string, path: string, key: Assign
   const setup = key.setup.map((c) => ({ id: `setup:${c.id}`, role: "setup" as const, source: c.source }));
   const exerciseCellsToRun = [...new Map(found.filter((f) => f.cell).map((f) => [f.cell!.id, f.cell!])).values()].map((c) => ({ id: c.id, role: "exercise" as const, source: joinText(c.source) }));
   const job: GradeJob = { cells: [...setup, ...exerciseCellsToRun], exercises: [], maxOutputChars: options.maxOutputChars };
-  const allExercises = key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))) }));
+  const allExercises = key.exercises.map((e) => ({ exercise: e.exercise, functionName: e.functionName, checks: e.calls.map((c) => c.cases.map((k) => ({ args: k.args }))), engine: e.engine }));
 
   // Runs until every exercise is reported or blamed: when the child stops in a cell or in an exercise's
   // calls, that exercise is blamed, and the others are graded in a new run without it.
-  const reported = new Map<string, { missing?: boolean; checks?: Outcome[][] }>();
+  const reported = new Map<string, Reported>();
   const cellErrors = new Map<string, string>();
   const blamed = new Map<string, string>();
   const problems: string[] = [];
@@ -372,10 +376,23 @@ export async function gradeSubmission(student: string, path: string, key: Assign
 }
 
 /** One exercise's grade from what the runs reported: its checks judged, or a note saying why it has none. */
+/**
+ * Graded on the student's own code: when their function calls (or is) the library function the exercise
+ * re-implements, the library's version does the whole job, so no check counts. Says so in the grade.
+ */
+function scoredNothingForTheLibrary(e: AssignmentKey["exercises"][number], got: Reported, grade: ExerciseGrade): boolean {
+  const engine = Array.isArray(got.engine) ? got.engine.map(String).filter((n) => e.engine?.includes(n)) : [];
+  if (!engine.length) return false;
+  const names = engine.map((n) => `the course library's ${n}`).join(" and ");
+  grade.note = `graded on your own code; this ${got.itself === true ? "is" : "calls"} ${names}. Write ${e.functionName} yourself, without it.`;
+  for (const call of e.calls) grade.checks.push({ hidden: call.hidden, points: call.options.points ?? 1, earned: 0, message: grade.note });
+  return true;
+}
+
 function gradeExercise(
   e: AssignmentKey["exercises"][number],
   cell: Cell | undefined,
-  runs: { reported: Map<string, { missing?: boolean; checks?: Outcome[][] }>; blamed: Map<string, string>; cellErrors: Map<string, string> },
+  runs: { reported: Map<string, Reported>; blamed: Map<string, string>; cellErrors: Map<string, string> },
   options: GradeOptions,
 ): ExerciseGrade {
   const grade: ExerciseGrade = { exercise: e.exercise, points: e.points, earned: 0, checks: [] };
@@ -396,6 +413,7 @@ function gradeExercise(
       : `${e.functionName} is not defined after your exercise cell ran. Keep the name ${e.functionName}, defined at the top level of the cell.`;
     return grade;
   }
+  if (scoredNothingForTheLibrary(e, got, grade)) return grade;
   e.calls.forEach((call, k) => {
     const outcomes = got.checks?.[k] ?? [];
     const cases = call.cases.map((c) => ({ args: argsForDisplay(c.args as Encoded[]), expected: c.expected }));
@@ -435,6 +453,9 @@ export function findSubmissions(dir: string): { student: string; notebook: strin
 
 /** Grades a whole submissions folder and writes the feedback pages and the gradebook. */
 export async function gradeAll(submissionsDir: string, outDir: string, options: GradeOptions, log: (line: string) => void = () => undefined): Promise<NotebookGrade[]> {
+  // What an earlier grader killed outright (SIGKILL) could not remove.
+  const swept = sweepStaleFolders();
+  if (swept.length) log(`removed ${swept.length} temporary folder(s) left by an earlier grading run that was killed: ${swept.join(", ")}`);
   const submissions = findSubmissions(submissionsDir);
   const keys = new Map<string, AssignmentKey>();
   for (const name of [...new Set(submissions.map((s) => s.notebook))].sort()) {

@@ -9,10 +9,11 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
+import { exerciseKeys } from "../../course/exercise-keys/index";
 import { joinText, readNotebook } from "../notebooks/ipynb";
 import { repoRoot } from "../notebooks/list";
 import { scratchWorkspace } from "../notebooks/workspace";
-import { onCleanup } from "./cleanup";
+import { onCleanup, tempPrefix } from "./cleanup";
 import type { AssignmentKey, RecordedCall } from "./model";
 import { exerciseCells, isImportCell } from "./parts";
 
@@ -65,7 +66,7 @@ export function storeKey(notebookPath: string, key: AssignmentKey): void {
 export async function recordKey(notebookPath: string): Promise<AssignmentKey> {
   const made = keyHash(notebookPath);
   // The instructor's notebook runs in a workspace of its own, wherever it is kept.
-  const dir = scratchWorkspace("course-key-");
+  const dir = scratchWorkspace(tempPrefix("key"));
   const forget = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   try {
     copyFileSync(notebookPath, join(dir, basename(notebookPath)));
@@ -100,7 +101,9 @@ export function keyFromCalls(notebookPath: string, made: string, calls: Recorded
     const functionName = mine[0].functionName;
     const cell = cells.find((c) => c.names.includes(functionName));
     if (!cell) throw new Error(`${basename(notebookPath)}: exercise ${exercise} checks ${functionName}, which no exercise cell defines`);
-    return { exercise, functionName, cellId: cell.cell.id, calls: mine, points: mine.reduce((s, c) => s + (c.options.points ?? 1), 0) };
+    // The library functions the exercise re-implements: its course key's, or what its checkFunction calls name.
+    const engine = [...new Set([...(exerciseKeys.find((k) => k.id === exercise)?.reimplements ?? []), ...mine.flatMap((c) => c.options.reimplements ?? [])])];
+    return { exercise, functionName, cellId: cell.cell.id, calls: mine, points: mine.reduce((s, c) => s + (c.options.points ?? 1), 0), ...(engine?.length ? { engine: [...engine] } : {}) };
   });
   const setup = instructor.cells.filter(isImportCell).map((c) => ({ id: c.id, source: joinText(c.source) }));
   return { notebook: basename(notebookPath), made, setup, exercises };

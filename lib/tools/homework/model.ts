@@ -18,7 +18,15 @@ export interface AssignmentKey {
   /** What the key was made from: a hash of the instructor notebook, the course library and the recorder. */
   made: string;
   setup: { id: string; source: string }[];
-  exercises: { exercise: string; functionName: string; cellId: string; calls: RecordedCall[]; points: number }[];
+  exercises: {
+    exercise: string;
+    functionName: string;
+    cellId: string;
+    calls: RecordedCall[];
+    points: number;
+    /** The course library's functions this exercise re-implements (its exercise key's `reimplements`): calling one scores nothing. */
+    engine?: string[];
+  }[];
 }
 
 export interface CheckGrade {

@@ -24,7 +24,26 @@ export function splitHidden(source: string): { visible: string; hidden: string[]
     } else (current ?? visible).push(line);
   });
   if (current) throw new Error("BEGIN HIDDEN TESTS without END HIDDEN TESTS");
-  return { visible: visible.join("\n"), hidden };
+  const shown = visible.join("\n");
+  if (/\bhidden\s*:/.test(shown) && hiddenCasesIn(shown)) {
+    throw new Error("a check with hidden cases (check(…, { hidden: … })) stands outside a BEGIN HIDDEN TESTS … END HIDDEN TESTS region: learners would see it");
+  }
+  return { visible: shown, hidden };
+}
+
+/** Whether a cell's source calls `check` with a `hidden` option (hidden cases). */
+function hiddenCasesIn(source: string): boolean {
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "check") {
+      const options = node.arguments[2];
+      if (options && ts.isObjectLiteralExpression(options) && options.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "hidden")) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
 }
 
 export const isExerciseCell = (cell: Cell) => cell.cell_type === "code" && hasSolution(joinText(cell.source));

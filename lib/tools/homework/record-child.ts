@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     }
     flag.__courseHiddenChecks = false;
   }
+  // Every expected answer is the answer key's, worked out here by the trusted recorder; the instructor's
+  // reference solution must agree with it on every case, hidden ones included, or the key is not made.
+  const results = (globalThis as { __courseChecks?: { results: { exercise: string; status: string; message: string }[] } }).__courseChecks?.results ?? [];
+  for (const r of results) if (r.status !== "correct") failures.push(`the reference solution of exercise ${r.exercise} does not pass its check: ${r.message}`);
   const calls = recordedCalls((name) => kernel.local(name));
   writeFileSync(outPath, JSON.stringify({ failures, calls }));
   kernel.close();

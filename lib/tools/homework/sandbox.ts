@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../notebooks/list";
+import { tempPrefix } from "./cleanup";
 
 const req = createRequire(join(repoRoot, "package.json"));
 const libBuild = req("./lib/tools/lib-build.cjs") as { ensureBuilt(): { errors: string[] }; defaults: { outDir: string } };
@@ -41,7 +42,7 @@ export interface Sandbox {
 export async function buildSandbox(): Promise<Sandbox> {
   const built = libBuild.ensureBuilt();
   if (built.errors.length) throw new Error(`the course library does not compile: ${built.errors.join("; ")}`);
-  const dir = mkdtempSync(join(tmpdir(), "course-grade-runtime-"));
+  const dir = mkdtempSync(join(tmpdir(), tempPrefix("runtime")));
   const program = join(dir, "grade-child.js");
   const esbuild = req("esbuild") as typeof import("esbuild");
   try {
