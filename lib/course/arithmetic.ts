@@ -43,15 +43,18 @@ function term(x: number, digits?: number): string {
 /** "(3 × 2) + (1 × 5) + 4 = 15": each weight times its input, added up, plus the bias. */
 export function weightedSumWorking(weights: readonly number[], inputs: readonly number[], bias?: number, digits?: number): string {
   const total = weightedSum(weights, inputs) + (bias ?? 0);
-  const products = weights.map((w, i) => `(${formatNumber(w, digits)} × ${formatNumber(inputs[i], digits)})`);
-  const parts = bias === undefined ? products : [...products, term(bias, digits)];
+  const n = weights.length;
+  const d = workingDecimals([...weights, ...inputs, bias ?? 0], (s) => weightedSum(s.slice(0, n), s.slice(n, 2 * n)) + s[2 * n], total, digits);
+  const products = weights.map((w, i) => `(${formatNumber(w, d)} × ${formatNumber(inputs[i], d)})`);
+  const parts = bias === undefined ? products : [...products, term(bias, d)];
   return `${parts.join(" + ")} = ${formatNumber(total, digits)}`;
 }
 
 /** "3 × 0.5 × 2 = 3": a chain of factors multiplied together. */
 export function productWorking(factors: readonly number[], digits?: number): string {
   const total = factors.reduce((a, b) => a * b, 1);
-  return `${factors.map((f) => term(f, digits)).join(" × ")} = ${formatNumber(total, digits)}`;
+  const d = workingDecimals(factors, (s) => s.reduce((a, b) => a * b, 1), total, digits);
+  return `${factors.map((f) => term(f, d)).join(" × ")} = ${formatNumber(total, digits)}`;
 }
 
 /** "(17 − 20)² = 9": a squared miss. */
@@ -63,10 +66,13 @@ export function squaredErrorWorking(output: number, target: number, digits?: num
 
 /** "(2.25 − 9) / 0.1 = −67.5": the change in the loss over the size of the nudge. */
 export function slopeWorking(lossAfter: number, lossBefore: number, nudge: number, digits?: number): string {
-  return `(${formatNumber(lossAfter, digits)} − ${formatNumber(lossBefore, digits)}) / ${formatNumber(nudge, digits)} = ${formatNumber((lossAfter - lossBefore) / nudge, digits)}`;
+  const slope = (lossAfter - lossBefore) / nudge;
+  const d = workingDecimals([lossAfter, lossBefore, nudge], ([a, b, h]) => (a - b) / h, slope, digits);
+  return `(${formatNumber(lossAfter, d)} − ${formatNumber(lossBefore, d)}) / ${formatNumber(nudge, d)} = ${formatNumber(slope, digits)}`;
 }
 
 /** "1 − 0.001 × (−67.5) = 1.0675": one step of gradient descent. */
 export function updateWorking(old: number, learningRate: number, gradient: number, digits?: number): string {
-  return `${formatNumber(old, digits)} − ${formatNumber(learningRate, digits)} × ${term(gradient, digits)} = ${formatNumber(old - learningRate * gradient, digits)}`;
+  const d = workingDecimals([old, learningRate, gradient], ([w, r, g]) => w - r * g, old - learningRate * gradient, digits);
+  return `${formatNumber(old, d)} − ${formatNumber(learningRate, d)} × ${term(gradient, d)} = ${formatNumber(old - learningRate * gradient, digits)}`;
 }

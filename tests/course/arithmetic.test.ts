@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PythonRandom } from "../../lib/engine";
+import { checkWorkedLine, workedLinesIn } from "../../lib/tools/claims/arithmetic";
 import { formatNumber, productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking, workingDecimals } from "../../lib/course/arithmetic";
 
 describe("worked arithmetic", () => {
@@ -20,6 +22,22 @@ describe("worked arithmetic", () => {
     // 0.078² = 0.006084 is right at 4 decimals already: (−0.078 − 1)² = 1.162084, which rounds to 1.1621.
     expect(squaredErrorWorking(-0.078, 1, 4)).toBe("(−0.078 − 1)² = 1.1621");
     expect(workingDecimals([0.379606298], ([m]) => (m * m) / 2, 0.379606298 ** 2 / 2, 4)).toBe(5); // ½ × 0.3796² = 0.0720481, but ½ × 0.37961² = 0.0720519: 0.0721
+  });
+
+  it("prints lines that hold on paper with the numbers as printed (checked by the claims' line checker)", () => {
+    const rng = new PythonRandom(5);
+    const r = (scale: number) => (rng.random() * 2 - 1) * scale;
+    for (let k = 0; k < 300; k++) {
+      const lines = [
+        weightedSumWorking([r(1), r(1), r(1)], [r(1), r(1), r(1)], r(1), 4),
+        productWorking([r(1), r(2), r(1)], 4),
+        squaredErrorWorking(r(2), r(1), 4),
+        slopeWorking(r(3), r(3), 0.5, 4),
+        updateWorking(r(1), 0.1, r(2), 4),
+      ];
+      // A result that rounds to 0 prints as a bare "0", which the checker reads as exact: left out.
+      for (const text of lines.filter((t) => !/= 0$/.test(t))) expect(checkWorkedLine(workedLinesIn(text)[0]), text).toMatchObject({ status: "verified" });
+    }
   });
 
   it("formats numbers without floating-point noise", () => {
