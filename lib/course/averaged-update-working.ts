@@ -5,8 +5,11 @@
  *   average = 0.5016 / 24 = 0.0209
  *   step = −1.2 × 0.0209 = −0.0251
  *   new weight = 0.2581 + (−0.0251) = 0.233
+ * Each line holds on paper: where the rounded inputs would give another last digit than the exact
+ * result, that line shows its inputs with more decimals (workingDecimals), as in
+ *   new weight = 0.25784 + (−0.02508) = 0.2328   (0.2578 + (−0.0251) would give 0.2327).
  */
-import { formatNumber } from "./arithmetic";
+import { formatNumber, workingDecimals } from "./arithmetic";
 
 /** A number in brackets when negative, so that "+ (−0.0251)" reads clearly. */
 function term(x: number, digits: number): string {
@@ -25,10 +28,14 @@ export function averagedUpdateWorking(old: number, learningRate: number, gradien
   const average = sum / gradients.length;
   const step = -learningRate * average;
   const f = (x: number) => formatNumber(x, digits);
+  const n = gradients.length;
+  const a = workingDecimals([sum], ([s]) => s / n, average, digits);
+  const b = workingDecimals([learningRate, average], ([r, g]) => -r * g, step, digits);
+  const c = workingDecimals([old, step], ([w, s]) => w + s, old + step, digits);
   return [
-    `sum of the ${gradients.length} gradients = ${f(sum)}`,
-    `average = ${f(sum)} / ${gradients.length} = ${f(average)}`,
-    `step = −${f(learningRate)} × ${term(average, digits)} = ${f(step)}`,
-    `new weight = ${f(old)} + ${term(step, digits)} = ${f(old + step)}`,
+    `sum of the ${n} gradients = ${f(sum)}`,
+    `average = ${formatNumber(sum, a)} / ${n} = ${f(average)}`,
+    `step = −${formatNumber(learningRate, b)} × ${term(average, b)} = ${f(step)}`,
+    `new weight = ${formatNumber(old, c)} + ${term(step, c)} = ${f(old + step)}`,
   ];
 }

@@ -5,8 +5,8 @@
  */
 
 export interface TextTableOptions {
-  /** Decimals for every number. Default 4. */
-  digits?: number;
+  /** Decimals for every number, or one per column (a missing entry is 4). Default 4. */
+  digits?: number | readonly number[];
   /** Write "+" before positive numbers (for gradients, whose sign is the message). Default false. */
   signed?: boolean;
 }
@@ -24,8 +24,8 @@ export function fixedNumber(x: number, digits = 4, signed = false): string {
  * number columns right-aligned, each column as wide as its widest cell.
  */
 export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], options: TextTableOptions = {}): string {
-  const digits = options.digits ?? 4;
-  const cells = rows.map((row) => row.map((v) => (typeof v === "number" ? fixedNumber(v, digits, options.signed) : v)));
+  const digits = (c: number) => (typeof options.digits === "object" ? options.digits[c] : options.digits) ?? 4;
+  const cells = rows.map((row) => row.map((v, c) => (typeof v === "number" ? fixedNumber(v, digits(c), options.signed) : v)));
   // A column is numeric (right-aligned) when it holds numbers and, at most, some empty cells.
   const numeric = header.map((_, c) => rows.some((row) => typeof row[c] === "number") && rows.every((row) => typeof row[c] === "number" || !row[c]));
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => (row[c] ?? "").length)));

@@ -139,6 +139,8 @@ export default claimsFor("11-xor.ipynb", (c) => {
     seed,
     ...data.flatMap((s, n) => [...point(n), c.line(() => squaredErrorWorking(untrainedOut(n), s.target[0], 4))]),
     untrainedSum,
+    // What a learner gets adding the four squares as printed (4 decimals), not the exact sum.
+    () => data.reduce((total, s, n) => total + Number(((untrainedOut(n) - s.target[0]) ** 2).toFixed(4)), 0),
   ]);
   c.cell("train-intro", [epochs, ...logged, e0, e40, e3000]);
   c.cell("log-puzzle", [

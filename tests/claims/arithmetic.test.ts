@@ -61,13 +61,23 @@ describe("checking a worked line", () => {
     for (const md of right) expect(status(md), md).toEqual(status(md).map(() => "verified"));
   });
 
-  it("accepts a result worked from rounded numbers when rounding explains it, and notes that paper gives another digit", () => {
-    // 0.3796 stands for 0.37955 to 0.37965: ½ × 0.37965² = 0.072067, which rounds to 0.0721. On paper
-    // with the printed 0.3796: ½ × 0.14409616 = 0.07204808, which rounds to 0.0720.
+  it("fails a result that only unrounded numbers give: a line must hold on paper with the numbers as printed", () => {
+    // 0.3796 stands for 0.37955 to 0.37965, and ½ × 0.37965² = 0.072067 rounds to 0.0721. But on paper
+    // with the printed 0.3796: ½ × 0.14409616 = 0.07204808, which is 0.0000519 from 0.0721, more than half
+    // a unit (0.00005) of its last digit: a learner gets 0.0720.
     const [check] = findWorkedLines("the loss is ½ × 0.3796² = 0.0721.").map((l) => checkWorkedLine(l));
-    expect(check.status).toBe("verified");
-    expect(check.message).toBe('on paper, "½ × 0.3796²" with the printed numbers gives 0.0720481, not 0.0721 (right only for the unrounded numbers)');
-    // 0.0722 is out of reach: the largest ½ × 0.37965² is 0.072067, below 0.07215.
+    expect(check.status).toBe("wrong");
+    expect(check.message).toBe(
+      'the worked line "½ × 0.3796² = 0.0721" does not hold on paper: "½ × 0.3796²" with the numbers as printed gives 0.0720481, more than half a unit of the last digit from 0.0721 (right only for unrounded numbers: print them with more digits)',
+    );
+    // One more digit: 0.37961² = 0.1441037521, half of it 0.0720518760, 0.0000481 from 0.0721: inside.
+    expect(status("the loss is ½ × 0.37961² = 0.0721.")).toEqual(["verified"]);
+    // And the answer the printed numbers give holds: 0.0720481 is 0.0000481 from 0.0720.
+    expect(status("½ × 0.3796² = 0.0720")).toEqual(["verified"]);
+    // 0.2578 − 0.0251 = 0.2327 exactly, a whole unit of the last digit from 0.2328.
+    expect(status("new weight = 0.2578 + (−0.0251) = 0.2328")).toEqual(["wrong"]);
+    expect(status("new weight = 0.2578 + (−0.0251) = 0.2327")).toEqual(["verified"]);
+    // 0.0722 is out of reach even for unrounded numbers: the largest ½ × 0.37965² is 0.072067, below 0.07215.
     expect(status("½ × 0.3796² = 0.0722")).toEqual(["wrong"]);
   });
 

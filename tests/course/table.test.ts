@@ -23,6 +23,10 @@ describe("textTable", () => {
     const table = textTable(["x", "miss"], [["1", 0.3796], ["2", -0.5867], ["mean", ""]]);
     expect(table.split("\n")).toEqual(["x         miss", "────   ───────", "1       0.3796", "2      −0.5867", "mean"]);
   });
+  it("gives each column its own decimals when asked", () => {
+    const table = textTable(["miss", "loss"], [[0.379606, 0.072051], [-0.586712, 0.172115]], { digits: [5] });
+    expect(table.split("\n").slice(2)).toEqual([" 0.37961   0.0721", "−0.58671   0.1721"]);
+  });
   it("formats every number with the same decimals", () => {
     const table = textTable(["a", "b"], [[1, -2]], { digits: 1, signed: true });
     expect(table.split("\n")[2]).toBe("+1.0   −2.0");

@@ -5,6 +5,10 @@
 //   - a number printed with decimals stands for everything that rounds to it (0.5987 is 0.59865 to
 //     0.59875), so every side is evaluated as an interval and the intervals of all sides must overlap;
 //     a result worked from rounded numbers is right when some choice of the unrounded numbers gives it;
+//   - and then it must also hold on paper: worked with the numbers exactly as printed, each side must
+//     land within half a unit of the last printed digit of the result (the last side, a single number).
+//     "½ × 0.3796² = 0.0721" fails: it is right for the unrounded 0.37961, but on paper 0.3796 gives
+//     0.0720481, which a learner rounds to 0.0720. Print the inputs with one more digit instead;
 //   - but only a number that looks like a rounded result is taken as rounded: one with at least three
 //     significant digits and as many decimals as the line's most precise single-number side (0.3796 in
 //     "½ × 0.3796² = 0.0721"). Shorter numbers are inputs, exact as printed (0.6, 0.25, 0.001), so that
@@ -74,7 +78,7 @@ export type LineStatus = "verified" | "wrong" | "unchecked";
 export interface LineCheck {
   line: WorkedLine;
   status: LineStatus;
-  /** Why a line is wrong or unchecked; for a verified line, a note when paper arithmetic with the printed numbers rounds differently. */
+  /** Why a line is wrong or unchecked. */
   message?: string;
   /** Sides compared with each other (as numbers or as identities in letters). */
   compared: number;
@@ -790,14 +794,17 @@ export function checkWorkedLine(line: WorkedLine, letters: ReadonlyMap<string, n
       message: `the worked line "${line.text}" has nothing to compare${named.length ? `: ${named.map((n) => `"${n}"`).join(", ")} ${named.length === 1 ? "has" : "have"} letters with no value (give them values with c.letters)` : ""}`,
     };
   }
-  return { line, status: "verified", compared, message: paperNote(line, numbers.map((p) => ({ side: p.side, node: p.node })), letters) };
+  const paper = offPaper(line, numbers.map((p) => ({ side: p.side, node: p.node })), letters);
+  if (paper) return { line, status: "wrong", compared, message: `the worked line "${line.text}" does not hold on paper: ${paper}` };
+  return { line, status: "verified", compared };
 }
 
 /**
- * A note (not a failure) when a result does not come out of paper arithmetic on the printed numbers:
- * "½ × 0.3796² = 0.0721" is right for the unrounded 0.37961, but on paper gives 0.0720.
+ * Why a result does not come out of paper arithmetic on the printed numbers (more than half a unit of
+ * its last printed digit away): "½ × 0.3796² = 0.0721" is right for the unrounded 0.37961, but on paper
+ * gives 0.0720481, which rounds to 0.0720.
  */
-function paperNote(line: WorkedLine, numbers: { side: Side; node: Node }[], letters: ReadonlyMap<string, number>): string | undefined {
+function offPaper(line: WorkedLine, numbers: { side: Side; node: Node }[], letters: ReadonlyMap<string, number>): string | undefined {
   const last = numbers[numbers.length - 1];
   if (!last || numbers.length < 2 || last.node.kind !== "number") return undefined;
   const printed = last.node;
@@ -811,7 +818,7 @@ function paperNote(line: WorkedLine, numbers: { side: Side; node: Node }[], lett
       return undefined;
     }
     if (Math.abs(value - printed.value * scale) > tolerance) {
-      return `on paper, "${side.text}" with the printed numbers gives ${show(value / scale)}, not ${last.side.text} (right only for the unrounded numbers)`;
+      return `"${side.text}" with the numbers as printed gives ${show(value / scale)}, more than half a unit of the last digit from ${last.side.text} (right only for unrounded numbers: print them with more digits)`;
     }
   }
   return undefined;

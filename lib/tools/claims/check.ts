@@ -68,7 +68,7 @@ export interface NotebookReport extends KindCounts {
   findings: Finding[];
   /** Problems with the claims file itself: unknown cell ids, checks that threw. */
   problems: string[];
-  /** Things to review that do not fail: givens not tied to the code, constants in the claims file, paper arithmetic. */
+  /** Things to review that do not fail: givens not tied to the code, constants in the claims file. */
   review: string[];
   /** Givens tied to the code cell that sets them (c.given(…, { code })). */
   givensTied: number;
@@ -308,7 +308,7 @@ function workedLineFindings(cell: Cell, cellNumber: number, where: string, sourc
       cellId: cell.id,
       offset: line.offset,
       length: line.length,
-      message: check.message ? `${where}: ${check.status === "verified" ? "note: " : ""}${check.message} [in "${line.context}"]` : undefined,
+      message: check.message ? `${where}: ${check.message} [in "${line.context}"]` : undefined,
     };
   });
 }
