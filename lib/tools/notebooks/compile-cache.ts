@@ -2,8 +2,9 @@
 // reads: the cell, the declarations of the cells before it, the notebook folder's lib.d.ts and the compiled
 // library's declarations it points to, the installed packages (TypeScript, tslab, @types) and Node's version
 // (tslab's target). It is most of the time a notebook run takes. The notebook workers (execute.ts) keep each
-// compile in node_modules/.cache/course-compile, named by a hash of all of those, and reuse it when all of
-// them are unchanged: a cell runs exactly as before, only the compiler is not asked twice the same question.
+// compile of a course notebook in node_modules/.cache/course-compile, named by a hash of all of those, and
+// reuse it when all of them are unchanged: a cell runs exactly as before (and a cell with a type error
+// prints the same error), only the compiler is not asked the same question twice.
 // Any change (a cell, an earlier cell's declarations, lib, a package) gives a new name, so a stale compile is
 // never used. COURSE_COMPILE_CACHE=off turns it off; the Jupyter kernel (kernel.cjs) never uses it.
 import { createHash } from "node:crypto";
@@ -77,12 +78,12 @@ function pruneOnce(): void {
 }
 
 /** A compile function that answers from the cache when it can, and fills it otherwise. */
-export function cachedCompile(folder: string, compile: (prevDecl: string, src: string) => Converted): (prevDecl: string, src: string) => Converted {
-  pruneOnce();
+export function cachedCompile(folder: string, compile: (prevDecl: string, src: string) => Converted, cacheDir = compileCacheDir): (prevDecl: string, src: string) => Converted {
+  if (cacheDir === compileCacheDir) pruneOnce();
   const context = compileContext(folder);
   return (prevDecl, src) => {
     const key = createHash("sha256").update(context).update("\0").update(prevDecl).update("\0").update(src).digest("hex");
-    const file = join(compileCacheDir, key.slice(0, 2), `${key}.json`);
+    const file = join(cacheDir, key.slice(0, 2), `${key}.json`);
     if (existsSync(file)) {
       try {
         return JSON.parse(readFileSync(file, "utf8")) as Converted;
