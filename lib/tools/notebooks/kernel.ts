@@ -77,6 +77,15 @@ export class InProcessKernel {
     const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
     // Plain requires (this file sits in the course, so they resolve in its node_modules): the autograder
     // bundles this module with esbuild into the one program its sandbox may read (homework/sandbox.ts).
+    // TypeScript keeps the folder its process started in as the current folder (ts.sys memoizes
+    // process.cwd()), and tslab compiles in that folder: a process that makes kernels in several folders,
+    // one after another (a notebook worker), would resolve every kernel's "./lib" in the first one.
+    // (A precompiled kernel never loads TypeScript.)
+    const sys = options.precompiled ? undefined : (req("@tslab/typescript-for-tslab") as { sys: { getCurrentDirectory(): string; __followsCwd?: boolean } }).sys;
+    if (sys && !sys.__followsCwd) {
+      sys.getCurrentDirectory = () => process.cwd();
+      sys.__followsCwd = true;
+    }
     const { createExecutor } = require("tslab/dist/executor");
     this.jupyter = require("tslab/dist/jupyter");
     let node: Converter;
@@ -85,7 +94,7 @@ export class InProcessKernel {
     const create = (isBrowser: boolean): Converter => {
       const converterModule = req("tslab/dist/converter");
       // As the course's Jupyter kernel does (lib/tools/kernel.cjs): the converter reads lib's declarations at once.
-      if (!warmed) req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(converterModule, directory);
+      if (!warmed) req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(converterModule);
       warmed = true;
       return converterModule.createConverter({ isJS: false, isBrowser });
     };
