@@ -6,13 +6,16 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** Wraps tslab's createConverter so that every Node converter it makes reads lib's declarations at once. */
-function warmConverters(converterModule, folder = process.cwd()) {
+/**
+ * Wraps tslab's createConverter so that every Node converter it makes reads lib's declarations at once:
+ * those of the folder it is made in (a process that makes kernels in many folders warms each in its own).
+ */
+function warmConverters(converterModule) {
   const create = converterModule.createConverter;
   if (create.__warms) return;
   const warming = function (options) {
     const converter = create.apply(this, arguments);
-    if (!(options && options.isBrowser) && fs.existsSync(path.join(folder, "lib.d.ts"))) {
+    if (!(options && options.isBrowser) && fs.existsSync(path.join(process.cwd(), "lib.d.ts"))) {
       try {
         converter.convert("", 'import * as __courseLibrary from "./lib";\n');
       } catch {

@@ -110,7 +110,7 @@ export async function browserBenchmarks(runs = 3): Promise<Measurement[]> {
   } finally {
     await server.close();
   }
-  const pool = new NotebookPool(1, { fresh: true });
+  const pool = new NotebookPool(1, { fresh: true, compileCache: false });
   for (const n of ["11", "13"]) {
     const times: number[] = [];
     for (let k = 0; k < runs; k++) times.push((await pool.run(pick(n))).wallMs);

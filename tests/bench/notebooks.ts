@@ -23,7 +23,8 @@ async function kernelStart(pool: NotebookPool): Promise<Measurement> {
 }
 
 export async function notebookBenchmarks(): Promise<Measurement[]> {
-  const fresh = new NotebookPool(1, { fresh: true });
+  // Every cell compiled afresh, as in Jupyter (the tests' workers reuse unchanged compiles: compile-cache.ts).
+  const fresh = new NotebookPool(1, { fresh: true, compileCache: false });
   const rows: Measurement[] = [await kernelStart(fresh)];
   const cells: { name: string; ms: number }[] = [];
   const imports: number[] = [];
@@ -51,7 +52,7 @@ export async function notebookBenchmarks(): Promise<Measurement[]> {
   rows.push({ name: "whole course, one notebook after another, a fresh kernel process each", medianMs: total, runs: 1 });
   rows.push({ name: "first import from ./lib (median over the notebooks)", medianMs: median(imports), runs: imports.length, extra: { slowest: `${Math.round(Math.max(...imports))} ms` } });
 
-  const warm = new NotebookPool(1);
+  const warm = new NotebookPool(1, { compileCache: false });
   let warmTotal = 0;
   for (const path of courseNotebooks()) warmTotal += (await warm.run(path)).wallMs;
   warm.close();

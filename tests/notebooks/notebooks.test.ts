@@ -19,7 +19,7 @@ import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/h
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
 import { repoRoot } from "../../lib/tools/notebooks/list";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
-import { NotebookPool, NotebookRun, failures, staleCells } from "../../lib/tools/notebooks/runner";
+import { NotebookRun, failures, runNotebook, staleCells } from "../../lib/tools/notebooks/runner";
 import { selectedNotebooks } from "./selection";
 
 const isCheck = (source: string) => /(^|[^.\w])check(Function)?\s*\(/m.test(source);
@@ -63,7 +63,6 @@ const lastTimes: Record<string, number> = existsSync(timesFile) ? JSON.parse(rea
 const paths = selectedNotebooks();
 const cost = (p: string) => lastTimes[basename(p)] ?? statSync(p).size / 20;
 const plans = await Promise.all(paths.map(planFor));
-const pool = new NotebookPool(Math.min(2, paths.length));
 const runs = new Map<string, Promise<NotebookRun>>();
 for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
   const extra = plan.exercises.length
@@ -74,7 +73,8 @@ for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
         { label: "wrong answers", cells: variant(plan, (id, source) => replaceSolutions(source, (indent) => (plan.wrong[id] ?? []).map((l) => indent + l))) },
       ]
     : [];
-  runs.set(plan.path, pool.run(plan.path, { extra }));
+  // The warm pool shared by every test file that runs notebooks in this test worker (runner.ts).
+  runs.set(plan.path, runNotebook(plan.path, { extra }));
 }
 
 afterAll(async () => {
@@ -82,7 +82,6 @@ afterAll(async () => {
   for (const [path, run] of runs) times[basename(path)] = (await run).wallMs;
   mkdirSync(dirname(timesFile), { recursive: true });
   writeFileSync(timesFile, JSON.stringify(times, null, 1));
-  pool.close();
 });
 
 /** What the check cells printed in one extra step of a run. */

@@ -6,14 +6,12 @@ import { scratchWorkspace } from "../../lib/tools/notebooks/workspace";
 import { afterAll, describe, expect, it } from "vitest";
 import { Notebook, joinText, readNotebook, writeNotebook } from "../../lib/tools/notebooks/ipynb";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
-import { NotebookPool, failingLine, failures, staleCells } from "../../lib/tools/notebooks/runner";
+import { failingLine, failures, runNotebook, staleCells } from "../../lib/tools/notebooks/runner";
 
 const scratch = scratchWorkspace("course-scratch-");
-// One worker: each notebook still gets a fresh kernel, and only the first pays for starting a process.
-const pool = new NotebookPool(1);
-const runNotebook = (path: string, options?: { timeoutMs?: number }) => pool.run(path, options);
+// The warm pool shared by the test files of this test worker (runner.ts): each notebook still gets a
+// fresh kernel, and no file pays again for starting a process.
 afterAll(() => {
-  pool.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

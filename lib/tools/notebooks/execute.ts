@@ -5,7 +5,9 @@
 // each notebook starts from the library's initial state as in a fresh Jupyter kernel.
 //   node lib/tools/run-ts.cjs lib/tools/notebooks/execute.ts      (with an IPC channel)
 import { dirname, resolve } from "node:path";
+import { compileCacheEnabled } from "./compile-cache";
 import { joinText, readNotebook } from "./ipynb";
+import { notebooksDir } from "./list";
 import { CellRun, InProcessKernel } from "./kernel";
 import { shareDeclarationFiles } from "./shared-declarations";
 
@@ -51,7 +53,9 @@ async function runJob(job: Job, send: (m: WorkerMessage) => void): Promise<void>
   const nb = readNotebook(path);
   const loaded = new Set(Object.keys(require.cache));
   const started = performance.now();
-  const kernel = new InProcessKernel(dirname(path));
+  // The course's own notebooks keep their compiles between runs (compile-cache.ts); scratch copies
+  // elsewhere, made afresh by each test, would only fill the cache.
+  const kernel = new InProcessKernel(dirname(path), { compileCache: compileCacheEnabled() && dirname(path) === notebooksDir });
   // The checks this notebook makes, and only those (a warm worker runs many notebooks in one process):
   // the notebook tests record the answer key from them (homework/recorded.ts).
   const checks = (globalThis as { __courseChecks?: { calls: unknown[]; results: unknown[] } }).__courseChecks;

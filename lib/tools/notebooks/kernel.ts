@@ -3,6 +3,7 @@
 // prints and displays. Used by `npm test`, the notebook writer, and the autograder.
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { cachedCompile } from "./compile-cache";
 import type { DisplayOutput, Output } from "./ipynb";
 
 // Kept before any cell runs: a cell that replaces Object.prototype.hasOwnProperty cannot hide its own functions.
@@ -45,6 +46,11 @@ export interface KernelOptions {
    * CompileServer), so this process never loads the compiler. The autograder's sandbox runs this way.
    */
   precompiled?: boolean;
+  /**
+   * Reuse tslab's compile of a cell from an earlier run when everything it depends on is unchanged
+   * (compile-cache.ts). The notebook workers of the tests and of `npm run notebooks` use it.
+   */
+  compileCache?: boolean;
 }
 
 /**
@@ -71,6 +77,15 @@ export class InProcessKernel {
     const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
     // Plain requires (this file sits in the course, so they resolve in its node_modules): the autograder
     // bundles this module with esbuild into the one program its sandbox may read (homework/sandbox.ts).
+    // TypeScript keeps the folder its process started in as the current folder (ts.sys memoizes
+    // process.cwd()), and tslab compiles in that folder: a process that makes kernels in several folders,
+    // one after another (a notebook worker), would resolve every kernel's "./lib" in the first one.
+    // (A precompiled kernel never loads TypeScript.)
+    const sys = options.precompiled ? undefined : (req("@tslab/typescript-for-tslab") as { sys: { getCurrentDirectory(): string; __followsCwd?: boolean } }).sys;
+    if (sys && !sys.__followsCwd) {
+      sys.getCurrentDirectory = () => process.cwd();
+      sys.__followsCwd = true;
+    }
     const { createExecutor } = require("tslab/dist/executor");
     this.jupyter = require("tslab/dist/jupyter");
     let node: Converter;
@@ -79,7 +94,7 @@ export class InProcessKernel {
     const create = (isBrowser: boolean): Converter => {
       const converterModule = req("tslab/dist/converter");
       // As the course's Jupyter kernel does (lib/tools/kernel.cjs): the converter reads lib's declarations at once.
-      if (!warmed) req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(converterModule, directory);
+      if (!warmed) req(join(__dirname, "..", "kernel-warmup.cjs")).warmConverters(converterModule);
       warmed = true;
       return converterModule.createConverter({ isJS: false, isBrowser });
     };
@@ -96,9 +111,17 @@ export class InProcessKernel {
     } else {
       // The notebooks import the compiled library (notebooks/lib.js); build it now if lib changed.
       req(join(__dirname, "..", "lib-build.cjs")).ensureBuilt();
-      node = create(false);
+      if (options.compileCache) {
+        // Made on the first cell the cache cannot answer: a notebook whose every compile is known never
+        // starts TypeScript at all.
+        let real: Converter | undefined;
+        const made = () => (real ??= create(false)) as unknown as Record<string, (...args: unknown[]) => unknown>;
+        const lazy: Record<string, unknown> = { close: () => real?.close() };
+        for (const method of ["convert", "addModule", "inspect", "complete"]) lazy[method] = (...args: unknown[]) => made()[method](...args);
+        node = lazy as unknown as Converter;
+      } else node = create(false);
     }
-    const convert = node.convert.bind(node);
+    const convert = options.compileCache && !options.precompiled ? cachedCompile(directory, node.convert.bind(node)) : node.convert.bind(node);
     node.convert = (prevDecl: string, src: string) => {
       const result = convert(prevDecl, src);
       this.lastCompiled = result.output;

@@ -56,7 +56,8 @@ export class NotebookPool {
 
   constructor(
     private readonly size = 2,
-    private readonly options: { fresh?: boolean; memoryMb?: number } = {},
+    /** compileCache: false makes every cell compile afresh (compile-cache.ts), as in Jupyter: for measuring. */
+    private readonly options: { fresh?: boolean; memoryMb?: number; compileCache?: boolean } = {},
   ) {}
 
   run(path: string, options: RunOptions = {}): Promise<NotebookRun> {
@@ -85,7 +86,7 @@ export class NotebookPool {
       // runner sharing two cores, helper threads cost more than they save (40 s instead of 52 s here).
       execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, "--single-threaded", "--max-semi-space-size=16"],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...(this.options.compileCache === false ? { COURSE_COMPILE_CACHE: "off" } : {}) },
     });
     const worker: Worker = { child, stderr: "" };
     this.workers.add(worker);
