@@ -158,3 +158,42 @@ export function thin<T>(points: readonly T[], max: number): T[] {
   for (let k = 0; k < max; k++) kept.push(points[Math.round(k * step)]);
   return kept;
 }
+
+/**
+ * The still copy of a figure for notebooks whose outputs are sanitised (an untrusted notebook in
+ * JupyterLab or classic Notebook, a preview): their sanitisers remove <svg> and <style> but keep
+ * <img src="data:…">. After each <svg> comes an <img> of the same drawing with explicit colours (dark
+ * text on white), and a <style> hides an <img> that follows an <svg>. Where the SVG survives, the style
+ * survives too and only the SVG shows (in the page's colours, as before); where the sanitiser removed
+ * the SVG, it removed the style as well, and the picture shows. The rule needs the SVG right before
+ * the picture, so a trusted output's style never hides the picture of an untrusted one.
+ */
+export const stillClass = "nn-still";
+const stillStyle = `<style>svg+img.${stillClass}{display:none}</style>`;
+const svgPattern = /<svg[\s>][\s\S]*?<\/svg>/g;
+const stillPattern = new RegExp(`<img class="${stillClass}"[^>]*>`, "g");
+
+/** The SVG as a data: URL for an <img>: dark text on a white ground, percent-encoded where a URL or a single-quoted attribute needs it. */
+export function stillDataUrl(svg: string): string {
+  const colours = "color:#222;background:#fff;";
+  const fixed = svg.replace(/^<svg\b[^>]*>/, (open) =>
+    /\sstyle="/.test(open) ? open.replace(/\sstyle="/, ` style="${colours}`) : open.replace(/^<svg/, `<svg style="${colours}"`),
+  );
+  return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => encodeURIComponent(c))}`;
+}
+
+/** Figure HTML with a still picture after each <svg>, for sanitised notebooks (see stillClass). */
+export function withStill(html: string): string {
+  if (!svgPattern.test(html)) return html;
+  svgPattern.lastIndex = 0;
+  const out = html.replace(svgPattern, (svg) => {
+    const label = /^<svg\b[^>]*\saria-label="([^"]*)"/.exec(svg)?.[1] ?? "";
+    return `${svg}<img class="${stillClass}" alt="${label}" src='${stillDataUrl(svg)}'>`;
+  });
+  return stillStyle + out;
+}
+
+/** Figure HTML without its still pictures (where scripts and styles always run, as on the course's site). */
+export function withoutStill(html: string): string {
+  return html.split(stillStyle).join("").replace(stillPattern, "");
+}

@@ -1,0 +1,53 @@
+// The still picture each figure carries for sanitised (untrusted) notebooks: it is the figure's own SVG
+// (decoded independently, with the browser's URL decoding), JupyterLab's real sanitizer keeps it and
+// drops the SVG and the style that hides it, the site drops it, and the stored-output comparison
+// checks it against the SVG before it.
+import { describe, expect, it } from "vitest";
+import { Sanitizer } from "@jupyterlab/apputils/lib/sanitizer.js";
+import { lossCurve } from "../../lib/figures/loss-curve";
+import { stillDataUrl, withStill, withoutStill } from "../../lib/figures/render";
+import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
+
+const figure = lossCurve({ label: "training", losses: [1, 0.5, 0.3, 0.2].map((loss, epoch) => ({ epoch, loss })) }, { caption: "A loss curve & its 4 points." }).html;
+const svgOf = (html: string) => /<svg[\s>][\s\S]*?<\/svg>/.exec(html)![0];
+const prefix = "data:image/svg+xml;charset=utf-8,";
+
+describe("still pictures for untrusted notebooks", () => {
+  it("decode to the figure's SVG with dark text on white", () => {
+    const svg = svgOf(figure);
+    const url = stillDataUrl(svg);
+    expect(url.startsWith(prefix)).toBe(true);
+    const decoded = decodeURIComponent(url.slice(prefix.length));
+    // Plot's SVG has no style attribute of its own: the colours come as one.
+    expect(svg).not.toMatch(/^<svg[^>]*\sstyle=/);
+    expect(decoded).toBe(`<svg style="color:#222;background:#fff;"${svg.slice("<svg".length)}`);
+    // Safe inside a single-quoted attribute and a URL: no quote, no raw "#", "<", ">" or "&".
+    expect(url.slice(prefix.length)).not.toMatch(/['#<>&\n]/);
+  });
+
+  it("follow each SVG, with one style that hides a picture right after an SVG", () => {
+    const html = withStill(figure);
+    expect(html.match(/<svg[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/^<style>svg\+img\.nn-still\{display:none\}<\/style>/);
+    expect(html).toMatch(/<\/svg><img class="nn-still" alt="[^"]+" src='data:image\/svg\+xml;charset=utf-8,/);
+    expect(withStill("<p>no figure</p>")).toBe("<p>no figure</p>");
+    expect(withoutStill(html)).toBe(figure);
+  });
+
+  it("survive JupyterLab's sanitizer, which removes the SVG and the style", () => {
+    const clean = new Sanitizer().sanitize(withStill(figure));
+    expect(clean).not.toMatch(/<svg|<style/);
+    const src = /<img[^>]*src="([^"]*)"/.exec(clean)?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    expect(src).toBe(stillDataUrl(svgOf(figure)));
+    expect(clean).toContain("A loss curve &amp; its 4 points.");
+  });
+
+  it("are checked, not ignored, when a stored output is compared with a re-run", () => {
+    const html = withStill(figure);
+    expect(normalizeFigureHtml(html)).toContain(`src="(the SVG above)"`);
+    expect(normalizeFigureHtml(html)).not.toContain(prefix);
+    const stale = html.replace(/(src='[^']*?)%3C\/svg%3E'/, "$1%3Ccircle r=%225%22/%3E%3C/svg%3E'");
+    expect(stale).not.toBe(html);
+    expect(normalizeFigureHtml(stale)).toContain(prefix);
+  });
+});
