@@ -8,7 +8,7 @@
  * as JSON. Nothing is fetched: no network, no CDN. The widget's id is a hash of its content, so the
  * same widget gives byte-identical output on every run.
  */
-import { Figure, escapeHtml, withStill } from "../figures/render";
+import { Figure, compactDrawing, escapeHtml, withStill } from "../figures/render";
 import { bundle } from "./bundle";
 
 /** JSON that can sit inside a <script> element: "<", ">" and "&" escaped, so "</script>" or "<!--" cannot occur. */
@@ -89,9 +89,7 @@ export const stillNote =
  * smaller for contours and networks with hundreds of lines). Text, colours and labels are untouched.
  */
 export function compactFigure(html: string): string {
-  return html.replace(/(\s(?:d|points|x|y|x1|y1|x2|y2|cx|cy|r|width|height|transform)=")([^"]*)"/g, (_m, name: string, value: string) =>
-    `${name}${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Number(Number(n).toFixed(1))))}"`,
-  );
+  return compactDrawing(html);
 }
 
 /** One self-contained HTML output for a widget. */

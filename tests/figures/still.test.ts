@@ -14,7 +14,8 @@ const prefix = "data:image/svg+xml;charset=utf-8,";
 
 describe("still pictures for untrusted notebooks", () => {
   it("decode to the figure's SVG with dark text on white", () => {
-    const svg = svgOf(figure);
+    // A figure whose coordinates need no rounding, so the picture is the SVG itself.
+    const svg = svgOf(figure).replace(/(\d+\.\d)\d+/g, "$1");
     const url = stillDataUrl(svg);
     expect(url.startsWith(prefix)).toBe(true);
     const decoded = decodeURIComponent(url.slice(prefix.length));
@@ -23,6 +24,12 @@ describe("still pictures for untrusted notebooks", () => {
     expect(decoded).toBe(`<svg style="color:#222;background:#fff;"${svg.slice("<svg".length)}`);
     // Safe inside a single-quoted attribute and a URL: no quote, no raw "#", "<", ">" or "&".
     expect(url.slice(prefix.length)).not.toMatch(/['#<>&\n]/);
+  });
+
+  it("round drawing coordinates to a tenth of a pixel, and nothing else", () => {
+    const svg = '<svg width="10.25" aria-label="0.123456"><path d="M1.26,2L3.333,4.07"></path><text x="5.56">0.12345</text></svg>';
+    const decoded = decodeURIComponent(stillDataUrl(svg).slice(prefix.length));
+    expect(decoded).toBe('<svg style="color:#222;background:#fff;" width="10.3" aria-label="0.123456"><path d="M1.3,2L3.3,4.1"></path><text x="5.6">0.12345</text></svg>');
   });
 
   it("follow each SVG, with one style that hides a picture right after an SVG", () => {
