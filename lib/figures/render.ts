@@ -170,8 +170,8 @@ export function thin<T>(points: readonly T[], max: number): T[] {
  */
 export const stillClass = "nn-still";
 const stillStyle = `<style>svg+img.${stillClass}{display:none}</style>`;
-const svgPattern = /<svg[\s>][\s\S]*?<\/svg>/g;
 const stillPattern = new RegExp(`<img class="${stillClass}"[^>]*>`, "g");
+const stillOrSvgPattern = new RegExp(`<svg[\\s>][\\s\\S]*?</svg>(${stillPattern.source})?`, "g");
 
 /**
  * Drawing coordinates rounded to a tenth of a pixel (invisible, and a third smaller for contours and
@@ -195,15 +195,19 @@ export function stillDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => encodeURIComponent(c))}`;
 }
 
-/** Figure HTML with a still picture after each <svg>, for sanitised notebooks (see stillClass). */
+/**
+ * Figure HTML with a still picture after each <svg>, for sanitised notebooks (see stillClass). An SVG
+ * that already has its picture keeps it (a widget's HTML, shown with show(), gets no second one).
+ */
 export function withStill(html: string): string {
-  if (!svgPattern.test(html)) return html;
-  svgPattern.lastIndex = 0;
-  const out = html.replace(svgPattern, (svg) => {
+  let added = false;
+  const out = html.replace(stillOrSvgPattern, (svg, picture?: string) => {
+    if (picture) return svg;
+    added = true;
     const label = /^<svg\b[^>]*\saria-label="([^"]*)"/.exec(svg)?.[1] ?? "";
     return `${svg}<img class="${stillClass}" alt="${label}" src='${stillDataUrl(svg)}'>`;
   });
-  return stillStyle + out;
+  return added && !out.includes(stillStyle) ? stillStyle + out : out;
 }
 
 /** Figure HTML without its still pictures (where scripts and styles always run, as on the course's site). */

@@ -39,6 +39,11 @@ describe("still pictures for untrusted notebooks", () => {
     expect(html).toMatch(/<\/svg><img class="nn-still" alt="[^"]+" src='data:image\/svg\+xml;charset=utf-8,/);
     expect(withStill("<p>no figure</p>")).toBe("<p>no figure</p>");
     expect(withoutStill(html)).toBe(figure);
+    // Once only: a widget's HTML (which has its still picture) shown with show() gets no second one.
+    expect(withStill(html)).toBe(html);
+    const two = withStill(`${figure}<p>and</p>${figure}`);
+    expect(two.match(/<img class="nn-still"/g)).toHaveLength(2);
+    expect(two.match(/<style>svg\+img/g)).toHaveLength(1);
   });
 
   it("survive JupyterLab's sanitizer, which removes the SVG and the style", () => {
