@@ -192,7 +192,7 @@ export function stillDataUrl(svg: string): string {
   const fixed = compactDrawing(svg).replace(/^<svg\b[^>]*>/, (open) =>
     /\sstyle="/.test(open) ? open.replace(/\sstyle="/, ` style="${colours}`) : open.replace(/^<svg/, `<svg style="${colours}"`),
   );
-  return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => encodeURIComponent(c))}`;
+  return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
 }
 
 /**

@@ -108,6 +108,8 @@ interface CellSeen {
   figures: number;
   /** Output areas of the cell with a visible, loaded still picture (an <img> of a figure) in them. */
   pictures: number;
+  /** Visible still pictures in the cell, all outputs together. */
+  pictureCount: number;
   /** Widget roots shown, those started, and those started with controls (a slider or a button). */
   widgets: number;
   live: number;
@@ -127,6 +129,7 @@ const seen = `Array.from(document.querySelectorAll("[data-cell]")).map((cell) =>
   return {
     figures: outputs.filter((o) => Array.from(o.querySelectorAll("svg")).some(visible)).length,
     pictures: outputs.filter((o) => Array.from(o.querySelectorAll("img.${stillClass}")).some((i) => visible(i) && i.complete && i.naturalWidth > 0)).length,
+    pictureCount: Array.from(cell.querySelectorAll("img.${stillClass}")).filter(visible).length,
     widgets: roots.length,
     live: live.length,
     controls: live.filter((r) => Array.from(r.querySelectorAll("input[type=range], button")).some(visible)).length,
@@ -198,6 +201,8 @@ export async function renderInLab(context: BrowserContext, url: string, name: st
         if (s.live > 0) problems.push(`${at}: ${s.live} widget(s) started in an untrusted notebook (a script ran)`);
         if (s.stills < widgets) problems.push(`${at}: ${widgets} widget(s), but only ${s.stills} show their note: an untrusted widget must say how to use it`);
         if (s.pictures < figures) problems.push(`${at}: ${s.pictures} of ${figures} figures drawn untrusted (a sanitised figure must show its still picture)`);
+        const svgs = outputs.reduce((n, o) => n + (htmlOf(o).match(/<svg[\s>]/g) ?? []).length, 0);
+        if (s.pictureCount > svgs) problems.push(`${at}: ${s.pictureCount} still pictures shown untrusted for ${svgs} SVG(s): a figure shows twice`);
         stills += Math.min(s.pictures, figures);
       }
     });
@@ -301,6 +306,12 @@ function labFaults(): LabFault[] {
       name: "an untrusted widget without its still picture",
       outputs: [html(widget.replace(new RegExp(`<img class="${stillClass}"[^>]*>`), ""))],
       expect: /0 of 1 figures drawn untrusted/,
+      untrusted: true,
+    },
+    {
+      name: "an untrusted widget with two still pictures",
+      outputs: [html(widget.replace(new RegExp(`(<img class="${stillClass}"[^>]*>)`), "$1$1"))],
+      expect: /2 still pictures shown untrusted for 1 SVG\(s\)/,
       untrusted: true,
     },
     {

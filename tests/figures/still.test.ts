@@ -26,6 +26,15 @@ describe("still pictures for untrusted notebooks", () => {
     expect(url.slice(prefix.length)).not.toMatch(/['#<>&\n]/);
   });
 
+  it("keep an apostrophe, a hash, a percent sign and an ampersand out of the attribute, and decode back to them", () => {
+    const svg = `<svg aria-label="The network's 50% &amp; #1"><text>it's</text></svg>`;
+    const url = stillDataUrl(svg);
+    expect(url.slice(prefix.length)).not.toMatch(/['#<>&\n]/);
+    expect(decodeURIComponent(url.slice(prefix.length))).toBe(`<svg style="color:#222;background:#fff;" aria-label="The network's 50% &amp; #1"><text>it's</text></svg>`);
+    const clean = new Sanitizer().sanitize(withStill(svg));
+    expect(/src="([^"]*)"/.exec(clean)?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&")).toBe(url);
+  });
+
   it("round drawing coordinates to a tenth of a pixel, and nothing else", () => {
     const svg = '<svg width="10.25" aria-label="0.123456"><path d="M1.26,2L3.333,4.07"></path><text x="5.56">0.12345</text></svg>';
     const decoded = decodeURIComponent(stillDataUrl(svg).slice(prefix.length));
