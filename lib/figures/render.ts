@@ -184,12 +184,30 @@ export function compactDrawing(html: string): string {
 }
 
 /**
+ * The still copy made small: cells of a raster (a group of plain filled rectangles) become one path
+ * per colour, empty elements close themselves, and labels for screen readers go (the <img> has them
+ * as its alt text). The drawing is the same.
+ */
+export function compactStill(svg: string): string {
+  const rect = /<rect x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"><\/rect>/g;
+  return svg
+    .replace(new RegExp(`(<g\\b[^>]*>)((?:${rect.source})+)</g>`, "g"), (_all, open: string, rects: string) => {
+      const byFill = new Map<string, string>();
+      for (const [, x, y, w, h, fill] of rects.matchAll(rect)) byFill.set(fill, `${byFill.get(fill) ?? ""}M${x},${y}h${w}v${h}h-${w}z`);
+      return `${open}${[...byFill].map(([fill, d]) => `<path fill="${fill}" d="${d}"></path>`).join("")}</g>`;
+    })
+    .replace(/\saria-(?:label|hidden|description)="[^"]*"/g, "")
+    .replace(/<(\w+)([^<>]*)><\/\1>/g, "<$1$2/>");
+}
+
+/**
  * The SVG as a data: URL for an <img>: coordinates rounded to a tenth of a pixel (compactDrawing),
- * dark text on a white ground, percent-encoded where a URL or a single-quoted attribute needs it.
+ * made small (compactStill), dark text on a white ground, percent-encoded where a URL or a
+ * single-quoted attribute needs it.
  */
 export function stillDataUrl(svg: string): string {
   const colours = "color:#222;background:#fff;";
-  const fixed = compactDrawing(svg).replace(/^<svg\b[^>]*>/, (open) =>
+  const fixed = compactStill(compactDrawing(svg)).replace(/^<svg\b[^>]*>/, (open) =>
     /\sstyle="/.test(open) ? open.replace(/\sstyle="/, ` style="${colours}`) : open.replace(/^<svg/, `<svg style="${colours}"`),
   );
   return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
