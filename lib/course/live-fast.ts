@@ -5,6 +5,7 @@
 import * as tslab from "tslab";
 import { FastHistory, FastNetwork, FastSamples, FastTrainOptions, RandomSource, shuffle, trainFast } from "../engine/index";
 import { LossCurveOptions } from "../figures/loss-curve";
+import { withStill } from "../figures/render";
 // The view is trainLive's, so that both kinds of training look alike.
 import { LiveDisplay, finalCurve, showProgress } from "./live";
 
@@ -55,7 +56,7 @@ export async function trainFastLive(net: FastNetwork, data: FastSamples, options
     done = until;
     if (frame < frames) await showProgress(display, label, done, options.epochs, history);
   }
-  display.html(finalCurve(label, options.epochs, history, curve));
+  display.html(withStill(finalCurve(label, options.epochs, history, curve)));
   return history;
 }
 

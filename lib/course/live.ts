@@ -5,7 +5,7 @@
 import * as tslab from "tslab";
 import { EpochRecord, History, Network, Sample, TrainOptions, train } from "../engine/index";
 import { LossCurveOptions, lossCurve } from "../figures/loss-curve";
-import { escapeHtml } from "../figures/render";
+import { escapeHtml, withStill } from "../figures/render";
 
 /** Something that shows HTML and can replace it: tslab's newDisplay(), or a stand-in in tests. */
 export interface LiveDisplay {
@@ -50,7 +50,7 @@ export async function trainLive(net: Network, data: readonly Sample[], options: 
     done = until;
     if (frame < frames) await showProgress(display, label, done, options.epochs, history);
   }
-  display.html(finalCurve(label, options.epochs, history, curve));
+  display.html(withStill(finalCurve(label, options.epochs, history, curve)));
   return history;
 }
 

@@ -167,3 +167,77 @@ export function thin<T>(points: readonly T[], max: number): T[] {
   for (let k = 0; k < max; k++) kept.push(points[Math.round(k * step)]);
   return kept;
 }
+
+/**
+ * The still copy of a figure for notebooks whose outputs are sanitised (an untrusted notebook in
+ * JupyterLab or classic Notebook, a preview): their sanitisers remove <svg> and <style> but keep
+ * <img src="data:…">. After each <svg> comes an <img> of the same drawing with explicit colours (dark
+ * text on white), and a <style> hides an <img> that follows an <svg>. Where the SVG survives, the style
+ * survives too and only the SVG shows (in the page's colours, as before); where the sanitiser removed
+ * the SVG, it removed the style as well, and the picture shows. The rule needs the SVG right before
+ * the picture, so a trusted output's style never hides the picture of an untrusted one.
+ */
+export const stillClass = "nn-still";
+const stillStyle = `<style>svg+img.${stillClass}{display:none}</style>`;
+const stillPattern = new RegExp(`<img class="${stillClass}"[^>]*>`, "g");
+const stillOrSvgPattern = new RegExp(`<svg[\\s>][\\s\\S]*?</svg>(${stillPattern.source})?`, "g");
+
+/**
+ * Drawing coordinates rounded to a tenth of a pixel (invisible, and a third smaller for contours and
+ * networks with hundreds of lines). Text, colours and labels are untouched.
+ */
+export function compactDrawing(html: string): string {
+  return html.replace(/(\s(?:d|points|x|y|x1|y1|x2|y2|cx|cy|r|width|height|transform)=")([^"]*)"/g, (_m, name: string, value: string) =>
+    `${name}${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Number(Number(n).toFixed(1))))}"`,
+  );
+}
+
+/**
+ * The still copy made small: cells of a raster (a group of plain filled rectangles) become one path
+ * per colour, empty elements close themselves, and labels for screen readers go (the <img> has them
+ * as its alt text). The drawing is the same.
+ */
+export function compactStill(svg: string): string {
+  const rect = /<rect x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"><\/rect>/g;
+  return svg
+    .replace(new RegExp(`(<g\\b[^>]*>)((?:${rect.source})+)</g>`, "g"), (_all, open: string, rects: string) => {
+      const byFill = new Map<string, string>();
+      for (const [, x, y, w, h, fill] of rects.matchAll(rect)) byFill.set(fill, `${byFill.get(fill) ?? ""}M${x},${y}h${w}v${h}h-${w}z`);
+      return `${open}${[...byFill].map(([fill, d]) => `<path fill="${fill}" d="${d}"></path>`).join("")}</g>`;
+    })
+    .replace(/\saria-(?:label|hidden|description)="[^"]*"/g, "")
+    .replace(/<(\w+)([^<>]*)><\/\1>/g, "<$1$2/>");
+}
+
+/**
+ * The SVG as a data: URL for an <img>: coordinates rounded to a tenth of a pixel (compactDrawing),
+ * made small (compactStill), dark text on a white ground, percent-encoded where a URL or a
+ * single-quoted attribute needs it.
+ */
+export function stillDataUrl(svg: string): string {
+  const colours = "color:#222;background:#fff;";
+  const fixed = compactStill(compactDrawing(svg)).replace(/^<svg\b[^>]*>/, (open) =>
+    /\sstyle="/.test(open) ? open.replace(/\sstyle="/, ` style="${colours}`) : open.replace(/^<svg/, `<svg style="${colours}"`),
+  );
+  return `data:image/svg+xml;charset=utf-8,${fixed.replace(/[%#<>'&\r\n]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
+}
+
+/**
+ * Figure HTML with a still picture after each <svg>, for sanitised notebooks (see stillClass). An SVG
+ * that already has its picture keeps it (a widget's HTML, shown with show(), gets no second one).
+ */
+export function withStill(html: string): string {
+  let added = false;
+  const out = html.replace(stillOrSvgPattern, (svg, picture?: string) => {
+    if (picture) return svg;
+    added = true;
+    const label = /^<svg\b[^>]*\saria-label="([^"]*)"/.exec(svg)?.[1] ?? "";
+    return `${svg}<img class="${stillClass}" alt="${label}" src='${stillDataUrl(svg)}'>`;
+  });
+  return added && !out.includes(stillStyle) ? stillStyle + out : out;
+}
+
+/** Figure HTML without its still pictures (where scripts and styles always run, as on the course's site). */
+export function withoutStill(html: string): string {
+  return html.split(stillStyle).join("").replace(stillPattern, "");
+}

@@ -8,7 +8,7 @@
  * as JSON. Nothing is fetched: no network, no CDN. The widget's id is a hash of its content, so the
  * same widget gives byte-identical output on every run.
  */
-import { Figure, escapeHtml } from "../figures/render";
+import { Figure, compactDrawing, escapeHtml, withStill } from "../figures/render";
 import { bundle } from "./bundle";
 
 /** JSON that can sit inside a <script> element: "<", ">" and "&" escaped, so "</script>" or "<!--" cannot occur. */
@@ -89,9 +89,7 @@ export const stillNote =
  * smaller for contours and networks with hundreds of lines). Text, colours and labels are untouched.
  */
 export function compactFigure(html: string): string {
-  return html.replace(/(\s(?:d|points|x|y|x1|y1|x2|y2|cx|cy|r|width|height|transform)=")([^"]*)"/g, (_m, name: string, value: string) =>
-    `${name}${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Number(Number(n).toFixed(1))))}"`,
-  );
+  return compactDrawing(html);
 }
 
 /** One self-contained HTML output for a widget. */
@@ -111,7 +109,7 @@ export function widgetOutput(parts: WidgetParts): Figure {
       `<div class="nn-widget" data-nn-widget="${id}">` +
       `<div data-nn-fallback="">` +
       (parts.title ? `<div style="font: 600 14px system-ui, sans-serif; margin: 0 0 6px;">${escapeHtml(parts.title)}</div>` : "") +
-      still +
+      withStill(still) +
       `<p style="font: 12px system-ui, sans-serif; opacity: 0.75; margin: 4px 0 0;">${escapeHtml(note)}</p></div>` +
       `<script>\n${script}\n</script></div>`,
   };

@@ -4,11 +4,12 @@
 // standard factories and its default sanitizer), bundled by esbuild, once as a trusted notebook and
 // once as an untrusted one, and checks what Lab shows:
 //  - no output shows nothing;
-//  - trusted, every stored figure is drawn (a visible SVG in its cell's output) and every widget starts
-//    (its script runs, its sliders or buttons appear);
-//  - untrusted, no widget script runs and each widget shows its note saying how to use it. Lab's
-//    sanitizer allows no <svg> in untrusted HTML, so there every figure shows its caption but not its
-//    drawing (a note, counted, not a failure: it is Lab's rule for every untrusted notebook);
+//  - trusted, every stored figure is drawn (a visible SVG in its cell's output), once (its still
+//    picture for sanitised notebooks stays hidden), and every widget starts (its script runs, its
+//    sliders or buttons appear);
+//  - untrusted, Lab's sanitizer removes every <svg>, <style> and <script>: every figure must still be
+//    drawn, by its still picture (an <img> of the same SVG that loads and is visible); no widget
+//    script runs and each widget shows its still picture and its note saying how to use it;
 //  - the browser logs no error from the course's outputs. The policy is console.ts's: errors thrown in
 //    JupyterLab's own bundled code (served under /static/, as Lab serves its own) are notes.
 // Outputs are handed to Lab as Jupyter's server hands them over (multiline strings joined).
@@ -21,8 +22,9 @@ import { Notebook, Output, joinText, readNotebook } from "../../lib/tools/notebo
 import { repoRoot } from "../../lib/tools/notebooks/list";
 import { ConsoleEntry, blame } from "./console";
 import { widgetExamples } from "./widget-pages";
+import { lossCurve } from "../../lib/figures/loss-curve";
 import { stillNote } from "../../lib/widgets/output";
-import { escapeHtml } from "../../lib/figures/render";
+import { escapeHtml, stillClass, withStill } from "../../lib/figures/render";
 
 export interface LabRun {
   problems: string[];
@@ -32,8 +34,8 @@ export interface LabRun {
   notebooks: number;
   figures: number;
   widgets: number;
-  /** Figures whose drawing Lab's sanitizer removed in the untrusted rendering. */
-  untrustedStripped: number;
+  /** Figures drawn in the untrusted rendering by their still picture (Lab's sanitizer removed their SVG). */
+  untrustedStills: number;
   screenshots: string[];
   /** Bytes of the bundled JupyterLab renderers, and how long esbuild took. */
   bundleBytes: number;
@@ -104,6 +106,10 @@ const isWidget = (o: Output) => /data-nn-widget=/.test(htmlOf(o));
 interface CellSeen {
   /** Output areas of the cell with a visible SVG in them. */
   figures: number;
+  /** Output areas of the cell with a visible, loaded still picture (an <img> of a figure) in them. */
+  pictures: number;
+  /** Visible still pictures in the cell, all outputs together. */
+  pictureCount: number;
   /** Widget roots shown, those started, and those started with controls (a slider or a button). */
   widgets: number;
   live: number;
@@ -122,6 +128,8 @@ const seen = `Array.from(document.querySelectorAll("[data-cell]")).map((cell) =>
   const live = roots.filter((r) => r.querySelector("[data-nn-live]"));
   return {
     figures: outputs.filter((o) => Array.from(o.querySelectorAll("svg")).some(visible)).length,
+    pictures: outputs.filter((o) => Array.from(o.querySelectorAll("img.${stillClass}")).some((i) => visible(i) && i.complete && i.naturalWidth > 0)).length,
+    pictureCount: Array.from(cell.querySelectorAll("img.${stillClass}")).filter(visible).length,
     widgets: roots.length,
     live: live.length,
     controls: live.filter((r) => Array.from(r.querySelectorAll("input[type=range], button")).some(visible)).length,
@@ -171,8 +179,7 @@ export async function renderInLab(context: BrowserContext, url: string, name: st
     await tab.evaluate(([outputs, t]) => (window as unknown as { renderOutputs(o: unknown, t: boolean): Promise<void> }).renderOutputs(outputs, t), [cells.map((c) => asServed(c.outputs ?? [])), trusted] as const);
     await tab.evaluate(settled(500, 15_000));
     const shown = (await tab.evaluate(seen)) as CellSeen[];
-    let stripped = 0;
-    let storedFigures = 0;
+    let stills = 0;
     cells.forEach((cell, k) => {
       const outputs = cell.outputs ?? [];
       const figures = outputs.filter(isFigure).length;
@@ -182,21 +189,24 @@ export async function renderInLab(context: BrowserContext, url: string, name: st
       if (s.empty > 0) problems.push(`${at}: ${s.empty} output(s) show nothing`);
       if (trusted) {
         if (s.figures < figures) problems.push(`${at}: ${s.figures} of ${figures} figures drawn`);
+        if (s.pictures > 0) problems.push(`${at}: ${s.pictures} figure(s) shown twice (the still picture for untrusted notebooks is visible beside the SVG)`);
         if (s.widgets < widgets) problems.push(`${at}: ${s.widgets} of ${widgets} widgets shown`);
         if (s.live < s.widgets) problems.push(`${at}: only ${s.live} of ${s.widgets} widgets started`);
         if (s.controls < s.live) problems.push(`${at}: ${s.live - s.controls} started widget(s) show no slider or button`);
         run.figures += Math.min(s.figures, figures);
         run.widgets += s.live;
       } else {
-        // Untrusted, Lab's sanitizer removes every script and every inline SVG (it allows no <svg>).
+        // Untrusted, Lab's sanitizer removes every script and every inline SVG (it allows no <svg>):
+        // each figure must be drawn by its still picture.
         if (s.live > 0) problems.push(`${at}: ${s.live} widget(s) started in an untrusted notebook (a script ran)`);
         if (s.stills < widgets) problems.push(`${at}: ${widgets} widget(s), but only ${s.stills} show their note: an untrusted widget must say how to use it`);
-        stripped += Math.max(0, figures - s.figures);
-        storedFigures += figures;
+        if (s.pictures < figures) problems.push(`${at}: ${s.pictures} of ${figures} figures drawn untrusted (a sanitised figure must show its still picture)`);
+        const svgs = outputs.reduce((n, o) => n + (htmlOf(o).match(/<svg[\s>]/g) ?? []).length, 0);
+        if (s.pictureCount > svgs) problems.push(`${at}: ${s.pictureCount} still pictures shown untrusted for ${svgs} SVG(s): a figure shows twice`);
+        stills += Math.min(s.pictures, figures);
       }
     });
-    if (stripped) run.notes.push(`${where}: ${stripped} of ${storedFigures} figures show their caption but not their drawing (Lab's sanitizer removes inline SVG until the notebook is trusted or run)`);
-    run.untrustedStripped += stripped;
+    run.untrustedStills += stills;
     // The first widget's cell, as Lab shows it.
     const first = cells.findIndex((c) => (c.outputs ?? []).some(isWidget));
     if (screenshot && first >= 0) {
@@ -226,7 +236,7 @@ export async function withLab<T>(run: LabRun, job: (context: BrowserContext, url
 }
 
 export function emptyLabRun(): LabRun {
-  return { problems: [], notes: [], notebooks: 0, figures: 0, widgets: 0, untrustedStripped: 0, screenshots: [], bundleBytes: 0, bundleMs: 0, ms: 0 };
+  return { problems: [], notes: [], notebooks: 0, figures: 0, widgets: 0, untrustedStills: 0, screenshots: [], bundleBytes: 0, bundleMs: 0, ms: 0 };
 }
 
 /** Every notebook in `paths`, rendered by JupyterLab trusted and untrusted. */
@@ -263,6 +273,7 @@ const html = (text: string): Output => ({ output_type: "display_data", data: { "
 
 function labFaults(): LabFault[] {
   const widget = widgetExamples().find((w) => w.name === "playground")!.figure.html;
+  const figure = lossCurve({ label: "training", losses: [1, 0.5, 0.3, 0.2].map((loss, epoch) => ({ epoch, loss })) }, { caption: "A loss curve." }).html;
   return [
     {
       name: "a widget whose script throws when it starts",
@@ -279,6 +290,35 @@ function labFaults(): LabFault[] {
       untrusted: true,
     },
     { name: "a figure that is not drawn", outputs: [html('<svg width="0" height="0"><circle r="5"></circle></svg>')], expect: /0 of 1 figures drawn/ },
+    {
+      name: "an untrusted figure without its still picture",
+      outputs: [html(figure)],
+      expect: /0 of 1 figures drawn untrusted/,
+      untrusted: true,
+    },
+    {
+      name: "an untrusted figure whose still picture does not load",
+      outputs: [html(withStill(figure).replace("data:image/svg+xml;charset=utf-8,", "data:image/svg+xml;charset=utf-8,broken"))],
+      expect: /0 of 1 figures drawn untrusted/,
+      untrusted: true,
+    },
+    {
+      name: "an untrusted widget without its still picture",
+      outputs: [html(widget.replace(new RegExp(`<img class="${stillClass}"[^>]*>`), ""))],
+      expect: /0 of 1 figures drawn untrusted/,
+      untrusted: true,
+    },
+    {
+      name: "an untrusted widget with two still pictures",
+      outputs: [html(widget.replace(new RegExp(`(<img class="${stillClass}"[^>]*>)`), "$1$1"))],
+      expect: /2 still pictures shown untrusted for 1 SVG\(s\)/,
+      untrusted: true,
+    },
+    {
+      name: "a trusted figure shown twice (its still picture visible)",
+      outputs: [html(withStill(figure).replace(/<style>[^<]*<\/style>/, ""))],
+      expect: /1 figure\(s\) shown twice/,
+    },
   ];
 }
 

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { marked } from "marked";
-import { escapeHtml } from "../../figures/render";
+import { escapeHtml, withoutStill } from "../../figures/render";
 import { isCheckCell, isExerciseCell, splitHidden } from "../homework/parts";
 import { stripSolutions } from "../homework/solutions";
 import { shownIn, withoutMarkers } from "../learner/copy";
@@ -68,7 +68,7 @@ export function renderOutput(output: Output): string {
   if (output.output_type === "stream") return `<pre class="${output.name}">${escapeHtml(joinText(output.text))}</pre>`;
   if (output.output_type === "error") return `<pre class="error">${escapeHtml(plain(`${output.ename}: ${output.evalue}`))}</pre>`;
   const data = output.data;
-  if (data["text/html"] !== undefined) return `<div class="html">${joinText(data["text/html"])}</div>`;
+  if (data["text/html"] !== undefined) return `<div class="html">${withoutStill(joinText(data["text/html"]))}</div>`;
   if (data["image/svg+xml"] !== undefined) return `<div class="html">${joinText(data["image/svg+xml"])}</div>`;
   if (data["image/png"] !== undefined) return `<div class="html"><img alt="" src="data:image/png;base64,${joinText(data["image/png"]).replace(/\s/g, "")}"></div>`;
   if (data["text/plain"] !== undefined) return `<pre>${escapeHtml(joinText(data["text/plain"]))}</pre>`;
