@@ -333,11 +333,13 @@ function stepLayer(run: Run, l: number, count: number, learningRate: number): vo
   for (let k = 0; k < count; k++) addGradients(run.layers[l], k, size, fanIn, sums, run.blamed);
   // For a power of two (a batch of 32, say) 1 / count is exact, so g × (1 / count) and g / count are the
   // same number; a multiplication is several times faster than a division.
-  const inverse = (count & (count - 1)) === 0 ? 1 / count : NaN;
-  for (let at = 0; at < w.length; at++) {
-    w[at] -= learningRate * (inverse === inverse ? sums[at] * inverse : sums[at] / count);
-    sums[at] = 0;
+  if ((count & (count - 1)) === 0) {
+    const inverse = 1 / count;
+    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (sums[at] * inverse);
+  } else {
+    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (sums[at] / count);
   }
+  sums.fill(0);
   const blame = run.layers[l].blame;
   for (let j = 0; j < size; j++) {
     let sum = 0;
