@@ -81,7 +81,7 @@ export function predictFast(net: FastNetwork, input: ArrayLike<number>): number[
   checkFastNetwork(net);
   checkNumbers("the input", input, net.inputSize, "one per input neuron");
   const one: FastSamples = { count: 1, inputSize: net.inputSize, targetSize: 0, inputs: Float64Array.from(input), targets: new Float64Array(0) };
-  return forwardSample(startRun(net, one, 1), 0, 0).activations;
+  return forwardSample(startRun(net, one, 1), 0, 0).activations.slice();
 }
 
 
@@ -115,6 +115,10 @@ interface Run {
   blamed: { neuron: Int32Array; blame: Float64Array };
   /** Room for the blame a layer's inputs collect (see `blameOnInputs`). */
   collected: Float64Array;
+  /** Room for one sample's output layer as the teaching engine's lists, and the blame on it (see `forwardSample`, `backwardSample`). */
+  output: LayerTrace;
+  blameOnOutput: number[];
+  outputBlame: number[];
 }
 
 function startRun(net: FastNetwork, data: FastSamples, batchSize: number): Run {
@@ -133,7 +137,9 @@ function startRun(net: FastNetwork, data: FastSamples, batchSize: number): Run {
   const sums = net.layers.map((layer) => new Float64Array(layer.weights.length));
   const widest = Math.max(...net.layers.map((layer) => layer.size)) + 3;
   const blamed = { neuron: new Int32Array(widest), blame: new Float64Array(widest) };
-  return { net, ...nonZero, targets: targetRows, layers, sums, blamed, collected: new Float64Array(widest) };
+  const outputs = () => Array.from({ length: net.layers[net.layers.length - 1].size }, () => 0.5);
+  const output = { preActivations: outputs(), activations: outputs() };
+  return { net, ...nonZero, targets: targetRows, layers, sums, blamed, collected: new Float64Array(widest), output, blameOnOutput: outputs(), outputBlame: outputs() };
 }
 
 /**
@@ -197,11 +203,11 @@ function forwardSample(run: Run, n: number, k: number): LayerTrace {
   }
   const { z, a } = run.layers[last];
   const size = layers[last].size;
-  const preActivations: number[] = [];
-  for (let j = k * size; j < (k + 1) * size; j++) preActivations.push(z[j]);
-  const activations = activate(layers[last].activation, preActivations);
+  const { preActivations, activations } = run.output;
+  for (let j = 0; j < size; j++) preActivations[j] = z[k * size + j];
+  activate(layers[last].activation, preActivations, activations);
   a.set(activations, k * size);
-  return { preActivations, activations };
+  return run.output;
 }
 
 /** Lists batch sample k's outputs of a layer of `size` neurons that are not 0, as its inputs to the next layer. */
@@ -266,8 +272,8 @@ function weightedSums(layer: FastLayer, work: LayerWork, k: number): void {
 function backwardSample(run: Run, k: number, output: LayerTrace, target: readonly number[], lossName: LossName): void {
   const layers = run.net.layers;
   const last = layers.length - 1;
-  const blameOnOutput = lossDerivative(lossName, output.activations, target);
-  run.layers[last].blame.set(outputBlame(layers[last].activation, lossName, output, target, blameOnOutput), k * layers[last].size);
+  const blameOnOutput = lossDerivative(lossName, output.activations, target, run.blameOnOutput);
+  run.layers[last].blame.set(outputBlame(layers[last].activation, lossName, output, target, blameOnOutput, run.outputBlame), k * layers[last].size);
   for (let l = last; l > 0; l--) {
     const { size, fanIn, weights: w } = layers[l];
     const blame = run.layers[l].blame;
