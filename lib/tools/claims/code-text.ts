@@ -16,7 +16,14 @@ const loadTypeScript = (): typeof TypeScript => (typescript ??= require("typescr
 
 interface CellReading {
   leaves: CodeLeaf[];
-  literals: number[];
+  literals: CodeLiteral[];
+}
+
+/** A numeric literal of a cell's code, with its sign, and where its text (sign included) stands in the source. */
+export interface CodeLiteral {
+  value: number;
+  start: number;
+  end: number;
 }
 
 const cacheFile = resolve(__dirname, "..", "..", "..", "node_modules", ".cache", "course-claims", "code-text.json");
@@ -78,6 +85,11 @@ export function readableCode(source: string): CodeLeaf[] {
 
 /** The numeric literals of a code cell's code (with their signs): the inputs it sets, such as a weight or a learning rate. */
 export function numericLiterals(source: string): number[] {
+  return reading(source).literals.map((l) => l.value);
+}
+
+/** The same literals with their places in the source (a sign in front counts as part of the literal). */
+export function literalSpans(source: string): CodeLiteral[] {
   return reading(source).literals;
 }
 
@@ -133,14 +145,14 @@ function literalPieces(node: TypeScript.Expression): ReadableLeaf[] {
   return [];
 }
 
-function readLiterals(source: string): number[] {
+function readLiterals(source: string): CodeLiteral[] {
   const ts = loadTypeScript();
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const out: number[] = [];
+  const out: CodeLiteral[] = [];
   const visit = (node: TypeScript.Node) => {
     if (ts.isNumericLiteral(node)) {
       const negative = ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.MinusToken;
-      out.push((negative ? -1 : 1) * Number(node.text));
+      out.push({ value: (negative ? -1 : 1) * Number(node.text), start: negative ? node.parent.getStart() : node.getStart(), end: node.getEnd() });
     }
     ts.forEachChild(node, visit);
   };
