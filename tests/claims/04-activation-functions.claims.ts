@@ -8,9 +8,9 @@ const stack = (weights: readonly number[], biases: readonly number[] = weights.m
 const run = (net: ReturnType<typeof stack>, x: number) => forward(net, [x]).output[0];
 
 export default claimsFor("04-activation-functions.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [nb02, nb03, nb04, nb05, nb07] = [2, 3, 4, 5, 7].map(notebook);
-  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list");
+  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
 
   // Doubling then tripling.
   const w1 = c.given("doubling weight", 2, "the first neuron's weight in the example");

@@ -19,10 +19,10 @@ const small = networkFrom(2, [smallHidden, smallOut]);
 const st = forward(small, [0.5, 0.5]);
 
 export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [nb05, nb06, nb12] = [5, 6, 12].map(notebook);
-  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list");
-  const row = (n: number) => c.given(`row ${n}`, n, "a row's number in the grid of weights");
+  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
+  const row = (n: number) => c.given(`row ${n}`, n, "a row's number in the grid of weights", { is: "label" });
 
   const x1 = c.given("x1", 2, "the first input, as in the earlier notebooks");
   const x2 = c.given("x2", 5, "the second input, as in the earlier notebooks");

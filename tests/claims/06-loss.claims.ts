@@ -16,9 +16,9 @@ const meanLossWith = (w: number) => mean(inputs.map((x, k) => squaredError(forwa
 const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
 
 export default claimsFor("06-loss.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [nb05, nb06, nb07, nb12] = [5, 6, 7, 12].map(notebook);
-  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list");
+  const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
   const square = c.given("square", 2, "the power in a square");
 
   const inputGiven = inputs.map((x, k) => x.map((v, i) => c.given(`input ${k + 1}.${i + 1}`, v, "an input of the example dataset")));
@@ -69,7 +69,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
 
   // Cross-entropy.
   const probs = [0.7, 0.2, 0.1].map((p, k) => c.given(`example probability ${k + 1}`, p, "an example of a classifier's three probabilities"));
-  const digit = (d: number) => c.given(`digit ${d}`, d, "a digit the classifier can choose");
+  const digit = (d: number) => c.given(`digit ${d}`, d, "a digit the classifier can choose", { is: "label" });
   const total = () => probs.reduce((s, p) => s + p.value, 0);
   const certain = c.given("certainty", 1, "the probability of an answer the network is sure of");
   const ps = [0.95, 0.5, 0.1, 0.01].map((p) => c.given(`p ${p}`, p, "a probability in the cross-entropy table"));

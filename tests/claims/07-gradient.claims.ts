@@ -13,7 +13,7 @@ import { keys } from "../../lib/course/exercise-keys/07-gradient";
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("07-gradient.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n05, n06, n07, n08, n09, n10] = [5, 6, 7, 8, 9, 10].map(notebook);
 
   // The running example of notebooks 05 and 06: input (2, 5), a ReLU layer of three, one ReLU output neuron.
@@ -85,7 +85,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     ]);
     return (squaredError(forward(n, [x1.value, x2.value]).output, [target.value]) - loss()) / nudge.value;
   };
-  const label = (n: number) => c.given(`knob ${n}`, n, "a knob's number in the list");
+  const label = (n: number) => c.given(`knob ${n}`, n, "a knob's number in the list", { is: "label" });
   const [k1, k2, k3] = [1, 2, 3].map(label);
   c.cell("leverage", [
     k1, h1, nudge, h1, nudge, () => h1() * nudge.value, knobSlope(0),
@@ -168,7 +168,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("every-knob-end", [n09, n10, knobs]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 07.${k}`, 7 + k / 10, "an exercise's number");
+  const ex = (k: number) => c.exercise(`07.${k}`);
   const xSquare = c.given("x for x²", 3, "the exercise's point");
   const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge");
   const cube = c.given("cube", 3, "the power in x³");

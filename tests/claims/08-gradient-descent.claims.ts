@@ -14,7 +14,7 @@ import {
 import { productWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("08-gradient-descent.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n07, n08, n09, n10] = [7, 8, 9, 10].map(notebook);
 
   // Part 1: the running example of notebooks 05–07, one knob at a time.
@@ -182,7 +182,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   ]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 08.${k}`, 8 + k / 10, "an exercise's number");
+  const ex = (k: number) => c.exercise(`08.${k}`);
   c.cell("your-turn", [
     ex(1), v1, rate, nudged, c.rounded(stepped), v1, rate, positive, lowered,
   ]);

@@ -4,7 +4,7 @@ import { keys } from "../../lib/course/exercise-keys/09-chain-rule";
 import { productWorking, slopeWorking, squaredErrorWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("09-chain-rule.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n09, n08, n10] = [9, 8, 10].map(notebook);
 
   // The example: one weight, one input, a target; no bias, no activation.
@@ -72,7 +72,7 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   };
   const h = () => two2().trace.layers[0].activations[0];
   const chainLinks = c.given("chain links", 10, "the length of the imagined long chain");
-  const step = (n: number) => c.given(`step ${n}`, n, "a step's number in the list");
+  const step = (n: number) => c.given(`step ${n}`, n, "a step's number in the list", { is: "label" });
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
   c.cell("backwards", [
     h, input, u, input, h,
@@ -90,7 +90,7 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   ]);
 
   // Exercises.
-  const ex = (k: number) => c.given(`exercise 09.${k}`, 9 + k / 10, "an exercise's label");
+  const ex = (k: number) => c.exercise(`09.${k}`);
   const [e1, e2, e3] = [1, 2, 3].map(ex);
   c.cell("your-turn", [e1, eA, eB, eL, c.rounded(() => eA.value * eB.value * eL.value)]);
   c.cell("exercise-2-text", [e2, two, w, x, target, gradient]);
