@@ -123,7 +123,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     span, span, () => h1() * h1(), () => -h1() * h1(),
   ]);
   c.cell("hill-intro", [v1, loss, exact, v1, nudged, slope]);
-  const tinyNudge = c.given("tiny nudge", 1e-10, "the tiny nudge of cell "rounding-code", 10⁻¹⁰", { code: "rounding-code" });
+  const tinyNudge = c.given("tiny nudge", 1e-10, "the tiny nudge of cell \"rounding-code\", 10⁻¹⁰", { code: "rounding-code" });
   c.cell("rounding", [
     c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits", { is: "fact" }),
     c.given("ten", 10, "the base of 10⁻¹⁰", { is: "definition" }),
