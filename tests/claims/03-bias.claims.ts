@@ -76,7 +76,7 @@ export default claimsFor("03-bias.ipynb", (c) => {
 
   const pixels = c.given("pixels", 25, "the digit pictures of notebook 12 have 5 × 5 = 25 pixels", { code: "knobs-code" });
   const oneBias = c.given("one bias", 1, "a neuron has exactly one bias", { is: "definition" });
-  const twoInputs = c.given("two inputs", 2, "our neuron has two inputs", { is: "definition" });
+  const twoInputs = c.given("two inputs", 2, "our neuron has two inputs", { code: "by-hand", at: "const inputs = ", length: true });
   const oneNeuron = c.given("one neuron", 1, "a network of a single neuron", { is: "definition" });
   c.cell("knobs", [
     twoInputs, oneBias, () => countParameters([2, 1]),

@@ -167,7 +167,7 @@ export default claimsFor("04-activation-functions.ipynb", (c) => {
   c.cell("smooth-figure", [() => step(-1), () => step(1), threshold]);
 
   // Numbers in words.
-  const oneInput = c.given("one input", 1, "the example's neurons have one input each", { is: "definition" });
+  const oneInput = c.given("one input", 1, "the example's neurons have one input each", { code: "engine-two", at: "const twoLayers = networkFrom(" });
   const oneNeuron = c.given("one neuron", 1, "a stack collapses into one neuron", { is: "definition" });
   const oneOf = (what: string) => c.given(`one ${what}`, 1, `a neuron has one ${what}`, { is: "definition" });
   c.words("collapse", [() => stack([w1.value, w2.value]).layers.length, oneInput, w1, w2, oneNeuron, w1, w2]);

@@ -87,7 +87,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
     () => squaredError([1], [0]),
     p01, certain, p01, square, () => squaredError([p01.value], [1]),
   ]);
-  const third = c.given("three classes", 3, "the number of classes the example chooses between", { is: "definition" });
+  const third = c.given("three classes", 3, "the number of classes the example chooses between", { code: "cross-entropy-engine", at: "const probabilities = ", length: true });
   c.cell("cross-entropy-engine-intro", [
     certain, c.given("not the class", 0, "the target's entry for a wrong class", { is: "definition" }),
     ...probs, probs[0], () => crossEntropy([0.7, 0.2, 0.1], [1, 0, 0]),

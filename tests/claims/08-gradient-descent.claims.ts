@@ -211,7 +211,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   const oneEpoch = c.given("one epoch", 1, "a single epoch", { is: "definition" });
   const oneStep = c.given("one step", 1, "a single update of the knobs", { is: "definition" });
   const onePass = c.given("one pass", 1, "a point's single forward or backward pass", { is: "definition" });
-  const threeWays = c.given("three ways", 3, "batch, stochastic and mini-batch", { is: "definition" });
+  const threeWays = c.given("three ways", 3, "batch, stochastic and mini-batch", { code: "three-ways-code", at: "const methods: { label: string; method: UpdateMethod }[] = ", length: true });
   c.cell("setup", [n05, n07, ...inputGiven, target]);
   c.words("setup", [() => hidden.length, () => netWith(v1.value).layers[1].biases.length]);
   c.cell("hillside-figure", [rate, v1, floor]);
@@ -238,7 +238,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   c.words("three-ways", [threeWays, oneEpoch]);
   c.words("three-ways-after", [batchSteps, one, threeWays]);
   c.words("big-after", [() => [small, right, bigRate].length]);
-  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes", { is: "definition" }), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
+  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes", { is: "illustration" }), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
   c.words("exercise-3-text", [oneEpoch]);
   c.words("next", [c.given("one sweep", 1, "backpropagation's single sweep backwards", { is: "definition" })]);
 

@@ -227,6 +227,14 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
     expect(tie("rate", 0.5, { code: "setup", at: "const rate" }).problems[0]).toMatch(/has no number right after "const rate"/);
   });
 
+  it("ties a count to the number of items of the list right after `at`", () => {
+    const count = (value: number, at: string) => checkNotebook(nb, claimsFor("t.ipynb", (c) => void c.given("tried weights", value, "how many weights the loop tries", { code: "setup", at, length: true })), "t.ipynb").problems;
+    expect(count(3, "for (const w of ")).toEqual([]);
+    expect(count(2, "for (const w of ")).toEqual(['t.ipynb: given "tried weights" is 2, but the list after "for (const w of " in the code of cell "setup" has 3 items']);
+    expect(count(3, "const weight = ")).toEqual(['t.ipynb: given "tried weights" is 3, but the code of cell "setup" has no list right after "const weight = "']);
+    expect(() => claimsFor("t.ipynb", (c) => void c.given("n", 3, "why", { code: "setup", length: true }))).toThrow(/counts an array: say which with \{ at/);
+  });
+
   it("lists a tie to one of several equal literals as not pinned, without failing", () => {
     const report = tie("weight", 3, { code: "setup" });
     expect(report.problems).toEqual([]);

@@ -167,6 +167,20 @@ function tieCandidates(nb: Notebook, claims: NotebookClaims | undefined): Mutati
     const source = joinText(nb.cells[cellIndex].source);
     let start: number;
     let text: string;
+    if (given.length && given.at !== undefined) {
+      // A count: the list after `at` gets one more item (its first again), read by bracket depth.
+      const at = source.indexOf(given.at);
+      if (at < 0) continue;
+      start = at + given.at.length;
+      const end = closingBracket(source, start);
+      if (end < 0) continue;
+      text = source.slice(start, end + 1);
+      const inner = text.slice(1, -1).trim().replace(/,$/, "");
+      const first = inner ? splitTopLevel(inner)[0] : "0";
+      const longer = inner ? `[${inner}, ${first}]` : `[${first}]`;
+      out.push({ kind: "tie", cellIndex, label: `${text} → ${longer} in cell "${given.code}" (given "${given.key}")`, source: replaceAt(source, start, text.length, longer), given });
+      continue;
+    }
     if (given.at !== undefined) {
       const at = source.indexOf(given.at);
       if (at < 0) continue;
@@ -185,6 +199,34 @@ function tieCandidates(nb: Notebook, claims: NotebookClaims | undefined): Mutati
     out.push({ kind: "tie", cellIndex, label: `${text} → ${changed} in cell "${given.code}" (given "${given.key}")`, source: replaceAt(source, start, text.length, changed), given });
   }
   return out;
+}
+
+/** The index of the "]" that closes the "[" at `open`, by bracket depth (−1 when there is none). */
+function closingBracket(source: string, open: number): number {
+  if (source[open] !== "[") return -1;
+  let depth = 0;
+  for (let k = open; k < source.length; k++) {
+    if ("[({".includes(source[k])) depth++;
+    else if ("])}".includes(source[k]) && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** A list's items at the top level: "[3, 1], 2" → ["[3, 1]", "2"]. */
+function splitTopLevel(inner: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let k = 0; k < inner.length; k++) {
+    if ("[({".includes(inner[k])) depth++;
+    else if ("])}".includes(inner[k])) depth--;
+    else if (inner[k] === "," && depth === 0) {
+      items.push(inner.slice(from, k).trim());
+      from = k + 1;
+    }
+  }
+  items.push(inner.slice(from).trim());
+  return items.filter((x) => x.length);
 }
 
 /**

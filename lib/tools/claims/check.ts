@@ -11,7 +11,7 @@
 // says c.strict().
 import { Cell, Notebook, joinText } from "../notebooks/ipynb";
 import { WorkedLine, checkWorkedLine, findWorkedLines, workedLinesIn } from "./arithmetic";
-import { readableCode, literalSpans } from "./code-text";
+import { arrayLiterals, readableCode, literalSpans } from "./code-text";
 import { Compared, Comparison, Entry, Given, GivenClass, NotebookClaims, Value, givenClasses } from "./define";
 import { directionOf, findDirectionWords, findPhrase } from "./directions";
 import { FoundNumber, ReadableLeaf, contextOf, findNumbers, numbersInLeaves, readableLeaves, scanText } from "./numbers";
@@ -433,8 +433,8 @@ export function checkNotebook(nb: Notebook, claims: NotebookClaims | undefined, 
 
 /**
  * A given tied to a code cell must be the number that cell's code sets at one place: the literal right
- * after `at`, or the cell's only literal of that value. A given that is neither tied nor classified is
- * listed for review.
+ * after `at`, or the cell's only literal of that value; for a count ({ length: true }), the number of
+ * items of the list right after `at`. A given that is neither tied nor classified is listed for review.
  */
 export function checkGiven(nb: Notebook, notebook: string, g: Given, problems: string[], review: string[]): void {
   if (!g.code) {
@@ -459,7 +459,7 @@ const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max
  * Where in a cell's source the code sets a tied given: the literal's place, or why none is found (a
  * message that completes "given … is 3, but …").
  */
-export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | "at">): { start: number; end: number } | { problem: string } | { unpinned: string } {
+export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | "at" | "length">): { start: number; end: number } | { problem: string } | { unpinned: string } {
   const literals = literalSpans(source);
   const cell = `the code of cell "${g.code}"`;
   if (g.at !== undefined) {
@@ -467,6 +467,12 @@ export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | 
     if (first < 0) return { problem: `${cell} has no "${g.at}"` };
     if (source.indexOf(g.at, first + 1) >= 0) return { problem: `"${g.at}" occurs more than once in ${cell}: make it longer so that it names one place` };
     const after = first + g.at.length;
+    if (g.length) {
+      const list = arrayLiterals(source).find((a) => a.start >= after);
+      if (!list || source.slice(after, list.start).trim() !== "") return { problem: `${cell} has no list right after "${g.at}"` };
+      if (list.length !== g.value) return { problem: `the list after "${g.at}" in ${cell} has ${list.length} item${list.length === 1 ? "" : "s"}` };
+      return list;
+    }
     const next = literals.find((l) => l.start >= after);
     if (!next || source.slice(after, next.start).trim() !== "") return { problem: `${cell} has no number right after "${g.at}"` };
     if (!sameNumber(next.value, g.value)) return { problem: `${cell} sets ${next.value} after "${g.at}"` };

@@ -46,12 +46,14 @@ export interface Given {
    */
   code?: string;
   at?: string;
+  /** The number is a count the cell's code sets: the length of the array literal right after `at`. */
+  length?: boolean;
   /** For a number no cell sets: what makes it true (see givenClasses). */
   is?: GivenClass;
 }
 
 /** How a given is anchored: to the code cell that sets it, or to a class of statement that needs no code. */
-export type GivenOptions = { code: string; at?: string } | { is: GivenClass };
+export type GivenOptions = { code: string; at?: string; length?: boolean } | { is: GivenClass };
 
 /** A line of worked arithmetic made by a lib helper; every number in it is checked against the text. */
 export interface Line {
@@ -151,6 +153,7 @@ export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): 
       if (!why || !why.trim()) throw new Error(`${notebook}: the given "${key}" needs a reason`);
       if (!Number.isFinite(value)) throw new Error(`${notebook}: the given "${key}" is not a finite number`);
       if (options && "code" in options && !options.code) throw new Error(`${notebook}: the given "${key}" names no code cell`);
+      if (options && "length" in options && options.length && options.at === undefined) throw new Error(`${notebook}: the given "${key}" counts an array: say which with { at: "…" } (the code right before it)`);
       if (options && "is" in options && !(options.is in givenClasses)) throw new Error(`${notebook}: the given "${key}" has an unknown class "${options.is}" (one of ${Object.keys(givenClasses).join(", ")})`);
       const g: Given = { kind: "given", key, value, why, ...(options ?? {}) };
       claims.givens.set(key, g);
