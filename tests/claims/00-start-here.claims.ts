@@ -17,7 +17,7 @@ export default claimsFor("00-start-here.ipynb", (c) => {
     seed, seed, seed,
   ]);
   const double = keys[0].answer as (x: number) => number;
-  const exampleInput = c.given("double's example input", 3, "the example input of the practice exercise", { is: "illustration" });
+  const exampleInput = c.given("double's example input", 3, "the example input of the practice exercise", { exercise: { id: "00.1", case: 0, item: [0] } });
   c.cell("exercises", [n01, exampleInput, () => double(exampleInput.value)]);
   c.cell("next", [n01]);
 

@@ -61,7 +61,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   c.cell("your-turn", [
     c.exercise("01.1"),
     weight, input, () => neuron(3, 2),
-    minusOne, c.given("exercise input 4", 4, "an input used in the example call", { is: "illustration" }), () => neuron(-1, 4),
+    minusOne, c.given("exercise input 4", 4, "an input used in the example call", { exercise: { id: "01.1", case: 3, item: [1] } }), () => neuron(-1, 4),
   ]);
   c.cell("exercise-2-text", [
     c.exercise("01.2"),
@@ -71,7 +71,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   ]);
   c.cell("exercise-3-text", [
     c.exercise("01.3"),
-    minusOne, ...[1, 2, 3].map((x) => c.given(`exercise 01.3 input ${x}`, x, "an input in the example call", { is: "illustration" })),
+    minusOne, ...[1, 2, 3].map((x) => c.given(`exercise 01.3 input ${x}`, x, "an input in the example call", { exercise: { id: "01.3", case: 0, item: [1, x - 1] } })),
     () => neuron(-1, 1), () => neuron(-1, 2), () => neuron(-1, 3),
   ]);
   c.cell("recap", [weight, input, () => neuron(3, 2), one, zero, one, zero, zero, zero]);

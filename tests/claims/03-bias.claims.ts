@@ -23,7 +23,7 @@ export default claimsFor("03-bias.ipynb", (c) => {
   const sum = () => weightedSum([3, 1], [2, 5]);
   const withBias = c.line(() => weightedSumWorking([3, 1], [2, 5], 4));
 
-  const wanted = c.given("wanted output", 20, "the output we want in the opening's equation and in exercise 03.2", { is: "illustration" });
+  const wanted = c.given("wanted output", 20, "the output we want in the opening's equation and in exercise 03.2", { exercise: { id: "03.2", case: 0, item: [2] } });
   c.cell("title", [n03, n01, n02, zero, minutes, n02, sum, wanted]);
   c.cell("idea", [
     n02, x1, x2, w1, w2, sum,
@@ -94,7 +94,7 @@ export default claimsFor("03-bias.ipynb", (c) => {
     () => 20 - weightedSum([3, 1], [2, 5]), sum, () => 20 - weightedSum([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]) + (20 - weightedSum([3, 1], [2, 5])),
   ]);
   const flip = (w: number, b: number) => () => -b / w;
-  const flipBias = c.given("flip bias", -6, "the example bias of exercise 03.3", { is: "illustration" });
+  const flipBias = c.given("flip bias", -6, "the example bias of exercise 03.3", { exercise: { id: "03.3", case: 0, item: [1] } });
   c.cell("exercise-3-text", [
     c.exercise("03.3"), yes, zero, zero, zero,
     w1, flipBias, flip(3, -6),

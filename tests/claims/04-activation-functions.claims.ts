@@ -148,7 +148,7 @@ export default claimsFor("04-activation-functions.ipynb", (c) => {
   c.cell("which", [() => activationDerivative("relu", 1, relu(1)), sigLow, sigHigh, nb05, tanhLow, tanhHigh, () => tanh(0)]);
 
   // Your turn.
-  const corner0 = c.given("ReLU test 0", 0, "a test input exactly at ReLU's corner", { is: "illustration" });
+  const corner0 = c.given("ReLU test 0", 0, "a test input exactly at ReLU's corner", { exercise: { id: "04.1", case: 4, item: [0] } });
   c.cell("your-turn", [
     item(1), ...reluInputs, corner0,
     item(2), one, one, ...zGiven,

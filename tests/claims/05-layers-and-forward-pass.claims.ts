@@ -106,7 +106,7 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
     side, side, ...bigGiven, c.line(() => parameterCountWorking(bigSizes)),
   ]);
   c.cell("digit-reader-intro", [() => countParameters([25, 8, 3]), ...digitSizes, () => countParameters([25, 8]) - 8]);
-  const tiny = [[0.5, 0.5], [1, 0], [0, 1], [0.2, 0.9]].flat().map((v, k) => c.given(`exercise 3 input ${k}`, v, "a test input of exercise 3", { is: "illustration" }));
+  const tiny = [[0.5, 0.5], [1, 0], [0, 1], [0.2, 0.9]].flat().map((v, k) => c.given(`exercise 3 input ${k}`, v, "a test input of exercise 3", { exercise: { id: "05.3", case: Math.floor(k / 2), item: [k % 2] } }));
   c.cell("your-turn", [
     item(1), x1, x2,
     item(2),

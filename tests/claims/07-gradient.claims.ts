@@ -170,10 +170,10 @@ export default claimsFor("07-gradient.ipynb", (c) => {
 
   // Your turn.
   const ex = (k: number) => c.exercise(`07.${k}`);
-  const xSquare = c.given("x for x²", 3, "the exercise's point", { is: "illustration" });
-  const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge", { is: "illustration" });
+  const xSquare = c.given("x for x²", 3, "the exercise's point", { exercise: { id: "07.1", case: 1, item: [1] } });
+  const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge", { exercise: { id: "07.1", case: 1, item: [2] } });
   const cube = c.given("cube", 3, "the power in x³", { is: "definition" });
-  const xCube = c.given("x for x³", 2, "the exercise's point", { is: "illustration" });
+  const xCube = c.given("x for x³", 2, "the exercise's point", { exercise: { id: "07.2", case: 1, item: [1] } });
   c.cell("your-turn", [
     ex(1), v1, nudge, slope,
     square, xSquare, nudgeSquare, () => nudgeSlope((x) => x ** square.value, xSquare.value, nudgeSquare.value),

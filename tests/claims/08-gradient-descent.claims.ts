@@ -190,10 +190,10 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   const pathFrom = (begin: number, r: number, k: number) => 3 + (begin - 3) * (1 - 2 * r) ** k;
   c.cell("exercise-2-text", [
     ex(2), floor3, square, floor3, two, floor3, c.given("plus one", 1, "the start is in the list too", { is: "definition" }),
-    c.given("exercise start", 0, "the exercise's starting weight", { is: "illustration" }), c.given("exercise rate", 0.25, "the exercise's learning rate", { is: "illustration" }),
+    c.given("exercise start", 0, "the exercise's starting weight", { exercise: { id: "08.2", case: 0, item: [0] } }), c.given("exercise rate", 0.25, "the exercise's learning rate", { exercise: { id: "08.2", case: 0, item: [1] } }),
     () => pathFrom(0, 0.25, 0), () => pathFrom(0, 0.25, 1), () => pathFrom(0, 0.25, 2), () => pathFrom(0, 0.25, 3),
   ]);
-  const fifty = c.given("fifty points", 50, "a dataset size that does not divide evenly", { is: "illustration" });
+  const fifty = c.given("fifty points", 50, "a dataset size that does not divide evenly", { exercise: { id: "08.3", case: 3, item: [0] } });
   c.cell("exercise-3-text", [
     ex(3), count, group, steps(group.value), fifty, group, () => Math.ceil(fifty.value / group.value), () => fifty.value - group.value * Math.floor(fifty.value / group.value),
   ]);
@@ -238,7 +238,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   c.words("three-ways", [threeWays, oneEpoch]);
   c.words("three-ways-after", [batchSteps, one, threeWays]);
   c.words("big-after", [() => [small, right, bigRate].length]);
-  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes", { is: "illustration" }), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
+  c.words("exercise-2-text", [c.given("three exercise steps", 3, "the steps the exercise's example takes", { exercise: { id: "08.2", case: 0, item: [2] } }), () => (pathFrom(0, 0.25, 1) - 3) / (pathFrom(0, 0.25, 0) - 3)]);
   c.words("exercise-3-text", [oneEpoch]);
   c.words("next", [c.given("one sweep", 1, "backpropagation's single sweep backwards", { is: "definition" })]);
 

@@ -94,7 +94,7 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   const [e1, e2, e3] = [1, 2, 3].map(ex);
   c.cell("your-turn", [e1, eA, eB, eL, c.rounded(() => eA.value * eB.value * eL.value)]);
   c.cell("exercise-2-text", [e2, two, w, x, target, gradient]);
-  const reluW = c.given("ReLU example weight", -1, "a weight that switches the ReLU neuron off", { is: "illustration" });
+  const reluW = c.given("ReLU example weight", -1, "a weight that switches the ReLU neuron off", { exercise: { id: "09.3", case: 1, item: [0] } });
   const reluGradient = () => backward(neuron(reluW.value, "relu"), forward(neuron(reluW.value, "relu"), [x.value]), [target.value], "squaredError").gradients[0].weights[0][0];
   const zero = c.given("zero", 0, "ReLU's threshold: where it switches from flat to rising", { is: "definition" });
   const reluOn = () => activationDerivative("relu", 5, relu(5));

@@ -235,6 +235,17 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
     expect(() => claimsFor("t.ipynb", (c) => void c.given("n", 3, "why", { code: "setup", length: true }))).toThrow(/counts an array: say which with \{ at/);
   });
 
+  it("ties an exercise's example to the number at its place in a case the notebook's check runs", () => {
+    // Exercise 01.2's first case is [10, 2] (lib/course/exercise-keys/01-a-neuron.ts); this notebook checks 01.2.
+    const example = (value: number, exercise: { id: string; case: number; item: number[] }) =>
+      checkNotebook(nb, claimsFor("t.ipynb", (c) => void c.given("wanted", value, "the example's wanted output", { exercise })), "t.ipynb");
+    expect(example(10, { id: "01.2", case: 0, item: [0] }).problems).toEqual([]);
+    expect(example(10, { id: "01.2", case: 0, item: [0] }).givensInExercises).toBe(1);
+    expect(example(11, { id: "01.2", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 11, but case 0 of exercise 01.2, at [0] the check runs 10']);
+    expect(example(10, { id: "01.2", case: 0, item: [5] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but case 0 of exercise 01.2, at [5] there is no number']);
+    expect(example(10, { id: "01.1", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but no code cell of t.ipynb checks exercise 01.1']);
+  });
+
   it("lists a tie to one of several equal literals as not pinned, without failing", () => {
     const report = tie("weight", 3, { code: "setup" });
     expect(report.problems).toEqual([]);

@@ -9,7 +9,8 @@
 //   - caption: a digit of a number in a string a figure shows, in a code cell;
 //   - comment: a digit of a number in a code comment;
 //   - tie: the literal in a code cell that a tied given names (c.given(…, { code, at })) set to another
-//     number, as if someone changed the lesson's weight in the code and not in the prose.
+//     number, as if someone changed the lesson's weight in the code and not in the prose; for a count,
+//     one more item in its list; for an exercise's example, the number in the case its check runs.
 // Worked lines check themselves, so operator, term and result run on every notebook. The other kinds run
 // where the claims cover them: in cells a claims file declares (c.words, c.compare, c.cell on a code
 // cell), and everywhere in a notebook whose claims say c.strict().
@@ -21,6 +22,7 @@ import { directionOf, findDirectionWords, findPhrase } from "../../lib/tools/cla
 import { numbersInLeaves, readableLeaves, scanText } from "../../lib/tools/claims/numbers";
 import { findNumberWords } from "../../lib/tools/claims/words";
 import { PythonRandom } from "../../lib/engine";
+import { exerciseKey } from "../../lib/course/exercise-keys/index";
 import { Cell, Notebook, joinText } from "../../lib/tools/notebooks/ipynb";
 
 export type MutationKind = "operator" | "term" | "result" | "word" | "direction" | "caption" | "comment" | "tie";
@@ -36,6 +38,8 @@ export interface Mutation {
   source: string;
   /** For a tie: the given whose literal was changed. */
   given?: Given;
+  /** A change outside the notebook (an exercise's case): makes it and returns what undoes it. */
+  apply?: () => () => void;
 }
 
 const replaceAt = (s: string, at: number, length: number, by: string) => s.slice(0, at) + by + s.slice(at + length);
@@ -161,6 +165,27 @@ const literalPattern = /^-?\s*(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/i;
 function tieCandidates(nb: Notebook, claims: NotebookClaims | undefined): Mutation[] {
   const out: Mutation[] = [];
   for (const given of claims?.givens.values() ?? []) {
+    if (given.exercise) {
+      const { id, case: k, item } = given.exercise;
+      const cellIndex = nb.cells.findIndex((c) => c.cell_type === "code" && joinText(c.source).includes(`check("${id}"`));
+      if (cellIndex < 0) continue;
+      const apply = () => {
+        const key = exerciseKey(id);
+        const cases = key.cases;
+        key.cases = () => {
+          const changed = cases();
+          let at = changed[k] as unknown[];
+          for (const i of item.slice(0, -1)) at = at[i] as unknown[];
+          at[item[item.length - 1]] = given.value + 1;
+          return changed;
+        };
+        return () => {
+          key.cases = cases;
+        };
+      };
+      out.push({ kind: "tie", cellIndex, label: `case ${k} of exercise ${id} at [${item.join(", ")}]: ${given.value} → ${given.value + 1} (given "${given.key}")`, source: joinText(nb.cells[cellIndex].source), given, apply });
+      continue;
+    }
     if (!given.code) continue;
     const cellIndex = nb.cells.findIndex((c) => c.id === given.code);
     if (cellIndex < 0) continue;
@@ -285,7 +310,12 @@ export function missedMutations(nb: Notebook, claims: NotebookClaims | undefined
     if (claims) claims.source = copy;
     const problems: string[] = [];
     if (m.given) {
-      checkGiven(copy, name, m.given, problems, []);
+      const undo = m.apply?.();
+      try {
+        checkGiven(copy, name, m.given, problems, []);
+      } finally {
+        undo?.();
+      }
       if (!problems.length) missed.push(m);
       continue;
     }

@@ -9,6 +9,7 @@
 // Digits in markdown, worked lines that do not add up, and everything a claims file declares are
 // always enforced. What nothing covers of the other kinds is reported; it fails once the claims file
 // says c.strict().
+import { exerciseKey } from "../../course/exercise-keys/index";
 import { Cell, Notebook, joinText } from "../notebooks/ipynb";
 import { WorkedLine, checkWorkedLine, findWorkedLines, workedLinesIn } from "./arithmetic";
 import { arrayLiterals, readableCode, literalSpans } from "./code-text";
@@ -72,6 +73,8 @@ export interface NotebookReport extends KindCounts {
   review: string[];
   /** Givens tied to the code cell that sets them (c.given(…, { code })). */
   givensTied: number;
+  /** Givens tied to a case an exercise's check runs (c.given(…, { exercise })). */
+  givensInExercises: number;
   /** Givens no cell sets, by what makes them true (c.given(…, { is })); "unclassified" for the rest. */
   givensByClass: Record<GivenClass | "unclassified", number>;
   strict: boolean;
@@ -427,8 +430,9 @@ export function checkNotebook(nb: Notebook, claims: NotebookClaims | undefined, 
   const givens = [...(claims?.givens.values() ?? [])];
   const givensTied = givens.filter((g) => g.code).length;
   const givensByClass = Object.fromEntries([...Object.keys(givenClasses), "unclassified"].map((k) => [k, 0])) as Record<GivenClass | "unclassified", number>;
-  for (const g of givens) if (!g.code) givensByClass[g.is ?? "unclassified"]++;
-  return { notebook, ...digits, kinds, findings, problems, review, givensTied, givensByClass, strict: !!claims?.strict };
+  const givensInExercises = givens.filter((g) => g.exercise).length;
+  for (const g of givens) if (!g.code && !g.exercise) givensByClass[g.is ?? "unclassified"]++;
+  return { notebook, ...digits, kinds, findings, problems, review, givensTied, givensInExercises, givensByClass, strict: !!claims?.strict };
 }
 
 /**
@@ -437,6 +441,11 @@ export function checkNotebook(nb: Notebook, claims: NotebookClaims | undefined, 
  * items of the list right after `at`. A given that is neither tied nor classified is listed for review.
  */
 export function checkGiven(nb: Notebook, notebook: string, g: Given, problems: string[], review: string[]): void {
+  if (g.exercise) {
+    const problem = exerciseCaseProblem(nb, notebook, g);
+    if (problem) problems.push(`${notebook}: given "${g.key}" is ${g.value}, but ${problem}`);
+    return;
+  }
   if (!g.code) {
     if (!g.is) review.push(`${notebook}: given "${g.key}" (${g.value}) is not tied to a code cell: is it a true input of the lesson? [${g.why}]`);
     return;
@@ -451,6 +460,24 @@ export function checkGiven(nb: Notebook, notebook: string, g: Given, problems: s
   // A tie to one of several equal literals still fails when the cell stops setting the number at all,
   // but not when only one of them changes: listed for review until it names its place.
   if ("unpinned" in pinned) review.push(`${notebook}: given "${g.key}" (${g.value}) is tied to cell "${g.code}", but not pinned: ${pinned.unpinned}`);
+}
+
+/** Why an exercise example is not the number at its place in a case the notebook's check cell runs (undefined: it is). */
+function exerciseCaseProblem(nb: Notebook, notebook: string, g: Given): string | undefined {
+  const { id, case: k, item } = g.exercise!;
+  const checks = new RegExp(`\\bcheck\\(\\s*["']${id.replace(".", "\\.")}["']`);
+  if (!nb.cells.some((c) => c.cell_type === "code" && checks.test(joinText(c.source)))) return `no code cell of ${notebook} checks exercise ${id}`;
+  let cases: unknown[][];
+  try {
+    cases = exerciseKey(id).cases();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  let at: unknown = cases[k];
+  for (const i of item) at = Array.isArray(at) ? at[i] : undefined;
+  const place = `case ${k} of exercise ${id}, at [${item.join(", ")}]`;
+  if (typeof at !== "number") return `${place} there is no number`;
+  return sameNumber(at, g.value) ? undefined : `${place} the check runs ${at}`;
 }
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));

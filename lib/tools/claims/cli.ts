@@ -96,10 +96,10 @@ function printKinds(reports: readonly NotebookReport[]): void {
   console.log(`\ngivens: tied to the code cell that sets them, or classified by what makes them true (see givenClasses in lib/tools/claims/define.ts)`);
   const classes = Object.keys(givenClasses) as GivenClass[];
   table(
-    ["notebook", "tied to code", "not pinned", ...classes, "unclassified"],
+    ["notebook", "tied to code", "not pinned", "exercise case", ...classes, "unclassified"],
     reports.map((r) => {
       const unpinned = r.review.filter((m) => /but not pinned/.test(m)).length;
-      return [r.notebook, r.givensTied, unpinned, ...classes.map((k) => r.givensByClass[k]), r.givensByClass.unclassified].map(String);
+      return [r.notebook, r.givensTied, unpinned, r.givensInExercises, ...classes.map((k) => r.givensByClass[k]), r.givensByClass.unclassified].map(String);
     }),
   );
   console.log(`\nto review (listed by --uncovered; they do not fail)`);

@@ -50,10 +50,16 @@ export interface Given {
   length?: boolean;
   /** For a number no cell sets: what makes it true (see givenClasses). */
   is?: GivenClass;
+  /**
+   * An example the prose gives for an exercise that is one of the cases the notebook's check cell runs:
+   * the exercise ("01.3"), the case (from 0) and the place of the number in its arguments ([1, 0]: the
+   * second argument's first item).
+   */
+  exercise?: { id: string; case: number; item: number[] };
 }
 
 /** How a given is anchored: to the code cell that sets it, or to a class of statement that needs no code. */
-export type GivenOptions = { code: string; at?: string; length?: boolean } | { is: GivenClass };
+export type GivenOptions = { code: string; at?: string; length?: boolean } | { is: GivenClass } | { exercise: { id: string; case: number; item: number[] } };
 
 /** A line of worked arithmetic made by a lib helper; every number in it is checked against the text. */
 export interface Line {
