@@ -121,7 +121,8 @@ function scaffold(path: string): string {
     ``,
     `export default claimsFor("${name}", (c) => {`,
     `  // Givens: true inputs of the lesson (a chosen weight, a learning rate, a seed), tied to the code cell that sets them:`,
-    `  //   c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train" }).`,
+    `  //   c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train", at: "learningRate: " }).`,
+    `  // Numbers no cell sets, classified: c.given("one bias", 1, "a neuron has one bias", { is: "definition" }).`,
     `  // Values the notebook printed: c.output("train", "test accuracy"). Worked lines check themselves.`,
   ];
   nb.cells.forEach((cell: Cell) => {

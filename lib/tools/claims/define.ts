@@ -6,7 +6,9 @@
 // An entry is
 //   - a Given, declared once: an input of the lesson that a code cell sets (a chosen weight, a learning
 //     rate), tied to that cell (c.given(…, { code: "cell", at: "weight = " })), or a number no cell sets,
-//     classified by what makes it true (c.given(…, { is: "definition" }); see givenClasses);
+//     classified by what makes it true (c.given(…, { is: "definition" }); see givenClasses); a count
+//     a cell sets as a list ({ code, at, length: true }); an exercise's example, tied to the case its
+//     check runs ({ exercise: { id: "01.3", case: 0, item: [1, 0] } });
 //   - a number that names a notebook of the course or an exercise of this notebook: c.notebook(12),
 //     c.exercise("01.2"), checked against the course's files and the notebook's check cells;
 //   - a value the notebook's own run printed: c.output(cell, "label") reads the number after "label" in
