@@ -290,7 +290,8 @@ function backwardSample(run: Run, output: LayerTrace, target: readonly number[],
   const layers = run.net.layers;
   const last = layers.length - 1;
   const blameOnOutput = lossDerivative(lossName, output.activations, target, run.blameOnOutput);
-  run.layers[last].blame.set(outputBlame(layers[last].activation, lossName, output, target, blameOnOutput, run.outputBlame));
+  const blame = outputBlame(layers[last].activation, lossName, output, target, blameOnOutput, run.outputBlame);
+  for (let j = 0; j < blame.length; j++) run.layers[last].blame[j] = blame[j];
   for (let l = last; l > 0; l--) {
     const { size, fanIn, weights: w } = layers[l];
     const below = run.layers[l - 1];
