@@ -9,7 +9,6 @@ import { compileCacheEnabled } from "./compile-cache";
 import { joinText, readNotebook } from "./ipynb";
 import { notebooksDir } from "./list";
 import { CellRun, InProcessKernel } from "./kernel";
-import { shareDeclarationFiles } from "./shared-declarations";
 
 export interface ExecutionResult {
   notebook: string;
@@ -89,7 +88,7 @@ async function runJob(job: Job, send: (m: WorkerMessage) => void): Promise<void>
 
 if (process.send) {
   // This process makes one kernel per notebook: parse the type declarations once for all of them.
-  shareDeclarationFiles();
+  require("../kernel-compiler.cjs").setUpCompiler({ shareDeclarations: true });
   const send = (m: WorkerMessage) => process.send!(m);
   let queue = Promise.resolve();
   process.on("message", (job: Job) => {

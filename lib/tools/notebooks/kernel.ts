@@ -81,6 +81,8 @@ export class InProcessKernel {
     // process.cwd()), and tslab compiles in that folder: a process that makes kernels in several folders,
     // one after another (a notebook worker), would resolve every kernel's "./lib" in the first one.
     // (A precompiled kernel never loads TypeScript.)
+    // Cells compile as in the course's Jupyter kernel (kernel-compiler.cjs), set up before tslab loads.
+    if (!options.precompiled) req(join(__dirname, "..", "kernel-compiler.cjs")).setUpCompiler();
     const sys = options.precompiled ? undefined : (req("@tslab/typescript-for-tslab") as { sys: { getCurrentDirectory(): string; __followsCwd?: boolean } }).sys;
     if (sys && !sys.__followsCwd) {
       sys.getCurrentDirectory = () => process.cwd();
