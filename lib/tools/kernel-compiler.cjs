@@ -79,6 +79,7 @@ function lightBuilder(ts, rootNames, options, host, oldBuilder, configFileParsin
     configFileParsingDiagnostics,
     projectReferences,
   });
+  const dependencies = new Map();
   const builder = {
     getProgram: () => program,
     getProgramOrUndefined: () => program,
@@ -103,7 +104,11 @@ function lightBuilder(ts, rootNames, options, host, oldBuilder, configFileParsin
       if (!targetSourceFile) throw new Error("the course's compiler set-up emits one file at a time");
       return program.emit(targetSourceFile, writeFile, cancellationToken, emitOnlyDtsFiles, customTransformers);
     },
-    getAllDependencies: (sourceFile) => allDependencies(ts, program, sourceFile),
+    // tslab asks twice per cell (for diagnostics, then for emit): the answer is the same for one program.
+    getAllDependencies: (sourceFile) => {
+      if (!dependencies.has(sourceFile)) dependencies.set(sourceFile, allDependencies(ts, program, sourceFile));
+      return dependencies.get(sourceFile);
+    },
   };
   for (const method of ["getState", "emitNextAffectedFile", "getSemanticDiagnosticsOfNextAffectedFile", "emitBuildInfo", "saveEmitState", "restoreEmitState"]) {
     builder[method] = () => {
