@@ -9,6 +9,8 @@ import type { Converted } from "../notebooks/kernel";
 
 const req = createRequire(join(__dirname, "..", "..", "..", "package.json"));
 let converter: { convert(prevDecl: string, src: string): Converted } | undefined;
+// Cells compile as in the course's Jupyter kernel.
+req(join(__dirname, "..", "kernel-compiler.cjs")).setUpCompiler();
 
 process.on("message", (m: { id: number; prevDecl: string; src: string }) => {
   try {

@@ -38,16 +38,17 @@ function declarationFiles(folder: string): string[] {
 
 /**
  * What every compile in `folder` depends on besides its cell and the declarations before it: the installed
- * packages (package-lock.json), the kernel's own code that sets up the converter (kernel.ts, this file), Node's major version, the folder itself, every file in it that a cell could
- * import (.d.ts, .ts, .json), and, for each `export * from "…"` in its .d.ts files, every declaration file
- * of the folder that names (the compiled course library, wherever it was built).
+ * packages (package-lock.json), the kernel's own code that sets up the converter (kernel.ts,
+ * kernel-compiler.cjs, this file), Node's major version, the folder itself, every file in it that a cell
+ * could import (.d.ts, .ts, .json), and, for each `export * from "…"` in its .d.ts files, every declaration
+ * file of the folder that names (the compiled course library, wherever it was built).
  */
 export function compileContext(folder: string): string {
   const hash = createHash("sha256");
   hash.update(`node ${process.versions.node.split(".")[0]}\0${folder}\0`);
   hash.update(readFileSync(join(root, "package-lock.json")));
   // The code that sets up the converter and this cache: a change to either starts afresh.
-  for (const own of ["kernel.ts", "compile-cache.ts"]) hash.update(`\0${own}\0`).update(readFileSync(join(__dirname, own)));
+  for (const own of ["kernel.ts", "compile-cache.ts", "../kernel-compiler.cjs"]) hash.update(`\0${own}\0`).update(readFileSync(join(__dirname, own)));
   const local = readdirSync(folder)
     .filter((name) => /\.(d\.ts|ts|tsx|json)$/.test(name) && statSync(join(folder, name)).isFile())
     .sort();

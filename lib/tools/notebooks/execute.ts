@@ -9,7 +9,6 @@ import { compileCacheEnabled } from "./compile-cache";
 import { joinText, readNotebook } from "./ipynb";
 import { notebooksDir } from "./list";
 import { CellRun, InProcessKernel } from "./kernel";
-import { shareDeclarationFiles } from "./shared-declarations";
 
 export interface ExecutionResult {
   notebook: string;
@@ -37,7 +36,7 @@ export type WorkerMessage =
   | { type: "start"; id: number; startMs: number }
   | { type: "cell"; id: number; cell: CellResult }
   | { type: "extra"; id: number; step: number; cell: CellResult }
-  | { type: "done"; id: number };
+  | { type: "done"; id: number; cpuMs: number };
 
 /**
  * Forgets every module a notebook loaded except third-party packages (jsdom, Plot, tslab: loading them
@@ -84,12 +83,14 @@ async function runJob(job: Job, send: (m: WorkerMessage) => void): Promise<void>
     kernel.close();
     unloadNotebookModules(loaded);
   }
-  send({ type: "done", id: job.id });
+  // The whole process's processor time so far (in a fresh worker: its start, this notebook and nothing else).
+  const cpu = process.cpuUsage();
+  send({ type: "done", id: job.id, cpuMs: (cpu.user + cpu.system) / 1000 });
 }
 
 if (process.send) {
   // This process makes one kernel per notebook: parse the type declarations once for all of them.
-  shareDeclarationFiles();
+  require("../kernel-compiler.cjs").setUpCompiler({ shareDeclarations: true });
   const send = (m: WorkerMessage) => process.send!(m);
   let queue = Promise.resolve();
   process.on("message", (job: Job) => {

@@ -13,6 +13,8 @@ export interface CellRun {
   ok: boolean;
   outputs: Output[];
   ms: number;
+  /** Of `ms`, the time tslab took to compile the cell (type check and JavaScript). */
+  compileMs: number;
   /** For a run-time error: the line of the compiled cell where it happened, to find it in the source. */
   compiledLine?: string;
 }
@@ -81,6 +83,8 @@ export class InProcessKernel {
     // process.cwd()), and tslab compiles in that folder: a process that makes kernels in several folders,
     // one after another (a notebook worker), would resolve every kernel's "./lib" in the first one.
     // (A precompiled kernel never loads TypeScript.)
+    // Cells compile as in the course's Jupyter kernel (kernel-compiler.cjs), set up before tslab loads.
+    if (!options.precompiled) req(join(__dirname, "..", "kernel-compiler.cjs")).setUpCompiler();
     const sys = options.precompiled ? undefined : (req("@tslab/typescript-for-tslab") as { sys: { getCurrentDirectory(): string; __followsCwd?: boolean } }).sys;
     if (sys && !sys.__followsCwd) {
       sys.getCurrentDirectory = () => process.cwd();
@@ -123,7 +127,9 @@ export class InProcessKernel {
     }
     const convert = options.compileCache && !options.precompiled ? cachedCompile(directory, node.convert.bind(node)) : node.convert.bind(node);
     node.convert = (prevDecl: string, src: string) => {
+      const started = performance.now();
       const result = convert(prevDecl, src);
+      this.compileMs += performance.now() - started;
       this.lastCompiled = result.output;
       // tslab's executor keeps these declarations for the next cell exactly when the cell succeeds.
       this.pendingDeclarations = result.declOutput || "";
@@ -144,6 +150,8 @@ export class InProcessKernel {
   }
 
   private pendingDeclarations = "";
+  /** Time spent compiling the cell being run. */
+  private compileMs = 0;
 
   /** The declarations the next cell is compiled against (for compiling it elsewhere). */
   get previousDeclarations(): string {
@@ -185,6 +193,7 @@ export class InProcessKernel {
     };
     this.lastCompiled = undefined;
     this.pendingDeclarations = this.declarations;
+    this.compileMs = 0;
     const start = performance.now();
     let ok = false;
     try {
@@ -198,7 +207,8 @@ export class InProcessKernel {
       process.stderr.write = stderr;
     }
     const ms = performance.now() - start;
-    return ok ? { ok, outputs, ms } : { ok, outputs, ms, compiledLine: this.compiledLineOf(outputs) };
+    const compileMs = this.compileMs;
+    return ok ? { ok, outputs, ms, compileMs } : { ok, outputs, ms, compileMs, compiledLine: this.compiledLineOf(outputs) };
   }
 
   /** The compiled line named by the first cell frame ("evalmachine.<anonymous>:line:column") of an error. */

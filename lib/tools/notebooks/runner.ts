@@ -25,6 +25,8 @@ export interface NotebookRun {
   extra: CellResult[][];
   /** Time from the worker starting this notebook to its last cell. */
   wallMs: number;
+  /** Processor time of the worker process when the notebook ended (all its threads, since it started). */
+  cpuMs?: number;
   /** Set when the process itself failed (time-out, crash) rather than a cell. */
   crash?: string;
 }
@@ -56,8 +58,11 @@ export class NotebookPool {
 
   constructor(
     private readonly size = 2,
-    /** compileCache: false makes every cell compile afresh (compile-cache.ts), as in Jupyter: for measuring. */
-    private readonly options: { fresh?: boolean; memoryMb?: number; compileCache?: boolean } = {},
+    /**
+     * compileCache: false makes every cell compile afresh (compile-cache.ts), as in Jupyter; asKernel starts
+     * workers with Node's default settings, as the course's kernel spec starts the Jupyter kernel: for measuring.
+     */
+    private readonly options: { fresh?: boolean; memoryMb?: number; compileCache?: boolean; asKernel?: boolean } = {},
   ) {}
 
   run(path: string, options: RunOptions = {}): Promise<NotebookRun> {
@@ -84,7 +89,7 @@ export class NotebookPool {
     const child = fork(join(root, "lib/tools/run-ts.cjs"), [join(root, "lib/tools/notebooks/execute.ts")], {
       // One thread for V8 (no background compiling or parallel GC): with two workers and the test
       // runner sharing two cores, helper threads cost more than they save (40 s instead of 52 s here).
-      execArgv: [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, "--single-threaded", "--max-semi-space-size=16"],
+      execArgv: this.options.asKernel ? [] : [`--max-old-space-size=${this.options.memoryMb ?? 4096}`, "--single-threaded", "--max-semi-space-size=16"],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...(this.options.compileCache === false ? { COURSE_COMPILE_CACHE: "off" } : {}) },
     });
@@ -129,6 +134,7 @@ export class NotebookPool {
     else if (m.type === "cell") run.result.cells.push(m.cell);
     else if (m.type === "extra") run.extra[m.step].push(m.cell);
     else if (m.type === "done") {
+      run.cpuMs = m.cpuMs;
       this.finish(worker);
       if (this.options.fresh) {
         this.workers.delete(worker);
