@@ -1,6 +1,5 @@
-// Answer keys for notebook 10's exercises. The reference answers come from the engine's backward pass;
-// the whole backward pass of exercise 10.3 is also checked against nudging (finite differences).
-import { backward, centralSlope, forward, halfSquaredError, networkFrom, sigmoid } from "../../engine/index";
+// Answer keys for notebook 10's exercises. The reference answers come from the engine's backward pass.
+import { backward, forward, networkFrom } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
 
 /** The output weights' gradients, from the engine: a network whose output neuron reads exactly these hidden outputs. */
@@ -23,52 +22,6 @@ function hiddenBlameFromEngine(blame: number, outputWeights: number[], hiddenSum
   const t = forward(n, [1]);
   return backward(n, t, [t.output[0] - blame], "halfSquaredError").blame[0];
 }
-
-/** The bump network of notebook 10: 1 input, 1 sigmoid neuron, 1 identity output. */
-const bumpNetwork = (w1: number, b1: number, w2: number, b2: number) =>
-  networkFrom(1, [
-    { weights: [[w1]], biases: [b1], activation: "sigmoid" },
-    { weights: [[w2]], biases: [b2], activation: "identity" },
-  ]);
-
-/** Its four gradients [∂L/∂w₁, ∂L/∂b₁, ∂L/∂w₂, ∂L/∂b₂] for one point, from the engine's backward pass. */
-function engineGradients(x: number, y: number, w1: number, b1: number, w2: number, b2: number): number[] {
-  const net = bumpNetwork(w1, b1, w2, b2);
-  const g = backward(net, forward(net, [x]), [y], "halfSquaredError").gradients;
-  return [g[0].weights[0][0], g[0].biases[0], g[1].weights[0][0], g[1].biases[0]];
-}
-
-/** The same four gradients by nudging each knob both ways, with no backward pass at all. */
-function nudgedGradients(x: number, y: number, w1: number, b1: number, w2: number, b2: number): number[] {
-  const lossAt = (k: number[]) => halfSquaredError([k[2] * sigmoid(k[0] * x + k[1]) + k[3]], [y]);
-  const knobs = [w1, b1, w2, b2];
-  return knobs.map((value, i) => centralSlope((v) => lossAt(knobs.map((old, j) => (j === i ? v : old))), value, 1e-5));
-}
-
-/**
- * The reference for exercise 10.3: the engine's backward pass, which must agree with nudging on every
- * case (two independent routes; if they ever disagreed, the key itself would be wrong).
- */
-function bumpGradients(x: number, y: number, w1: number, b1: number, w2: number, b2: number): number[] {
-  const engine = engineGradients(x, y, w1, b1, w2, b2);
-  const nudged = nudgedGradients(x, y, w1, b1, w2, b2);
-  engine.forEach((g, i) => {
-    if (Math.abs(g - nudged[i]) > 1e-7 * Math.max(1, Math.abs(g))) throw new Error(`exercise 10.3's key: backpropagation and nudging disagree on knob ${i}`);
-  });
-  return engine;
-}
-
-/** The four gradients with one link of the chain changed, for recognising common slips. */
-function slipped(x: number, y: number, w1: number, b1: number, w2: number, b2: number, slip: "no sigmoid" | "no x" | "squared" | "no w2"): number[] {
-  const a1 = sigmoid(w1 * x + b1);
-  const miss = w2 * a1 + b2 - y;
-  const outBlame = slip === "squared" ? 2 * miss : miss;
-  const local = slip === "no sigmoid" ? 1 : a1 * (1 - a1);
-  const hidden = outBlame * (slip === "no w2" ? 1 : w2) * local;
-  return [hidden * (slip === "no x" ? 1 : x), hidden, outBlame * a1, outBlame];
-}
-
-const start = [0.5, -0.1, 0.3, 0.2];
 
 export const keys: ExerciseKey[] = [
   {
@@ -93,26 +46,5 @@ export const keys: ExerciseKey[] = [
         hint: "your function passes blame back through the weights but forgets ReLU's local effect: a neuron whose weighted sum was 0 or below was switched off, and gets no blame.",
       },
     ],
-  },
-  {
-    id: "10.3",
-    name: "bumpGradients",
-    reimplements: ["backward", "nudgedGradients", "gradientCheck"],
-    cases: () => [
-      [1, 0, ...start],
-      [3, 1, ...start],
-      [4, 0, ...start],
-      [2, 1, 3.7, -2.7, 2.4, -1.7],
-    ],
-    answer: (x: number, y: number, w1: number, b1: number, w2: number, b2: number) => bumpGradients(x, y, w1, b1, w2, b2),
-    hint: "go forward first (z₁, a₁, ŷ), then back: the output's blame is ŷ − y; w₂ and b₂ get blame × a₁ and blame × 1; the hidden blame is the output's blame × w₂ × a₁ × (1 − a₁); w₁ and b₁ get hidden blame × x and hidden blame × 1.",
-    mistakes: [
-      { answer: (...k: number[]) => slipped(k[0], k[1], k[2], k[3], k[4], k[5], "no sigmoid"), hint: "your ∂L/∂w₁ and ∂L/∂b₁ miss a link: blame reaching a₁ must pass back through the sigmoid, multiplied by its local effect a₁ × (1 − a₁), before it is the hidden neuron's blame." },
-      { answer: (...k: number[]) => slipped(k[0], k[1], k[2], k[3], k[4], k[5], "no x"), hint: "your ∂L/∂w₁ misses its last link, \"× x\": w₁ multiplied the input x, so its gradient is the hidden blame times x (the slip from the table above)." },
-      { answer: (...k: number[]) => slipped(k[0], k[1], k[2], k[3], k[4], k[5], "squared"), hint: "all four of your gradients are twice too large. The loss is ½(ŷ − y)², so the output's blame is ŷ − y: the ½ cancels the 2." },
-      { answer: (...k: number[]) => slipped(k[0], k[1], k[2], k[3], k[4], k[5], "no w2"), hint: "your hidden blame misses the weight between the neurons: blame passes back from the output to a₁ multiplied by w₂." },
-    ],
-    report: (_args: never[], _got: unknown, status: string) =>
-      status === "correct" ? "Every case was compared twice: with the engine's backward pass, and with nudging each knob both ways." : undefined,
   },
 ];

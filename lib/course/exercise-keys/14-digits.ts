@@ -1,27 +1,11 @@
-// Answer keys for notebook 12's exercises. The reference answers come from the engine's softmax,
-// cross-entropy and update rule; one case is the weight traced by hand in the notebook.
-import { backward, crossEntropy, forward, networkFrom, oneHot, softmax, updateWeights } from "../../engine/index";
-import { digitsNetwork, trainingSamples } from "../digits-data";
+// Answer keys for notebook 14's exercises. The reference answers come from the engine's softmax and
+// cross-entropy.
+import { crossEntropy, oneHot, softmax } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
-
-/** One full-batch step of the engine's update rule on a network with a single weight. */
-function oneWeight(old: number, rate: number, gradients: number[]): number {
-  const single = networkFrom(1, [{ weights: [[old]], biases: [0], activation: "identity" }]);
-  const average = gradients.reduce((a, b) => a + b, 0) / gradients.length;
-  updateWeights(single, [{ weights: [[average]], biases: [0] }], rate);
-  return single.layers[0].weights[0][0];
-}
-
-/** The notebook's traced weight (pixel 12 of the picture to hidden neuron 0) and its 24 gradients in epoch 0. */
-function tracedWeight(): [number, number, number[]] {
-  const net = digitsNetwork();
-  const gradients = trainingSamples().map((s) => backward(net, forward(net, s.input), s.target, "crossEntropy").gradients[0].weights[0][12]);
-  return [net.layers[0].weights[0][12], 1.2, gradients];
-}
 
 export const keys: ExerciseKey[] = [
   {
-    id: "12.1",
+    id: "14.1",
     name: "softmaxOf",
     reimplements: ["softmax"],
     cases: () => [[[2.1, 0.5, -0.3]], [[0, 0, 0]], [[1, 2, 3, 4]], [[-1.5, 0.2]]],
@@ -35,30 +19,12 @@ export const keys: ExerciseKey[] = [
     ],
   },
   {
-    id: "12.2",
+    id: "14.2",
     name: "crossEntropyOf",
     reimplements: ["crossEntropy", "meanLoss"],
     cases: () => [[[0.7, 0.2, 0.1], 0], [[0.7, 0.2, 0.1], 2], [[0.05, 0.9, 0.05], 1], [[0.98, 0.01, 0.01], 2]],
     answer: (probabilities: number[], label: number) => crossEntropy(probabilities, oneHot(label, probabilities.length)),
     hint: "only the probability the network gave the right digit matters: take probabilities[label], its natural logarithm, and flip the sign.",
     mistakes: [{ answer: (probabilities: number[], label: number) => Math.log(probabilities[label]), hint: "your losses are negative: ln p is below 0 for every p below 1. Flip the sign." }],
-  },
-  {
-    id: "12.3",
-    name: "averagedStep",
-    reimplements: ["updateWeights", "gradientStep"],
-    cases: () => [[0.5, 1.2, [0.1, 0, 0.2, -0.06]], tracedWeight(), [-0.3, 0.5, [0.4, -0.2]]],
-    answer: (old: number, learningRate: number, gradients: number[]) => oneWeight(old, learningRate, gradients),
-    hint: "add the gradients up and divide by how many there are; then step against that average: old − learning rate × average.",
-    mistakes: [
-      {
-        answer: (old: number, learningRate: number, gradients: number[]) => old - learningRate * gradients.reduce((a, b) => a + b, 0),
-        hint: "your step uses the sum of the gradients. A full-batch update uses their average: divide the sum by the number of samples first.",
-      },
-      {
-        answer: (old: number, learningRate: number, gradients: number[]) => old + (learningRate * gradients.reduce((a, b) => a + b, 0)) / gradients.length,
-        hint: "your step goes uphill. Step against the average gradient: old − learning rate × average.",
-      },
-    ],
   },
 ];
