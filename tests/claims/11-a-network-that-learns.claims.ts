@@ -254,6 +254,8 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
     ex(1), square, one, one, one, one, xs[0], ys[0],
     () => g0()[0].weights[0][0], () => g0()[0].biases[0], () => g0()[1].weights[0][0], () => g0()[1].biases[0],
   ]);
+  const stepped = () => row(afterStep().layers.map((l) => ({ weights: l.weights, biases: l.biases })));
+  c.cell("exercise-2-text", [ex(2), w1, b1, w2, b2, lr, ...[0, 1, 2, 3].map((k) => () => stepped()[k])]);
   c.cell("recap", [one]);
   c.cell("next", [n12]);
   // ── Numbers in words, in captions and comments.
@@ -288,7 +290,8 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.words("bump-two-preview", [() => hiddenOf(previewNet()), () => hiddenOf(previewNet()) - hiddenOf(bumpNet()), () => hiddenOf(previewNet()), () => points() - 2]);
   c.words("bump-two-widget", [() => hiddenOf(previewNet())]);
   c.words("zero-grad", [points]);
-  c.words("your-turn", [() => keys.length]);
+  c.words("your-turn", [() => keys.length, oneStep]);
+  c.words("exercise-2-text", [oneStep, oneStep, oneStep]);
   const bumpKey = keys.find((k) => k.id === "11.1")!;
   c.words("exercise-1-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging")]);
   c.words("recap", [() => hiddenOf(bumpNet())]);

@@ -242,6 +242,8 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // Your turn.
   const ex = (k: number) => c.given(`exercise 13.${k}`, Number(`13.${k}`), "an exercise's number");
   c.cell("your-turn", [ex(1), zero, () => deadAt(0).length]);
+  const sharedCost = (answer: number) => [0, 1, 3].reduce((total, n) => total + (answer - data[n].target[0]) ** 2, 0);
+  c.cell("exercise-2-text", [ex(2), target(0), target(1), target(3), () => sharedCost(shared())]);
   c.cell("recap", [zero, zero, widths[1], stuckCount(1), () => seedsHigh.value - seedsLow.value + 1, widths[4]]);
   c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels"), hidden, c.given("digits", 3, "the digits network tells 3 digits apart")]);
   // ── Numbers in words, in captions and comments.
@@ -304,5 +306,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.compare("bump-two-read", "the long [fall] stays", { from: () => twoLog(0), to: twoFinal });
   c.compare("bump-fit-read", "and [falls] below 0 after x = 4", general("what the figure shows past the last point"));
   c.compare("recap", "the loss stops [falling] far above 0", general("the stuck run's log stays at 0.8197 from epoch 60 on (cell stuck-read)"));
+  c.words("exercise-2-text", [onePicture, onePicture, () => data.length - 1]);
+  c.compare("exercise-2-text", "that [smallest] summed", { value: () => sharedCost(shared()), than: [0, 0.25, 0.5, 1].map((a) => () => sharedCost(a)) });
   c.strict();
 });

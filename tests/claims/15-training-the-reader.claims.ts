@@ -211,6 +211,10 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const oldEx = c.given("old", 0.5, "the example weight's old value");
   const gMean = () => grads.reduce((a, g) => a + g.value, 0) / grads.length;
   c.cell("your-turn", [ex(1), oldEx, rate, ...grads, gMean, oldEx, rate, gMean, () => oldEx.value - rate.value * gMean()]);
+  const exampleAnswers = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]].map((row, n) => row.map((v, d) => c.given(`accuracy example ${n} ${d}`, v, "a probability of exercise 15.2's example")));
+  const exampleLabels = [0, 2].map((l, n) => c.given(`accuracy example label ${n}`, l, "a right digit of exercise 15.2's example"));
+  const exampleAccuracy = () => exampleAnswers.filter((row, n) => argmax(row.map((g) => g.value)) === exampleLabels[n].value).length / exampleAnswers.length;
+  c.cell("exercise-2-text", [ex(2), ...exampleAnswers.flat(), ...exampleLabels, exampleAccuracy, count]);
   c.cell("recap", [
     two, () => heStandardDeviation(25), () => heStandardDeviation(8),
     count, rate, oldWeight, () => c.read("train", "the traced weight after epoch 0's update:"),
@@ -271,6 +275,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.compare("table-read", "it first [drops] below 0.001", { from: () => at(100).loss, to: claimed.loss100 });
   c.compare("filters-read", "made the loss [smaller]", { from: () => at(0).loss, to: () => at(100).loss });
   c.compare("recap", "the loss [falls] from 1.3076", { from: () => at(0).loss, to: () => at(100).loss });
+  c.compare("exercise-2-text", "whose [largest] probability", general("the definition of the network's answer"));
   c.strict();
 });
 

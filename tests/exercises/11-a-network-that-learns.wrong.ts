@@ -8,4 +8,6 @@ export default {
     "const hiddenBlame = outputBlame * w2;",
     "return [hiddenBlame * x, hiddenBlame, outputBlame * a1, outputBlame];",
   ],
+  // Steps uphill: adds learning rate × gradient instead of subtracting it.
+  "exercise-2": ["return knobs.map((old, k) => old + learningRate * gradients[k]);"],
 };

@@ -9,4 +9,10 @@ export default {
     "}",
     "return dead;",
   ],
+  // Returns the shared answer (the average of the targets) instead of what it costs.
+  "exercise-2": [
+    "let sum = 0;",
+    "for (const t of targets) sum += t;",
+    "return sum / targets.length;",
+  ],
 };

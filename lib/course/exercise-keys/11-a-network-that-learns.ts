@@ -1,6 +1,6 @@
-// Answer keys for notebook 11's exercise. The whole backward pass of exercise 11.1 is checked twice: with
-// the engine's backward pass and with nudging (finite differences).
-import { backward, centralSlope, forward, halfSquaredError, networkFrom, sigmoid } from "../../engine/index";
+// Answer keys for notebook 11's exercises. The whole backward pass of exercise 11.1 is checked twice: with
+// the engine's backward pass and with nudging (finite differences); the step of 11.2 is the engine's updateWeights.
+import { addGradients, averageGradients, backward, bumpData, centralSlope, forward, halfSquaredError, networkFrom, sigmoid, updateWeights, zeroGradients } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
 
 /** The bump network of notebook 11: 1 input, 1 sigmoid neuron, 1 identity output. */
@@ -49,6 +49,23 @@ function slipped(x: number, y: number, w1: number, b1: number, w2: number, b2: n
 
 const start = [0.5, -0.1, 0.3, 0.2];
 
+/** One step of the engine's gradient descent on a layer that holds exactly these knobs as its weights. */
+function engineStep(knobs: number[], gradients: number[], learningRate: number): number[] {
+  const net = networkFrom(knobs.length, [{ weights: [knobs.slice()], biases: [0], activation: "identity" }]);
+  updateWeights(net, [{ weights: [gradients.slice()], biases: [0] }], learningRate);
+  return net.layers[0].weights[0];
+}
+
+/** The bump network's average row of gradients at its starting knobs [∂L/∂w₁, ∂L/∂b₁, ∂L/∂w₂, ∂L/∂b₂]. */
+function averageRow(): number[] {
+  const net = bumpNetwork(start[0], start[1], start[2], start[3]);
+  const data = bumpData();
+  const pile = zeroGradients(net);
+  for (const s of data) addGradients(pile, backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients);
+  const g = averageGradients(pile, data.length);
+  return [g[0].weights[0][0], g[0].biases[0], g[1].weights[0][0], g[1].biases[0]];
+}
+
 export const keys: ExerciseKey[] = [
   {
     id: "11.1",
@@ -70,5 +87,23 @@ export const keys: ExerciseKey[] = [
     ],
     report: (_args: never[], _got: unknown, status: string) =>
       status === "correct" ? "Every case was compared twice: with the engine's backward pass, and with nudging each knob both ways." : undefined,
+  },
+  {
+    id: "11.2",
+    name: "stepAll",
+    reimplements: ["updateWeights", "gradientStep"],
+    cases: () => [[start.slice(), averageRow(), 0.5], [[1, -2], [0.4, -0.2], 0.1], [[0.3], [-1.5], 2]],
+    answer: (knobs: number[], gradients: number[], learningRate: number) => engineStep(knobs, gradients, learningRate),
+    hint: "each knob steps against its own gradient: new = old − learning rate × gradient, knob by knob, in the same order.",
+    mistakes: [
+      {
+        answer: (knobs: number[], gradients: number[], learningRate: number) => knobs.map((k, i) => k + learningRate * gradients[i]),
+        hint: "your step goes uphill: it adds learning rate × gradient. The gradient points to where the loss grows, so step against it: subtract.",
+      },
+      {
+        answer: (knobs: number[], gradients: number[]) => knobs.map((k, i) => k - gradients[i]),
+        hint: "your step forgets the learning rate: it subtracts the whole gradient. Multiply the gradient by the learning rate first.",
+      },
+    ],
   },
 ];

@@ -1,4 +1,5 @@
-// Answer keys for notebook 13's exercise. The reference answer comes from the engine's list of dead neurons.
+// Answer keys for notebook 13's exercises. The dead neurons come from the engine's list of them; the loss of
+// inputs that share one answer from a formula of its own, Σt² − (Σt)² / n, not the mean and the misses.
 import { deadNeurons, networkFrom, train, xorData } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
 import { xorNetwork } from "./12-xor";
@@ -32,5 +33,28 @@ export const keys: ExerciseKey[] = [
     answer: (weights: number[][], biases: number[], inputs: number[][]) => engineDead(weights, biases, inputs),
     call: (weights: number[][], _biases: number[], inputs: number[][]) => `countDead(a layer of ${weights.length} neurons, its biases, ${inputs.length} inputs)`,
     hint: "for each neuron, compute bias + Σ weight × input for every input; the neuron is dead only if none of these is above 0. A sum of exactly 0 is silent too.",
+  },
+  {
+    id: "13.2",
+    name: "stuckLoss",
+    cases: () => [[[0, 1, 0]], [[0, 1, 1, 0]], [[0, 1]], [[1, 1, 0]]],
+    answer: (targets: number[]) => {
+      const sum = targets.reduce((a, t) => a + t, 0);
+      return targets.reduce((a, t) => a + t * t, 0) - (sum * sum) / targets.length;
+    },
+    hint: "the shared answer that costs least is the average of the targets; then add up, over the inputs, (shared answer − target)².",
+    mistakes: [
+      {
+        answer: (targets: number[]) => targets.reduce((a, t) => a + t, 0) / targets.length,
+        hint: "your function returns the shared answer itself, the average of the targets. The exercise asks what that answer still costs: the sum of its squared misses.",
+      },
+      {
+        answer: (targets: number[]) => {
+          const mean = targets.reduce((a, t) => a + t, 0) / targets.length;
+          return targets.reduce((a, t) => a + (mean - t) ** 2, 0) / targets.length;
+        },
+        hint: "your function averages the squared misses. The loss here is their sum, as the XOR log adds up its samples' losses.",
+      },
+    ],
   },
 ];
