@@ -51,7 +51,7 @@ export const keys: ExerciseKey[] = [
   {
     id: "15.2",
     name: "accuracyOf",
-    reimplements: ["evaluate", "evaluateFast", "isCorrect"],
+    reimplements: ["evaluate", "evaluateFast"],
     cases: () => [
       [[[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]], [0, 2]],
       [[[0.1, 0.9], [0.8, 0.2], [0.6, 0.4], [0.3, 0.7]], [1, 0, 1, 1]],
