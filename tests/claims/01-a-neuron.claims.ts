@@ -6,17 +6,17 @@ import { claimsFor } from "../../lib/tools/claims/define";
 const neuron = (weight: number, input: number) => neuronSteps({ weights: [weight], bias: 0, activation: "identity" }, [input]).output;
 
 export default claimsFor("01-a-neuron.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n00, n01, n02, n03, n04, n06, n08] = [0, 1, 2, 3, 4, 6, 8].map(notebook);
-  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook");
-  const input = c.given("input", 2, "the example's input");
-  const weight = c.given("weight", 3, "the example's weight");
-  const wanted = c.given("wanted output", 10, "the output we want the neuron to give in the tuning example");
-  const zero = c.given("zero", 0, "the boundary between positive and negative weights, and a zero input");
-  const one = c.given("one", 1, "the weight that passes its input through unchanged");
-  const minusThree = c.given("weight −3", -3, "an example of a weight that flips and resizes");
-  const half = c.given("weight 0.5", 0.5, "a weight between 0 and 1");
-  const minusOne = c.given("weight −1", -1, "a negative weight");
+  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook", { is: "estimate" });
+  const input = c.given("input", 2, "the example's input", { code: "by-hand", at: "const input = " });
+  const weight = c.given("weight", 3, "the example's weight", { code: "by-hand", at: "const weight = " });
+  const wanted = c.given("wanted output", 10, "the output we want the neuron to give in the tuning example", { code: "tune", at: "const wanted = " });
+  const zero = c.given("zero", 0, "the boundary between positive and negative weights, and a zero input", { code: "four-things-code", at: "[3, 1, 0.5, " });
+  const one = c.given("one", 1, "the weight that passes its input through unchanged", { code: "four-things-code", at: "[3, " });
+  const minusThree = c.given("weight −3", -3, "an example of a weight that flips and resizes", { code: "four-things-code", at: "[3, 1, 0.5, 0, -1, " });
+  const half = c.given("weight 0.5", 0.5, "a weight between 0 and 1", { code: "four-things-code", at: "[3, 1, " });
+  const minusOne = c.given("weight −1", -1, "a negative weight", { code: "four-things-code", at: "[3, 1, 0.5, 0, " });
   const short = (w: number) => () => 10 - neuron(w, 2);
 
   c.cell("title", [n01, minutes, n00]);
@@ -27,8 +27,8 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
     input,
     wanted,
     weight, c.line(() => productWorking([3, 2])), short(3),
-    c.given("weight 4", 4, "the second weight tried"), c.line(() => productWorking([4, 2])), short(4),
-    c.given("weight 5", 5, "the third weight tried"), c.line(() => productWorking([5, 2])), short(5),
+    c.given("weight 4", 4, "the second weight tried", { code: "tune", at: "[3, " }), c.line(() => productWorking([4, 2])), short(4),
+    c.given("weight 5", 5, "the third weight tried", { code: "tune", at: "[3, 4, " }), c.line(() => productWorking([5, 2])), short(5),
     () => wanted.value / input.value,
     n06,
     n08,
@@ -47,8 +47,8 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   ]);
   c.cell("engine-intro", [weight, n03, zero, n04, input]);
   c.cell("figure-intro", [
-    c.given("lowest input drawn", -3, "the left end of the figure's input range"),
-    c.given("highest input drawn", 3, "the right end of the figure's input range"),
+    c.given("lowest input drawn", -3, "the left end of the figure's input range", { code: "figure", at: "domain: [" }),
+    c.given("highest input drawn", 3, "the right end of the figure's input range", { code: "figure", at: "domain: [-3, " }),
     input, weight, () => neuron(3, 2),
   ]);
   c.cell("figure-read", [
@@ -59,28 +59,28 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
     n03,
   ]);
   c.cell("your-turn", [
-    c.given("exercise 01.1", 1.1, "the exercise's number"),
+    c.exercise("01.1"),
     weight, input, () => neuron(3, 2),
-    minusOne, c.given("exercise input 4", 4, "an input used in the example call"), () => neuron(-1, 4),
+    minusOne, c.given("exercise input 4", 4, "an input used in the example call", { exercise: { id: "01.1", case: 3, item: [1] } }), () => neuron(-1, 4),
   ]);
   c.cell("exercise-2-text", [
-    c.given("exercise 01.2", 1.2, "the exercise's number"),
+    c.exercise("01.2"),
     wanted, input, () => wanted.value / input.value,
     c.line(() => productWorking([5, 2])),
     zero, zero, () => neuron(5, 0),
   ]);
   c.cell("exercise-3-text", [
-    c.given("exercise 01.3", 1.3, "the exercise's number"),
-    minusOne, ...[1, 2, 3].map((x) => c.given(`exercise 01.3 input ${x}`, x, "an input in the example call")),
+    c.exercise("01.3"),
+    minusOne, ...[1, 2, 3].map((x) => c.given(`exercise 01.3 input ${x}`, x, "an input in the example call", { exercise: { id: "01.3", case: 0, item: [1, x - 1] } })),
     () => neuron(-1, 1), () => neuron(-1, 2), () => neuron(-1, 3),
   ]);
   c.cell("recap", [weight, input, () => neuron(3, 2), one, zero, one, zero, zero, zero]);
   c.cell("next", [n02]);
 
   // Numbers in words. The lesson's neuron has one input and one weight: a choice of the lesson.
-  const single = c.given("one input", 1, "the lesson's neuron: one input, one weight, one output");
-  const factors = c.given("two factors", 2, "the multiplication weight × input has two numbers");
-  c.words("idea", [single, single, single, single, c.given("one formula", 1, "the whole neuron fits in the one formula that follows")]);
+  const single = c.given("one input", 1, "the lesson's neuron: one input, one weight, one output", { is: "definition" });
+  const factors = c.given("two factors", 2, "the multiplication weight × input has two numbers", { is: "definition" });
+  c.words("idea", [single, single, single, single, c.given("one formula", 1, "the whole neuron fits in the one formula that follows", { is: "definition" })]);
   c.words("knob", [factors]);
   c.words("engine-intro", [single, single, single, single]);
   // The five weights of the figure are the five of the table in "four-things" (3, 1, 0.5, 0 and −1).
@@ -89,7 +89,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   c.words("figure", [() => shown.length]);
   const doubling = () => neuron(weight.value, input.value) / neuron(weight.value, one.value);
   c.words("figure-read", [() => input.value / one.value, doubling, doubling]);
-  c.words("exercise-3-text", [single, c.given("one line", 1, "one weight, so the outputs lie on one line of the figure")]);
+  c.words("exercise-3-text", [single, c.given("one line", 1, "one weight, so the outputs lie on one line of the figure", { is: "definition" })]);
   c.words("next", [single]);
 
   // Direction words, against the engine's outputs.
@@ -103,7 +103,7 @@ export default claimsFor("01-a-neuron.ipynb", (c) => {
   c.compare("recap", "A weight [bigger] than 1 amplifies", amplifies);
   c.compare("recap", "between 0 and 1 [shrinks]", shrinks);
   // The openings and the exercise statement.
-  const aSingle = c.given("a single one", 1, "a single item: one neuron, one input, one formula");
+  const aSingle = c.given("a single one", 1, "a single item: one neuron, one input, one formula", { is: "definition" });
   c.words("title", [aSingle]);
   c.words("learn", [aSingle]);
   c.words("your-turn", [aSingle]);

@@ -8,18 +8,18 @@ const products = (w: number[], x: number[]) => w.map((_, i) => () => neuronSteps
 const answer = (x: number[], w: number[] = [3, 1]) => () => perceptron(w, -10, x);
 
 export default claimsFor("02-weighted-sum.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n01, n02, n03, n04, n06, n07, n12, n14] = [1, 2, 3, 4, 6, 7, 12, 14].map(notebook);
-  const yes = c.given("answer 1", 1, "the answer that means yes");
-  const no = c.given("answer 0", 0, "the answer that means no");
-  const zero = c.given("weight 0", 0, "the weight that ignores its input");
-  const minutes = c.given("minutes", 20, "the estimated time to work through the notebook");
-  const [x1, x2] = [c.given("first input", 2, "the example's first input"), c.given("second input", 5, "the example's second input")];
-  const [w1, w2] = [c.given("first weight", 3, "the example's first weight"), c.given("second weight", 1, "the example's second weight")];
-  const threshold = c.given("threshold", 10, "the perceptron's threshold in the example");
-  const [index0, index1] = [c.given("index 0", 0, "the position of a list's first item"), c.given("index 1", 1, "the position of a list's second item")];
-  const onLine = [c.given("point on the line: x₁", 3, "an input exactly on the perceptron's line"), c.given("point on the line: x₂", 1, "an input exactly on the perceptron's line")];
-  const onLine2 = [c.given("second point on the line: x₁", 2, "another input on the line"), c.given("second point on the line: x₂", 4, "another input on the line")];
+  const yes = c.given("answer 1", 1, "the answer that means yes", { is: "definition" });
+  const no = c.given("answer 0", 0, "the answer that means no", { is: "definition" });
+  const zero = c.given("weight 0", 0, "the weight that ignores its input", { code: "ignore-code", at: "weightedSumWorking([" });
+  const minutes = c.given("minutes", 20, "the estimated time to work through the notebook", { is: "estimate" });
+  const [x1, x2] = [c.given("first input", 2, "the example's first input", { code: "by-hand", at: "const inputs = [" }), c.given("second input", 5, "the example's second input", { code: "by-hand", at: "const inputs = [2, " })];
+  const [w1, w2] = [c.given("first weight", 3, "the example's first weight", { code: "by-hand", at: "const weights = [" }), c.given("second weight", 1, "the example's second weight", { code: "by-hand", at: "const weights = [3, " })];
+  const threshold = c.given("threshold", 10, "the perceptron's threshold in the example", { code: "perceptron-by-hand", at: "const threshold = " });
+  const [index0, index1] = [c.given("index 0", 0, "the position of a list's first item", { is: "label" }), c.given("index 1", 1, "the position of a list's second item", { is: "label" })];
+  const onLine = [c.given("point on the line: x₁", 3, "an input exactly on the perceptron's line", { code: "perceptron-by-hand", at: "[1, 4], [" }), c.given("point on the line: x₂", 1, "an input exactly on the perceptron's line", { code: "perceptron-by-hand", at: "[1, 4], [3, " })];
+  const onLine2 = [c.given("second point on the line: x₁", 2, "another input on the line", { is: "illustration" }), c.given("second point on the line: x₂", 4, "another input on the line", { is: "illustration" })];
   const exampleSum = c.line(() => weightedSumWorking([3, 1], [2, 5]));
 
   c.cell("title", [n02, n01, yes, no, minutes, n01]);
@@ -28,8 +28,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.cell("by-hand-intro", [index0, index1]);
   c.cell("steps-intro", [n01, ...products([3, 1], [2, 5])]);
 
-  const loud = c.given("loud weight", 10, "a large first weight, for the table of votes");
-  const against = c.given("negative weight", -1, "a negative second weight, for the table of votes");
+  const loud = c.given("loud weight", 10, "a large first weight, for the table of votes", { code: "votes", at: "[3, 1], [" });
+  const against = c.given("negative weight", -1, "a negative second weight, for the table of votes", { code: "votes", at: "[0, 1], [3, " });
   c.cell("why-sum", [
     x1, x2,
     w1, w2, ...products([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]),
@@ -38,7 +38,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     w1, against, ...products([3, -1], [2, 5]), () => weightedSum([3, -1], [2, 5]),
   ]);
 
-  const big = c.given("a large first input", 200, "shows that an ignored input can be anything");
+  const big = c.given("a large first input", 200, "shows that an ignored input can be anything", { code: "ignore-code", at: "[2, " });
   c.cell("ignore", [
     zero, zero, w2, x1, big,
     c.line(() => weightedSumWorking([0, 1], [2, 5])),
@@ -46,9 +46,9 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     zero, zero,
   ]);
 
-  const threeInputs = [4, 1, 3].map((v, i) => c.given(`three-input example: input ${i + 1}`, v, "an input of the three-input example"));
-  const threeWeights = [0.5, -2, 1].map((v, i) => c.given(`three-input example: weight ${i + 1}`, v, "a weight of the three-input example"));
-  const side = c.given("digit side", 5, "the digit pictures of notebook 14 are 5 pixels on a side");
+  const threeInputs = [4, 1, 3].map((v, i) => c.given(`three-input example: input ${i + 1}`, v, "an input of the three-input example", { code: "more-inputs-code", at: ["[0.5, -2, 1], [", "[0.5, -2, 1], [4, ", "[4, 1, "][i] }));
+  const threeWeights = [0.5, -2, 1].map((v, i) => c.given(`three-input example: weight ${i + 1}`, v, "a weight of the three-input example", { code: "more-inputs-code", at: ["weightedSumWorking([", "weightedSumWorking([0.5, ", "weightedSumWorking([0.5, -2, "][i] }));
+  const side = c.given("digit side", 5, "the digit pictures of notebook 14 are 5 pixels on a side", { is: "fact" });
   c.cell("more-inputs", [
     ...threeInputs, ...threeWeights,
     ...threeWeights.flatMap((w, i) => [w, threeInputs[i]]),
@@ -59,12 +59,12 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
 
   c.cell("perceptron-idea", [
     yes, no,
-    c.given("year", 1958, "the year the perceptron was published"),
+    c.given("year", 1958, "the year the perceptron was published", { is: "fact" }),
     yes, no,
     w1, w2, threshold,
     threshold,
     x1, x2, exampleSum, answer([2, 5]),
-    c.given("input 1", 1, "a second example input"), c.given("input 4", 4, "a second example input"), c.line(() => weightedSumWorking([3, 1], [1, 4])), answer([1, 4]),
+    c.given("input 1", 1, "a second example input", { code: "perceptron-by-hand", at: "[2, 5], [" }), c.given("input 4", 4, "a second example input", { code: "perceptron-by-hand", at: "[2, 5], [1, " }), c.line(() => weightedSumWorking([3, 1], [1, 4])), answer([1, 4]),
     ...onLine, c.line(() => weightedSumWorking([3, 1], [3, 1])), answer([3, 1]),
   ]);
   c.cell("perceptron-engine", [
@@ -75,7 +75,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     () => -threshold.value,
     n03,
   ]);
-  const step = c.given("one step", 1, "the size of a step to the right");
+  const step = c.given("one step", 1, "the size of a step to the right", { is: "definition" });
   c.cell("plane", [
     x1, x2, x1, x2,
     threshold,
@@ -91,10 +91,12 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.cell("plane-read", [n03, n12]);
 
   const nudged = [3, 2.9, 2.8, 2.6, 2.5];
+  /** Where cell "rough-code" sets each tried weight: the code right before it. */
+  const triedAt = ["for (const w of [", "[3, ", "2.9, ", "2.8, ", "2.6, "];
   c.cell("rough", [
     x1, x2, no, yes,
     n01,
-    ...nudged.flatMap((w) => [c.given(`tried first weight ${w}`, w, "a setting of the first weight tried in the table"), c.line(() => weightedSumWorking([w, 1], [2, 5])), answer([2, 5], [w, 1])]),
+    ...nudged.flatMap((w) => [c.given(`tried first weight ${w}`, w, "a setting of the first weight tried in the table", { code: "rough-code", at: triedAt[nudged.indexOf(w)] }), c.line(() => weightedSumWorking([w, 1], [2, 5])), answer([2, 5], [w, 1])]),
     ...nudged.slice(0, 4).map((w) => () => weightedSum([w, 1], [2, 5])),
     ...nudged.slice(0, 4).map((w) => answer([2, 5], [w, 1])),
     answer([2, 5], [2.5, 1]),
@@ -109,16 +111,16 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.cell("rough-next", [n04, n06, n07]);
 
   c.cell("your-turn", [
-    c.given("exercise 02.1", 2.1, "the exercise's number"),
+    c.exercise("02.1"),
     w1, w2, x1, x2, w1, w2, x1, x2, ...products([3, 1], [2, 5]),
   ]);
   c.cell("exercise-2-text", [
-    c.given("exercise 02.2", 2.2, "the exercise's number"),
-    c.given("starting total", 0, "a sum starts from 0"),
+    c.exercise("02.2"),
+    c.given("starting total", 0, "a sum starts from 0", { is: "definition" }),
     w1, w2, x1, x2, () => weightedSum([3, 1], [2, 5]),
   ]);
   c.cell("exercise-3-text", [
-    c.given("exercise 02.3", 2.3, "the exercise's number"),
+    c.exercise("02.3"),
     yes, no,
     w1, w2, threshold, x1, x2, answer([2, 5]), ...onLine, answer([3, 1]),
   ]);
@@ -130,8 +132,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.cell("rough-figure", [x1, x2, w2, threshold, lowestDrawn, highestDrawn, c.given("marked first weight", 3, "the first weight the dots mark", { code: "rough-figure" })]);
 
   // Numbers in words.
-  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design");
-  const oneOut = c.given("one output", 1, "a neuron passes on one number");
+  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design", { is: "definition" });
+  const oneOut = c.given("one output", 1, "a neuron passes on one number", { is: "definition" });
   const inputs = () => [x1, x2].length;
   const answers = () => [yes, no].length;
   c.words("idea", [perInput, inputs, perInput, inputs, oneOut]);
@@ -140,9 +142,9 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.words("why-sum", [perInput]);
   c.words("more-inputs", [perInput, () => threeInputs.length, () => threeWeights.length]);
   c.words("plane", [() => [onLine, onLine2].length, step]);
-  c.words("plane-read", [c.given("one line", 1, "the points where the sum equals the threshold form one straight line")]);
+  c.words("plane-read", [c.given("one line", 1, "the points where the sum equals the threshold form one straight line", { is: "definition" })]);
   c.words("rough", [answers]);
-  c.words("rough-figure-intro", [c.given("two panels", 2, "the figure draws the weighted sum and the answer, one panel each")]);
+  c.words("rough-figure-intro", [c.given("two panels", 2, "the figure draws the weighted sum and the answer, one panel each", { is: "definition" })]);
   c.words("recap", [perInput, answers]);
 
   // Direction words.
@@ -158,7 +160,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   c.compare("plane", "x₂ must come [down] by 3", { from: onLine[1], to: () => onLine[1].value - w1.value / w2.value });
   c.compare("rough", "Let us [lower] the first weight", { value: () => nudged[nudged.length - 1], than: () => nudged[0] });
   // The openings, a code comment and the exercise statement.
-  const aSingle = c.given("a single one", 1, "a single item: one input, one weight, one number");
+  const aSingle = c.given("a single one", 1, "a single item: one input, one weight, one number", { is: "definition" });
   c.words("title", [aSingle, aSingle, aSingle, aSingle]);
   c.cell("steps", [notebook(0)]);
   c.words("your-turn", [perInput]);

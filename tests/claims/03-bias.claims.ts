@@ -7,23 +7,23 @@ const output = (bias: number, inputs: number[]) => () => neuronSteps({ weights: 
 const answer = (bias: number, inputs: number[]) => () => perceptron([3, 1], bias, inputs);
 
 export default claimsFor("03-bias.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n01, n02, n03, n04, n05, n14] = [1, 2, 3, 4, 5, 14].map(notebook);
-  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook");
-  const zero = c.given("zero", 0, "a zero input, and the 0 a perceptron compares with");
-  const yes = c.given("answer 1", 1, "the perceptron's yes");
-  const no = c.given("answer 0", 0, "the perceptron's no");
-  const [x1, x2] = [c.given("first input", 2, "the example's first input"), c.given("second input", 5, "the example's second input")];
-  const [w1, w2] = [c.given("first weight", 3, "the example's first weight"), c.given("second weight", 1, "the example's second weight")];
-  const bias = c.given("bias", 4, "the example's bias");
-  const quiet = c.given("bias −10", -10, "a negative bias: notebook 02's threshold of 10 with its sign flipped");
-  const quieter = c.given("bias −16", -16, "a more negative bias, for the table and the figure");
-  const slideBias = c.given("bias −4", -4, "a negative bias for the sliding figures");
-  const threshold = c.given("threshold", 10, "notebook 02's threshold");
+  const minutes = c.given("minutes", 15, "the estimated time to work through the notebook", { is: "estimate" });
+  const zero = c.given("zero", 0, "a zero input, and the 0 a perceptron compares with", { code: "zeros-code", at: "const zeros = [" });
+  const yes = c.given("answer 1", 1, "the perceptron's yes", { is: "definition" });
+  const no = c.given("answer 0", 0, "the perceptron's no", { is: "definition" });
+  const [x1, x2] = [c.given("first input", 2, "the example's first input", { code: "by-hand", at: "const inputs = [" }), c.given("second input", 5, "the example's second input", { code: "by-hand", at: "const inputs = [2, " })];
+  const [w1, w2] = [c.given("first weight", 3, "the example's first weight", { code: "by-hand", at: "const weights = [" }), c.given("second weight", 1, "the example's second weight", { code: "by-hand", at: "const weights = [3, " })];
+  const bias = c.given("bias", 4, "the example's bias", { code: "by-hand", at: "const bias = " });
+  const quiet = c.given("bias −10", -10, "a negative bias: notebook 02's threshold of 10 with its sign flipped", { code: "opinion-code", at: "[4, " });
+  const quieter = c.given("bias −16", -16, "a more negative bias, for the table and the figure", { code: "opinion-code", at: "[4, -10, " });
+  const slideBias = c.given("bias −4", -4, "a negative bias for the sliding figures", { code: "line-figure", at: "perceptronPanels(\n    [" });
+  const threshold = c.given("threshold", 10, "notebook 02's threshold", { is: "fact" });
   const sum = () => weightedSum([3, 1], [2, 5]);
   const withBias = c.line(() => weightedSumWorking([3, 1], [2, 5], 4));
 
-  const wanted = c.given("wanted output", 20, "the output we want in the opening's equation and in exercise 03.2");
+  const wanted = c.given("wanted output", 20, "the output we want in the opening's equation and in exercise 03.2", { exercise: { id: "03.2", case: 0, item: [2] } });
   c.cell("title", [n03, n01, n02, zero, minutes, n02, sum, wanted]);
   c.cell("idea", [
     n02, x1, x2, w1, w2, sum,
@@ -32,7 +32,7 @@ export default claimsFor("03-bias.ipynb", (c) => {
   ]);
   c.cell("by-hand-intro", [n02]);
   // "every product is 0, so the sum is 0": results, computed from the zero inputs the cell feeds in.
-  const zeroInput = c.given("zero input", 0, "the input the cell feeds in: zeros");
+  const zeroInput = c.given("zero input", 0, "the input the cell feeds in: zeros", { code: "zeros-code", at: "const zeros = [0, " });
   c.cell("zeros", [
     () => Math.max(...[w1, w2].map((w) => Math.abs(w.value * zeroInput.value))), () => weightedSum([w1.value, w2.value], [zeroInput.value, zeroInput.value]),
     c.line(() => weightedSumWorking([3, 1], [0, 0])),
@@ -74,10 +74,10 @@ export default claimsFor("03-bias.ipynb", (c) => {
   c.cell("line-intro", [n02, zero, w1, w2, slideBias, quiet, quieter, x1, x2]);
   c.cell("line-read", [zero, zero, yes, x1, x2, answer(-10, [2, 5]), answer(-16, [2, 5])]);
 
-  const pixels = c.given("pixels", 25, "the digit pictures of notebook 14 have 5 × 5 = 25 pixels");
-  const oneBias = c.given("one bias", 1, "a neuron has exactly one bias");
-  const twoInputs = c.given("two inputs", 2, "our neuron has two inputs");
-  const oneNeuron = c.given("one neuron", 1, "a network of a single neuron");
+  const pixels = c.given("pixels", 25, "the digit pictures of notebook 14 have 5 × 5 = 25 pixels", { code: "knobs-code" });
+  const oneBias = c.given("one bias", 1, "a neuron has exactly one bias", { is: "definition" });
+  const twoInputs = c.given("two inputs", 2, "our neuron has two inputs", { code: "by-hand", at: "const inputs = ", length: true });
+  const oneNeuron = c.given("one neuron", 1, "a network of a single neuron", { is: "definition" });
   c.cell("knobs", [
     twoInputs, oneBias, () => countParameters([2, 1]),
     n14, pixels, pixels, oneBias, () => countParameters([25, 1]),
@@ -85,18 +85,18 @@ export default claimsFor("03-bias.ipynb", (c) => {
     twoInputs, oneNeuron, twoInputs, oneNeuron,
   ]);
   c.cell("your-turn", [
-    c.given("exercise 03.1", 3.1, "the exercise's number"),
+    c.exercise("03.1"),
     w1, w2, bias, x1, x2, output(4, [2, 5]), zero, zero, output(4, [0, 0]),
   ]);
   c.cell("exercise-2-text", [
-    c.given("exercise 03.2", 3.2, "the exercise's number"),
+    c.exercise("03.2"),
     w1, w2, x1, x2, sum, wanted,
     () => 20 - weightedSum([3, 1], [2, 5]), sum, () => 20 - weightedSum([3, 1], [2, 5]), () => weightedSum([3, 1], [2, 5]) + (20 - weightedSum([3, 1], [2, 5])),
   ]);
   const flip = (w: number, b: number) => () => -b / w;
-  const flipBias = c.given("flip bias", -6, "the example bias of exercise 03.3");
+  const flipBias = c.given("flip bias", -6, "the example bias of exercise 03.3", { exercise: { id: "03.3", case: 0, item: [1] } });
   c.cell("exercise-3-text", [
-    c.given("exercise 03.3", 3.3, "the exercise's number"), yes, zero, zero, zero,
+    c.exercise("03.3"), yes, zero, zero, zero,
     w1, flipBias, flip(3, -6),
     c.line(() => `(3 × ${flip(3, -6)()}) + (−6) = ${3 * flip(3, -6)() - 6}`),
     w1, quiet, w1, bias,
@@ -111,8 +111,8 @@ export default claimsFor("03-bias.ipynb", (c) => {
   c.cell("line-figure", [w1, w2, x1, x2, answer(-4, [2, 5]), answer(-10, [2, 5]), answer(-16, [2, 5]), w1, w2, ...panels, x1, x2]);
 
   // Numbers in words.
-  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design");
-  const oneInput = c.given("one input", 1, "notebook 01's neuron has one input");
+  const perInput = c.given("one weight per input", 1, "a neuron has one weight for each input: the lesson's design", { is: "definition" });
+  const oneInput = c.given("one input", 1, "notebook 01's neuron has one input", { is: "definition" });
   c.words("idea", [oneBias]);
   c.words("zeros", [zeroInput]);
   c.words("slide-intro", [oneInput, () => biases.length]);
@@ -135,7 +135,7 @@ export default claimsFor("03-bias.ipynb", (c) => {
   };
   c.compare("line-read", "the [smaller] the region", { value: () => region(quieter.value), than: () => region(quiet.value) });
   // The openings and the exercise statement.
-  const aSingle = c.given("a single one", 1, "a single item: one number, one weight per input, one input");
+  const aSingle = c.given("a single one", 1, "a single item: one number, one weight per input, one input", { is: "definition" });
   c.words("title", [oneBias, aSingle]);
   // The equation of the opening, "11 + b = 20": b is what the bias must be.
   c.letters("title", { b: () => wanted.value - sum() });

@@ -13,20 +13,20 @@ import { keys } from "../../lib/course/exercise-keys/07-gradient";
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("07-gradient.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n05, n06, n07, n08, n09, n10] = [5, 6, 7, 8, 9, 10].map(notebook);
 
   // The running example of notebooks 05 and 06: input (2, 5), a ReLU layer of three, one ReLU output neuron.
-  const x1 = c.given("input 1", 2, "the example's first input (notebook 05)");
-  const x2 = c.given("input 2", 5, "the example's second input (notebook 05)");
-  const v1 = c.given("output weight 1", 1, "the output neuron's first weight (notebook 05)");
-  const v2 = c.given("output weight 2", 2, "the output neuron's second weight (notebook 05)");
-  const v3 = c.given("output weight 3", -1, "the output neuron's third weight (notebook 05)");
-  const b = c.given("output bias", 0, "the output neuron's bias (notebook 05)");
-  const target = c.given("target", 20, "the right answer for the example (notebook 06)");
-  const square = c.given("square", 2, "the power in the squared-error loss");
-  const nudge = c.given("nudge", 0.1, "the size of the first nudge");
-  const smallNudge = c.given("small nudge", 0.001, "a smaller nudge");
+  const x1 = c.given("input 1", 2, "the example's first input (notebook 05)", { code: "setup", at: "const input = [" });
+  const x2 = c.given("input 2", 5, "the example's second input (notebook 05)", { code: "setup", at: "const input = [2, " });
+  const v1 = c.given("output weight 1", 1, "the output neuron's first weight (notebook 05)", { code: "setup", at: "activation: \"relu\" },\n  { weights: [[" });
+  const v2 = c.given("output weight 2", 2, "the output neuron's second weight (notebook 05)", { code: "setup", at: "{ weights: [[1, " });
+  const v3 = c.given("output weight 3", -1, "the output neuron's third weight (notebook 05)", { code: "setup", at: "{ weights: [[1, 2, " });
+  const b = c.given("output bias", 0, "the output neuron's bias (notebook 05)", { code: "setup", at: "[[1, 2, -1]], biases: [" });
+  const target = c.given("target", 20, "the right answer for the example (notebook 06)", { code: "setup", at: "const target = [" });
+  const square = c.given("square", 2, "the power in the squared-error loss", { is: "definition" });
+  const nudge = c.given("nudge", 0.1, "the size of the first nudge", { code: "nudge-by-hand", at: "const nudge = " });
+  const smallNudge = c.given("small nudge", 0.001, "a smaller nudge", { code: "every-knob-code", at: "original + " });
 
   const netWith = (w: number) =>
     networkFrom(2, [
@@ -53,7 +53,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   // The rest of the output, which does not depend on the first weight: 2 × 1 + (−1) × 0 + 0.
   const rest = () => out() - v1.value * h1();
 
-  c.cell("title", [n07, n06, n05, out, target, loss, c.given("minutes", 30, "the estimated time to work through the notebook"), n06]);
+  c.cell("title", [n07, n06, n05, out, target, loss, c.given("minutes", 30, "the estimated time to work through the notebook", { is: "estimate" }), n06]);
   c.cell("where", [
     n05, x1, x2, h1, h2, h3,
     v1, v2, v3, b,
@@ -71,7 +71,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     c.line(() => slopeWorking(lossAt(nudged()), loss(), nudge.value)),
     minus(slope),
   ]);
-  c.cell("two-things", [slope, minus(slope), c.given("zero", 0, "a gradient of zero"), nudge]);
+  c.cell("two-things", [slope, minus(slope), c.given("zero", 0, "a gradient of zero", { is: "definition" }), nudge]);
 
   // Each knob of the output neuron nudged by 0.1 on its own.
   const knobSlope = (k: number) => () => {
@@ -85,7 +85,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     ]);
     return (squaredError(forward(n, [x1.value, x2.value]).output, [target.value]) - loss()) / nudge.value;
   };
-  const label = (n: number) => c.given(`knob ${n}`, n, "a knob's number in the list");
+  const label = (n: number) => c.given(`knob ${n}`, n, "a knob's number in the list", { is: "label" });
   const [k1, k2, k3] = [1, 2, 3].map(label);
   c.cell("leverage", [
     k1, h1, nudge, h1, nudge, () => h1() * nudge.value, knobSlope(0),
@@ -97,7 +97,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("exact", [
     slope, nudge, v1,
     square, two, out, two, out, target, lossLocal, lossLocal,
-    h1, h1, h1, out, c.given("relu factor", 1, "ReLU's local effect for a positive input"),
+    h1, h1, h1, out, c.given("relu factor", 1, "ReLU's local effect for a positive input", { is: "definition" }),
     c.line(() => productWorking([two(), miss(), h1()])),
     n09, exact, slope,
   ]);
@@ -113,23 +113,24 @@ export default claimsFor("07-gradient.ipynb", (c) => {
     exact, () => h1() * h1(),
     exact, () => h1() * h1(),
     nudge, () => h1() * h1() * nudge.value, exact, () => h1() * h1() * nudge.value, slope,
-    c.given("factor ten", 10, "a factor for the nudge, chosen for the example"), c.given("factor ten again", 10, "the same factor for the error"),
+    c.given("factor ten", 10, "a factor for the nudge, chosen for the example", { is: "illustration" }), c.given("factor ten again", 10, "the same factor for the error", { is: "illustration" }),
   ]);
 
   const oneSided = (h: number) => () => nudgeSlope(lossAt, v1.value, h);
-  const span = c.given("two sides", 2, "a nudge up and a nudge down span 2h");
+  const span = c.given("two sides", 2, "a nudge up and a nudge down span 2h", { is: "definition" });
   c.cell("shrink", [
     v1, exact, oneSided(0.1), oneSided(0.01), oneSided(0.001), c.rounded(oneSided(0.001)), exact, () => h1() * h1(),
     span, span, () => h1() * h1(), () => -h1() * h1(),
   ]);
   c.cell("hill-intro", [v1, loss, exact, v1, nudged, slope]);
+  const tinyNudge = c.given("tiny nudge", 1e-10, "the tiny nudge of cell \"rounding-code\", 10⁻¹⁰", { code: "rounding-code" });
   c.cell("rounding", [
-    c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits"),
-    c.given("ten", 10, "the base of 10⁻¹⁰"),
-    c.given("tiny nudge exponent", -10, "the tiny nudge is 10⁻¹⁰"),
+    c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits", { is: "fact" }),
+    c.given("ten", 10, "the base of 10⁻¹⁰", { is: "definition" }),
+    () => Math.round(Math.log10(tinyNudge.value)),
     c.rounded(oneSided(1e-10)),
     exact,
-    c.given("check nudge", 0.00001, "the nudge the engine's gradientCheck uses by default"),
+    c.given("check nudge", 0.00001, "the nudge the engine's gradientCheck uses by default", { is: "fact" }),
     n10,
   ]);
 
@@ -148,7 +149,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   const realSizes = [784, 16, 16, 10];
   // One multiplication per weight: the knobs less the biases (one per neuron after the inputs).
   const multiplications = () => countParameters(realSizes) - realSizes.slice(1).reduce((a, b) => a + b, 0);
-  const side = c.given("image side", 28, "digit images are 28 × 28 pixels");
+  const side = c.given("image side", 28, "digit images are 28 × 28 pixels", { is: "fact" });
   // The third hidden neuron is switched off for (2, 5): nudging its bias changes nothing (slope 0, computed).
   const thirdHiddenSlope = () => {
     const withBias3 = (bias: number) =>
@@ -161,18 +162,18 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("every-knob-after", [
     thirdHiddenSlope,
     smallNudge, nudge, oneSided(smallNudge.value), exact,
-    n05, side, side, () => side.value * side.value, c.given("hidden size", 16, "the size of each hidden layer"), c.given("outputs", 10, "one output per digit"), knobs,
+    n05, side, side, () => side.value * side.value, c.given("hidden size", 16, "the size of each hidden layer", { code: "count", at: "[784, " }), c.given("outputs", 10, "one output per digit", { code: "count", at: "[784, 16, 16, " }), knobs,
     () => knobs() + 1,
     multiplications, c.rounded(() => ((knobs() + 1) * multiplications()) / 1e6),
   ]);
   c.cell("every-knob-end", [n09, n10, knobs]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 07.${k}`, 7 + k / 10, "an exercise's number");
-  const xSquare = c.given("x for x²", 3, "the exercise's point");
-  const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge");
-  const cube = c.given("cube", 3, "the power in x³");
-  const xCube = c.given("x for x³", 2, "the exercise's point");
+  const ex = (k: number) => c.exercise(`07.${k}`);
+  const xSquare = c.given("x for x²", 3, "the exercise's point", { exercise: { id: "07.1", case: 1, item: [1] } });
+  const nudgeSquare = c.given("nudge for x²", 0.5, "the exercise's nudge", { exercise: { id: "07.1", case: 1, item: [2] } });
+  const cube = c.given("cube", 3, "the power in x³", { is: "definition" });
+  const xCube = c.given("x for x³", 2, "the exercise's point", { exercise: { id: "07.2", case: 1, item: [1] } });
   c.cell("your-turn", [
     ex(1), v1, nudge, slope,
     square, xSquare, nudgeSquare, () => nudgeSlope((x) => x ** square.value, xSquare.value, nudgeSquare.value),
@@ -197,26 +198,26 @@ export default claimsFor("07-gradient.ipynb", (c) => {
 
   // Numbers in comments and captions.
   const outputLayer = () => net.layers.length - 1;
-  c.cell("four-knobs", [c.given("first layer index", 0, "the engine counts layers from 0"), outputLayer, outputLayer]);
-  c.cell("shrink-figure", [v1, nudge, c.given("smallest nudge", 0.00001, "the smallest nudge of the table"), exact]);
+  c.cell("four-knobs", [c.given("first layer index", 0, "the engine counts layers from 0", { is: "label" }), outputLayer, outputLayer]);
+  c.cell("shrink-figure", [v1, nudge, c.given("smallest nudge", 0.00001, "the smallest nudge of the table", { code: "shrink-table", at: "0.0001, " }), exact]);
   c.cell("hill", [v1, nudged, v1, v1, nudged]);
 
   // Numbers in words.
-  const oneKnob = c.given("one knob", 1, "the notebook studies a single knob at a time");
-  const onePass = c.given("one pass", 1, "a single forward pass, or a single sweep backwards");
+  const oneKnob = c.given("one knob", 1, "the notebook studies a single knob at a time", { is: "definition" });
+  const onePass = c.given("one pass", 1, "a single forward pass, or a single sweep backwards", { is: "definition" });
   const outputKnobs = () => net.layers[1].weights[0].length + net.layers[1].biases.length;
   c.words("where", [() => hidden.length]);
   c.words("loss-function-intro", [oneKnob, oneKnob]);
   c.words("nudge", [oneKnob]);
-  c.words("nudge-engine", [c.given("one number", 1, "nudgeSlope's f takes a single number")]);
-  c.words("two-things", [c.given("one gradient", 1, "a gradient of one knob is a single number"), outputKnobs, oneKnob]);
+  c.words("nudge-engine", [c.given("one number", 1, "nudgeSlope's f takes a single number", { is: "definition" })]);
+  c.words("two-things", [c.given("one gradient", 1, "a gradient of one knob is a single number", { is: "definition" }), outputKnobs, oneKnob]);
   c.words("four-knobs", [oneKnob]);
   c.words("leverage", [outputKnobs]);
-  c.words("exact", [c.given("one step", 1, "each fact is about a single step of the calculation"), () => [lossLocal, h1].length]);
-  c.words("every-knob", [c.given("one slope per knob", 1, "a gradient has one slope for each knob")]);
-  c.words("every-knob-after", [outputKnobs, () => digits.length - 2, c.given("one training step", 1, "the cost of a single step")]);
+  c.words("exact", [c.given("one step", 1, "each fact is about a single step of the calculation", { is: "definition" }), () => [lossLocal, h1].length]);
+  c.words("every-knob", [c.given("one slope per knob", 1, "a gradient has one slope for each knob", { is: "definition" })]);
+  c.words("every-knob-after", [outputKnobs, () => digits.length - 2, c.given("one training step", 1, "the cost of a single step", { is: "definition" })]);
   c.words("every-knob-end", [onePass, onePass]);
-  c.words("exercise-2-text", [c.given("two points", 2, "the two-sided nudge reads f at x + h and at x − h")]);
+  c.words("exercise-2-text", [c.given("two points", 2, "the two-sided nudge reads f at x + h and at x − h", { is: "definition" })]);
   c.words("recap", [onePass]);
 
   // Direction words.
@@ -239,7 +240,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.compare("every-knob-end", "that [faster] method", { value: () => 1 / (2 * onePass.value), than: () => 1 / (knobs() + 1) });
   c.compare("recap", "an amount that [shrinks] with the nudge", { from: error(nudge.value), to: error(smallNudge.value) });
   // The openings and the exercises' statements.
-  const aSingle = c.given("a single one", 1, "a single item: one knob, one number");
+  const aSingle = c.given("a single one", 1, "a single item: one knob, one number", { is: "definition" });
   c.words("title", [aSingle, aSingle, aSingle]);
   c.words("learn", [aSingle, () => [lossLocal, h1].length]);
   c.words("your-turn", [() => keys.length]);

@@ -205,3 +205,79 @@ describe("checking every kind in a notebook", () => {
     expect(reportMessages(report)).toContain('t.ipynb, cell 2 (id read): the claims expect the phrase "the loss goes [down]" here (with "down" or "up"), but the text has no such phrase');
   });
 });
+
+describe("givens: tied to the one literal a code cell sets, or classified", () => {
+  // Worked out by hand: the cell sets 3 twice (the weight and the first tried weight), 0.5 once.
+  const cell = "const weight = 3;\nconst rate = 0.5;\nfor (const w of [3, 4, -1]) train(w, rate);\ncheck(\"01.2\", weightFor);";
+  const nb = notebook(["setup", "code", cell], ["text", "markdown", "Notebook 1, exercise 01.2."]);
+  const tie = (key: string, value: number, options: { code: string; at?: string }) => checkNotebook(nb, claimsFor("t.ipynb", (c) => void c.given(key, value, "an input", options)), "t.ipynb");
+
+  it("pins a tie to the literal right after `at`, or to the cell's only literal of that value", () => {
+    for (const [value, at] of [[3, "const weight = "], [3, "[" ], [4, "[3, "], [-1, "[3, 4, "], [0.5, undefined]] as const) {
+      const report = tie("x", value, { code: "setup", ...(at === undefined ? {} : { at }) });
+      expect(report.problems).toEqual([]);
+      expect(report.review).toEqual([]);
+    }
+  });
+
+  it("fails when the literal after `at` is another number, `at` is missing or not one place, or no number follows", () => {
+    expect(tie("weight", 4, { code: "setup", at: "const weight = " }).problems).toEqual(['t.ipynb: given "weight" is 4, but the code of cell "setup" sets 3 after "const weight = "']);
+    expect(tie("weight", 3, { code: "setup", at: "const wait = " }).problems).toEqual(['t.ipynb: given "weight" is 3, but the code of cell "setup" has no "const wait = "']);
+    expect(tie("weight", 3, { code: "setup", at: "const " }).problems[0]).toMatch(/"const " occurs more than once/);
+    expect(tie("rate", 0.5, { code: "setup", at: "const rate" }).problems[0]).toMatch(/has no number right after "const rate"/);
+  });
+
+  it("ties a count to the number of items of the list right after `at`", () => {
+    const count = (value: number, at: string) => checkNotebook(nb, claimsFor("t.ipynb", (c) => void c.given("tried weights", value, "how many weights the loop tries", { code: "setup", at, length: true })), "t.ipynb").problems;
+    expect(count(3, "for (const w of ")).toEqual([]);
+    expect(count(2, "for (const w of ")).toEqual(['t.ipynb: given "tried weights" is 2, but the list after "for (const w of " in the code of cell "setup" has 3 items']);
+    expect(count(3, "const weight = ")).toEqual(['t.ipynb: given "tried weights" is 3, but the code of cell "setup" has no list right after "const weight = "']);
+    expect(() => claimsFor("t.ipynb", (c) => void c.given("n", 3, "why", { code: "setup", length: true }))).toThrow(/counts an array: say which with \{ at/);
+  });
+
+  it("ties an exercise's example to the number at its place in a case the notebook's check runs", () => {
+    // Exercise 01.2's first case is [10, 2] (lib/course/exercise-keys/01-a-neuron.ts); this notebook checks 01.2.
+    const example = (value: number, exercise: { id: string; case: number; item: number[] }) =>
+      checkNotebook(nb, claimsFor("t.ipynb", (c) => void c.given("wanted", value, "the example's wanted output", { exercise })), "t.ipynb");
+    expect(example(10, { id: "01.2", case: 0, item: [0] }).problems).toEqual([]);
+    expect(example(10, { id: "01.2", case: 0, item: [0] }).givensInExercises).toBe(1);
+    expect(example(11, { id: "01.2", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 11, but case 0 of exercise 01.2, at [0] the check runs 10']);
+    expect(example(10, { id: "01.2", case: 0, item: [5] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but case 0 of exercise 01.2, at [5] there is no number']);
+    expect(example(10, { id: "01.1", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but no code cell of t.ipynb checks exercise 01.1']);
+  });
+
+  it("lists a tie to one of several equal literals as not pinned, without failing", () => {
+    const report = tie("weight", 3, { code: "setup" });
+    expect(report.problems).toEqual([]);
+    expect(report.review).toEqual(['t.ipynb: given "weight" (3) is tied to cell "setup", but not pinned: the code of cell "setup" has 2 literals of that value: say which one with { at: "…" } (the code right before it)']);
+  });
+
+  it("counts givens per class, and lists the unclassified ones for review", () => {
+    const report = checkNotebook(
+      nb,
+      claimsFor("t.ipynb", (c) => {
+        c.given("weight", 3, "the weight", { code: "setup", at: "const weight = " });
+        c.given("one bias", 1, "a neuron has one bias", { is: "definition" });
+        c.given("minutes", 15, "the time to work through", { is: "estimate" });
+        c.given("loose", 7, "nothing says why");
+      }),
+      "t.ipynb",
+    );
+    expect(report.givensTied).toBe(1);
+    expect(report.givensByClass).toEqual({ definition: 1, label: 0, estimate: 1, fact: 0, illustration: 0, unclassified: 1 });
+    expect(report.review).toEqual(['t.ipynb: given "loose" (7) is not tied to a code cell: is it a true input of the lesson? [nothing says why]']);
+    expect(() => claimsFor("t.ipynb", (c) => void c.given("x", 1, "why", { is: "guess" as never }))).toThrow(/unknown class "guess"/);
+  });
+
+  it("checks a notebook's number against the course's files and an exercise's number against the check cells", () => {
+    const good = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(1), c.exercise("01.2")])), "t.ipynb");
+    expect(reportMessages(good)).toEqual([]);
+    expect(good.verified).toBe(2);
+    const bad = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(99), c.exercise("01.3")])), "t.ipynb");
+    expect(bad.problems).toEqual([
+      "t.ipynb, cell 2 (id text): entry 1 threw the course has no notebook 99 (no file notebooks/99-*.ipynb)",
+      't.ipynb, cell 2 (id text): entry 2 threw no code cell of t.ipynb checks exercise 01.3 (check("01.3", …))',
+    ]);
+    expect(() => claimsFor("t.ipynb", (c) => void c.exercise("1.2"))).toThrow(/not an exercise number like "01.2"/);
+  });
+});

@@ -7,22 +7,26 @@
 //   - word: a number word changed to the next one ("three inputs" → "four inputs", "twice" → "three times");
 //   - direction: a direction word swapped for its opposite ("goes down" → "goes up");
 //   - caption: a digit of a number in a string a figure shows, in a code cell;
-//   - comment: a digit of a number in a code comment.
+//   - comment: a digit of a number in a code comment;
+//   - tie: the literal in a code cell that a tied given names (c.given(…, { code, at })) set to another
+//     number, as if someone changed the lesson's weight in the code and not in the prose; for a count,
+//     one more item in its list; for an exercise's example, the number in the case its check runs.
 // Worked lines check themselves, so operator, term and result run on every notebook. The other kinds run
 // where the claims cover them: in cells a claims file declares (c.words, c.compare, c.cell on a code
 // cell), and everywhere in a notebook whose claims say c.strict().
 import { WorkedLine, findWorkedLines, workedLinesIn } from "../../lib/tools/claims/arithmetic";
-import { checkCellKinds } from "../../lib/tools/claims/check";
+import { checkCellKinds, checkGiven, pinnedLiteral } from "../../lib/tools/claims/check";
 import { readableCode } from "../../lib/tools/claims/code-text";
-import { NotebookClaims } from "../../lib/tools/claims/define";
+import { Given, NotebookClaims } from "../../lib/tools/claims/define";
 import { directionOf, findDirectionWords, findPhrase } from "../../lib/tools/claims/directions";
 import { numbersInLeaves, readableLeaves, scanText } from "../../lib/tools/claims/numbers";
 import { findNumberWords } from "../../lib/tools/claims/words";
 import { PythonRandom } from "../../lib/engine";
+import { exerciseKey } from "../../lib/course/exercise-keys/index";
 import { Cell, Notebook, joinText } from "../../lib/tools/notebooks/ipynb";
 
-export type MutationKind = "operator" | "term" | "result" | "word" | "direction" | "caption" | "comment";
-export const mutationKinds: readonly MutationKind[] = ["operator", "term", "result", "word", "direction", "caption", "comment"];
+export type MutationKind = "operator" | "term" | "result" | "word" | "direction" | "caption" | "comment" | "tie";
+export const mutationKinds: readonly MutationKind[] = ["operator", "term", "result", "word", "direction", "caption", "comment", "tie"];
 
 /** One change to one cell. */
 export interface Mutation {
@@ -32,6 +36,10 @@ export interface Mutation {
   label: string;
   /** The cell's source after the change. */
   source: string;
+  /** For a tie: the given whose literal was changed. */
+  given?: Given;
+  /** A change outside the notebook (an exercise's case): makes it and returns what undoes it. */
+  apply?: () => () => void;
 }
 
 const replaceAt = (s: string, at: number, length: number, by: string) => s.slice(0, at) + by + s.slice(at + length);
@@ -61,6 +69,7 @@ export function nextNumberWord(word: string): string | undefined {
 
 /** Every candidate change of one kind in a notebook (before sampling). */
 export function candidates(nb: Notebook, claims: NotebookClaims | undefined, kind: MutationKind): Mutation[] {
+  if (kind === "tie") return tieCandidates(nb, claims);
   const out: Mutation[] = [];
   const strict = !!claims?.strict;
   nb.cells.forEach((cell, cellIndex) => {
@@ -144,6 +153,107 @@ export function candidates(nb: Notebook, claims: NotebookClaims | undefined, kin
   return out;
 }
 
+/** A numeric literal in code (a sign in front belongs to it), as the harness reads it: by pattern, not by the checker's parser. */
+const literalPattern = /^-?\s*(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/i;
+
+/**
+ * Every tie of a given to a code cell that names one literal: that literal set to the given's value
+ * plus 1. The harness finds the literal itself: the code right after `at`, read by pattern; for a tie
+ * without `at` (the cell's only literal of that value), the place the checker reads, which must hold
+ * the value. Ties that name no single literal (listed as "not pinned" by npm run claims) are left out.
+ */
+function tieCandidates(nb: Notebook, claims: NotebookClaims | undefined): Mutation[] {
+  const out: Mutation[] = [];
+  for (const given of claims?.givens.values() ?? []) {
+    if (given.exercise) {
+      const { id, case: k, item } = given.exercise;
+      const cellIndex = nb.cells.findIndex((c) => c.cell_type === "code" && joinText(c.source).includes(`check("${id}"`));
+      if (cellIndex < 0) continue;
+      const apply = () => {
+        const key = exerciseKey(id);
+        const cases = key.cases;
+        key.cases = () => {
+          const changed = cases();
+          let at = changed[k] as unknown[];
+          for (const i of item.slice(0, -1)) at = at[i] as unknown[];
+          at[item[item.length - 1]] = given.value + 1;
+          return changed;
+        };
+        return () => {
+          key.cases = cases;
+        };
+      };
+      out.push({ kind: "tie", cellIndex, label: `case ${k} of exercise ${id} at [${item.join(", ")}]: ${given.value} → ${given.value + 1} (given "${given.key}")`, source: joinText(nb.cells[cellIndex].source), given, apply });
+      continue;
+    }
+    if (!given.code) continue;
+    const cellIndex = nb.cells.findIndex((c) => c.id === given.code);
+    if (cellIndex < 0) continue;
+    const source = joinText(nb.cells[cellIndex].source);
+    let start: number;
+    let text: string;
+    if (given.length && given.at !== undefined) {
+      // A count: the list after `at` gets one more item (its first again), read by bracket depth.
+      const at = source.indexOf(given.at);
+      if (at < 0) continue;
+      start = at + given.at.length;
+      const end = closingBracket(source, start);
+      if (end < 0) continue;
+      text = source.slice(start, end + 1);
+      const inner = text.slice(1, -1).trim().replace(/,$/, "");
+      const first = inner ? splitTopLevel(inner)[0] : "0";
+      const longer = inner ? `[${inner}, ${first}]` : `[${first}]`;
+      out.push({ kind: "tie", cellIndex, label: `${text} → ${longer} in cell "${given.code}" (given "${given.key}")`, source: replaceAt(source, start, text.length, longer), given });
+      continue;
+    }
+    if (given.at !== undefined) {
+      const at = source.indexOf(given.at);
+      if (at < 0) continue;
+      start = at + given.at.length;
+      const m = literalPattern.exec(source.slice(start));
+      if (!m) continue;
+      text = m[0];
+    } else {
+      const place = pinnedLiteral(source, given);
+      if (!("start" in place)) continue;
+      start = place.start;
+      text = source.slice(place.start, place.end);
+    }
+    if (Number(text.replace(/[\s_]/g, "")) !== given.value) throw new Error(`${given.code}: the harness reads ${text} where the given "${given.key}" is ${given.value}`);
+    const changed = String(given.value + 1);
+    out.push({ kind: "tie", cellIndex, label: `${text} → ${changed} in cell "${given.code}" (given "${given.key}")`, source: replaceAt(source, start, text.length, changed), given });
+  }
+  return out;
+}
+
+/** The index of the "]" that closes the "[" at `open`, by bracket depth (−1 when there is none). */
+function closingBracket(source: string, open: number): number {
+  if (source[open] !== "[") return -1;
+  let depth = 0;
+  for (let k = open; k < source.length; k++) {
+    if ("[({".includes(source[k])) depth++;
+    else if ("])}".includes(source[k]) && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** A list's items at the top level: "[3, 1], 2" → ["[3, 1]", "2"]. */
+function splitTopLevel(inner: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let k = 0; k < inner.length; k++) {
+    if ("[({".includes(inner[k])) depth++;
+    else if ("])}".includes(inner[k])) depth--;
+    else if (inner[k] === "," && depth === 0) {
+      items.push(inner.slice(from, k).trim());
+      from = k + 1;
+    }
+  }
+  items.push(inner.slice(from).trim());
+  return items.filter((x) => x.length);
+}
+
 /**
  * Whether a changed line of plain arithmetic (digits, + − × / and brackets) still holds exactly, judged by
  * JavaScript's own arithmetic (not by the checker): such a change ("(3 × 0) + (1 × 0) = 0" with − for +)
@@ -199,6 +309,16 @@ export function missedMutations(nb: Notebook, claims: NotebookClaims | undefined
     const copy: Notebook = { ...nb, cells: nb.cells.map((c, k) => (k === m.cellIndex ? cell : c)) };
     if (claims) claims.source = copy;
     const problems: string[] = [];
+    if (m.given) {
+      const undo = m.apply?.();
+      try {
+        checkGiven(copy, name, m.given, problems, []);
+      } finally {
+        undo?.();
+      }
+      if (!problems.length) missed.push(m);
+      continue;
+    }
     const findings = checkCellKinds(name, cell, m.cellIndex + 1, claims, problems);
     const caught = findings.some((f) => f.fails && f.cellId === cell.id) || problems.length > 0;
     if (!caught) missed.push(m);

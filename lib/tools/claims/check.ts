@@ -9,10 +9,11 @@
 // Digits in markdown, worked lines that do not add up, and everything a claims file declares are
 // always enforced. What nothing covers of the other kinds is reported; it fails once the claims file
 // says c.strict().
+import { exerciseKey } from "../../course/exercise-keys/index";
 import { Cell, Notebook, joinText } from "../notebooks/ipynb";
 import { WorkedLine, checkWorkedLine, findWorkedLines, workedLinesIn } from "./arithmetic";
-import { readableCode, numericLiterals } from "./code-text";
-import { Compared, Comparison, Entry, Given, NotebookClaims, Value } from "./define";
+import { arrayLiterals, readableCode, literalSpans } from "./code-text";
+import { Compared, Comparison, Entry, Given, GivenClass, NotebookClaims, Value, givenClasses } from "./define";
 import { directionOf, findDirectionWords, findPhrase } from "./directions";
 import { FoundNumber, ReadableLeaf, contextOf, findNumbers, numbersInLeaves, readableLeaves, scanText } from "./numbers";
 import { readPrinted } from "./outputs";
@@ -72,6 +73,10 @@ export interface NotebookReport extends KindCounts {
   review: string[];
   /** Givens tied to the code cell that sets them (c.given(…, { code })). */
   givensTied: number;
+  /** Givens tied to a case an exercise's check runs (c.given(…, { exercise })). */
+  givensInExercises: number;
+  /** Givens no cell sets, by what makes them true (c.given(…, { is })); "unclassified" for the rest. */
+  givensByClass: Record<GivenClass | "unclassified", number>;
   strict: boolean;
 }
 
@@ -422,14 +427,27 @@ export function checkNotebook(nb: Notebook, claims: NotebookClaims | undefined, 
   };
   const kinds = Object.fromEntries(claimKinds.map((k) => [k, countsOf(k)])) as Record<ClaimKind, KindCounts>;
   const digits = kinds.digits;
-  const givensTied = [...(claims?.givens.values() ?? [])].filter((g) => g.code).length;
-  return { notebook, ...digits, kinds, findings, problems, review, givensTied, strict: !!claims?.strict };
+  const givens = [...(claims?.givens.values() ?? [])];
+  const givensTied = givens.filter((g) => g.code).length;
+  const givensByClass = Object.fromEntries([...Object.keys(givenClasses), "unclassified"].map((k) => [k, 0])) as Record<GivenClass | "unclassified", number>;
+  const givensInExercises = givens.filter((g) => g.exercise).length;
+  for (const g of givens) if (!g.code && !g.exercise) givensByClass[g.is ?? "unclassified"]++;
+  return { notebook, ...digits, kinds, findings, problems, review, givensTied, givensInExercises, givensByClass, strict: !!claims?.strict };
 }
 
-/** A given tied to a code cell must be a number that cell's code sets; one that is not tied is listed for review. */
-function checkGiven(nb: Notebook, notebook: string, g: Given, problems: string[], review: string[]): void {
+/**
+ * A given tied to a code cell must be the number that cell's code sets at one place: the literal right
+ * after `at`, or the cell's only literal of that value; for a count ({ length: true }), the number of
+ * items of the list right after `at`. A given that is neither tied nor classified is listed for review.
+ */
+export function checkGiven(nb: Notebook, notebook: string, g: Given, problems: string[], review: string[]): void {
+  if (g.exercise) {
+    const problem = exerciseCaseProblem(nb, notebook, g);
+    if (problem) problems.push(`${notebook}: given "${g.key}" is ${g.value}, but ${problem}`);
+    return;
+  }
   if (!g.code) {
-    review.push(`${notebook}: given "${g.key}" (${g.value}) is not tied to a code cell: is it a true input of the lesson? [${g.why}]`);
+    if (!g.is) review.push(`${notebook}: given "${g.key}" (${g.value}) is not tied to a code cell: is it a true input of the lesson? [${g.why}]`);
     return;
   }
   const cell = nb.cells.find((c) => c.id === g.code);
@@ -437,10 +455,60 @@ function checkGiven(nb: Notebook, notebook: string, g: Given, problems: string[]
     problems.push(`${notebook}: given "${g.key}" names code cell "${g.code}", which the notebook does not have`);
     return;
   }
-  const literals = numericLiterals(joinText(cell.source));
-  if (!literals.some((v) => Math.abs(v - g.value) <= 1e-12 * Math.max(1, Math.abs(v)))) {
-    problems.push(`${notebook}: given "${g.key}" is ${g.value}, but the code of cell "${g.code}" sets no such number (it has ${[...new Set(literals)].join(", ") || "none"})`);
+  const pinned = pinnedLiteral(joinText(cell.source), g);
+  if ("problem" in pinned) problems.push(`${notebook}: given "${g.key}" is ${g.value}, but ${pinned.problem}`);
+  // A tie to one of several equal literals still fails when the cell stops setting the number at all,
+  // but not when only one of them changes: listed for review until it names its place.
+  if ("unpinned" in pinned) review.push(`${notebook}: given "${g.key}" (${g.value}) is tied to cell "${g.code}", but not pinned: ${pinned.unpinned}`);
+}
+
+/** Why an exercise example is not the number at its place in a case the notebook's check cell runs (undefined: it is). */
+function exerciseCaseProblem(nb: Notebook, notebook: string, g: Given): string | undefined {
+  const { id, case: k, item } = g.exercise!;
+  const checks = new RegExp(`\\bcheck\\(\\s*["']${id.replace(".", "\\.")}["']`);
+  if (!nb.cells.some((c) => c.cell_type === "code" && checks.test(joinText(c.source)))) return `no code cell of ${notebook} checks exercise ${id}`;
+  let cases: unknown[][];
+  try {
+    cases = exerciseKey(id).cases();
+  } catch (e) {
+    return (e as Error).message;
   }
+  let at: unknown = cases[k];
+  for (const i of item) at = Array.isArray(at) ? at[i] : undefined;
+  const place = `case ${k} of exercise ${id}, at [${item.join(", ")}]`;
+  if (typeof at !== "number") return `${place} there is no number`;
+  return sameNumber(at, g.value) ? undefined : `${place} the check runs ${at}`;
+}
+
+const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
+
+/**
+ * Where in a cell's source the code sets a tied given: the literal's place, or why none is found (a
+ * message that completes "given … is 3, but …").
+ */
+export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | "at" | "length">): { start: number; end: number } | { problem: string } | { unpinned: string } {
+  const literals = literalSpans(source);
+  const cell = `the code of cell "${g.code}"`;
+  if (g.at !== undefined) {
+    const first = source.indexOf(g.at);
+    if (first < 0) return { problem: `${cell} has no "${g.at}"` };
+    if (source.indexOf(g.at, first + 1) >= 0) return { problem: `"${g.at}" occurs more than once in ${cell}: make it longer so that it names one place` };
+    const after = first + g.at.length;
+    if (g.length) {
+      const list = arrayLiterals(source).find((a) => a.start >= after);
+      if (!list || source.slice(after, list.start).trim() !== "") return { problem: `${cell} has no list right after "${g.at}"` };
+      if (list.length !== g.value) return { problem: `the list after "${g.at}" in ${cell} has ${list.length} item${list.length === 1 ? "" : "s"}` };
+      return list;
+    }
+    const next = literals.find((l) => l.start >= after);
+    if (!next || source.slice(after, next.start).trim() !== "") return { problem: `${cell} has no number right after "${g.at}"` };
+    if (!sameNumber(next.value, g.value)) return { problem: `${cell} sets ${next.value} after "${g.at}"` };
+    return next;
+  }
+  const same = literals.filter((l) => sameNumber(l.value, g.value));
+  if (same.length === 1) return same[0];
+  if (!same.length) return { problem: `${cell} sets no such number (it has ${[...new Set(literals.map((l) => l.value))].join(", ") || "none"})` };
+  return { unpinned: `${cell} has ${same.length} literals of that value: say which one with { at: "…" } (the code right before it)` };
 }
 
 /** Entries of a claims file that compute nothing: a number or a function of numbers only. */

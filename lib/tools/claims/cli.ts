@@ -5,13 +5,15 @@
 // npm run claims -- --uncovered [notebooks]
 //                              — also lists, by notebook, what the prose states that no check covers yet
 //                                (number words, worked lines, direction words, code-cell numbers) and what
-//                                to review (givens not tied to the code, constants in the claims files).
+//                                to review (givens neither tied to the code nor classified, ties not pinned to one
+//                                literal, constants in the claims files).
 // npm run claims -- --scaffold notebooks/05-layers.ipynb
 //                              — prints a starting claims file listing every number of every cell.
 import { basename, resolve } from "node:path";
 import { Cell, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks } from "../notebooks/list";
 import { ClaimKind, NotebookReport, checkNotebook, readableOf, reportMessages, reportNotes } from "./check";
+import { GivenClass, givenClasses } from "./define";
 import { loadClaims } from "./load";
 import { findNumbers, numbersInLeaves, scanText } from "./numbers";
 import { findNumberWords } from "./words";
@@ -91,13 +93,21 @@ function printKinds(reports: readonly NotebookReport[]): void {
       }),
     );
   }
+  console.log(`\ngivens: tied to the code cell that sets them, or classified by what makes them true (see givenClasses in lib/tools/claims/define.ts)`);
+  const classes = Object.keys(givenClasses) as GivenClass[];
+  table(
+    ["notebook", "tied to code", "not pinned", "exercise case", ...classes, "unclassified"],
+    reports.map((r) => {
+      const unpinned = r.review.filter((m) => /but not pinned/.test(m)).length;
+      return [r.notebook, r.givensTied, unpinned, r.givensInExercises, ...classes.map((k) => r.givensByClass[k]), r.givensByClass.unclassified].map(String);
+    }),
+  );
   console.log(`\nto review (listed by --uncovered; they do not fail)`);
   table(
-    ["notebook", "givens tied to code", "givens not tied", "constants in claims"],
+    ["notebook", "givens unclassified", "ties not pinned", "constants in claims"],
     reports.map((r) => {
       const count = (re: RegExp) => r.review.filter((m) => re.test(m)).length;
-      const givens = r.review.filter((m) => /is not tied to a code cell/.test(m)).length;
-      return [r.notebook, r.givensTied, givens, count(/computes nothing|is written in the claims file/)].map(String);
+      return [r.notebook, count(/is not tied to a code cell/), count(/but not pinned/), count(/computes nothing|is written in the claims file/)].map(String);
     }),
   );
 }
@@ -111,7 +121,8 @@ function scaffold(path: string): string {
     ``,
     `export default claimsFor("${name}", (c) => {`,
     `  // Givens: true inputs of the lesson (a chosen weight, a learning rate, a seed), tied to the code cell that sets them:`,
-    `  //   c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train" }).`,
+    `  //   c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train", at: "learningRate: " }).`,
+    `  // Numbers no cell sets, classified: c.given("one bias", 1, "a neuron has one bias", { is: "definition" }).`,
     `  // Values the notebook printed: c.output("train", "test accuracy"). Worked lines check themselves.`,
   ];
   nb.cells.forEach((cell: Cell) => {

@@ -16,7 +16,22 @@ const loadTypeScript = (): typeof TypeScript => (typescript ??= require("typescr
 
 interface CellReading {
   leaves: CodeLeaf[];
-  literals: number[];
+  literals: CodeLiteral[];
+  arrays: CodeArray[];
+}
+
+/** An array literal of a cell's code ([2, 5]) with how many items it lists, and where it stands. */
+export interface CodeArray {
+  length: number;
+  start: number;
+  end: number;
+}
+
+/** A numeric literal of a cell's code, with its sign, and where its text (sign included) stands in the source. */
+export interface CodeLiteral {
+  value: number;
+  start: number;
+  end: number;
 }
 
 const cacheFile = resolve(__dirname, "..", "..", "..", "node_modules", ".cache", "course-claims", "code-text.json");
@@ -54,7 +69,7 @@ function reading(source: string): CellReading {
   const key = createHash("sha256").update(`${readerVersion()}\0${source}`).digest("hex").slice(0, 32);
   const known = cache[key];
   if (known) return known;
-  const fresh = { leaves: readCode(source), literals: readLiterals(source) };
+  const fresh = { leaves: readCode(source), literals: readLiterals(source), arrays: readArrays(source) };
   cache[key] = fresh;
   dirty = true;
   return fresh;
@@ -78,6 +93,16 @@ export function readableCode(source: string): CodeLeaf[] {
 
 /** The numeric literals of a code cell's code (with their signs): the inputs it sets, such as a weight or a learning rate. */
 export function numericLiterals(source: string): number[] {
+  return reading(source).literals.map((l) => l.value);
+}
+
+/** The array literals of a cell's code, with their lengths: the counts a lesson chooses (two inputs, three ways). */
+export function arrayLiterals(source: string): CodeArray[] {
+  return reading(source).arrays;
+}
+
+/** The same literals with their places in the source (a sign in front counts as part of the literal). */
+export function literalSpans(source: string): CodeLiteral[] {
   return reading(source).literals;
 }
 
@@ -133,15 +158,27 @@ function literalPieces(node: TypeScript.Expression): ReadableLeaf[] {
   return [];
 }
 
-function readLiterals(source: string): number[] {
+function readLiterals(source: string): CodeLiteral[] {
   const ts = loadTypeScript();
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const out: number[] = [];
+  const out: CodeLiteral[] = [];
   const visit = (node: TypeScript.Node) => {
     if (ts.isNumericLiteral(node)) {
       const negative = ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.MinusToken;
-      out.push((negative ? -1 : 1) * Number(node.text));
+      out.push({ value: (negative ? -1 : 1) * Number(node.text), start: negative ? node.parent.getStart() : node.getStart(), end: node.getEnd() });
     }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return out;
+}
+
+function readArrays(source: string): CodeArray[] {
+  const ts = loadTypeScript();
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: CodeArray[] = [];
+  const visit = (node: TypeScript.Node) => {
+    if (ts.isArrayLiteralExpression(node)) out.push({ length: node.elements.length, start: node.getStart(), end: node.getEnd() });
     ts.forEachChild(node, visit);
   };
   visit(file);

@@ -4,7 +4,13 @@
 //     comments and the strings its figures show (captions, descriptions, labels);
 //   - c.words(id, [...]): the numbers written as words ("three inputs", "twice"), in either kind of cell.
 // An entry is
-//   - a Given (an input of the lesson, such as a chosen weight or a learning rate), declared once;
+//   - a Given, declared once: an input of the lesson that a code cell sets (a chosen weight, a learning
+//     rate), tied to that cell (c.given(…, { code: "cell", at: "weight = " })), or a number no cell sets,
+//     classified by what makes it true (c.given(…, { is: "definition" }); see givenClasses); a count
+//     a cell sets as a list ({ code, at, length: true }); an exercise's example, tied to the case its
+//     check runs ({ exercise: { id: "01.3", case: 0, item: [1, 0] } });
+//   - a number that names a notebook of the course or an exercise of this notebook: c.notebook(12),
+//     c.exercise("01.2"), checked against the course's files and the notebook's check cells;
 //   - a value the notebook's own run printed: c.output(cell, "label") reads the number after "label" in
 //     that code cell's stored output (npm test proves the stored outputs equal a re-run);
 //   - a value computed by the check: a function (using lib, or c.read(...) for printed values);
@@ -12,7 +18,22 @@
 //     text rounds.
 // Worked arithmetic in the prose ("(3 × 2) + (1 × 5) = 11") checks itself; c.letters gives values to
 // the letters of a cell's lines. Direction words ("the loss goes down") are declared with c.compare.
+import { basename } from "node:path";
+import { courseNotebooks } from "../notebooks/list";
 import { Anchor, readPrinted } from "./outputs";
+
+/**
+ * What makes a given number true when no code cell sets it. Each is a statement of the lesson that
+ * needs no computation; a number that a cell sets or computes is tied to that cell or computed instead.
+ */
+export const givenClasses = {
+  definition: "true by the lesson's definitions or design (a neuron has one bias; a square has the power 2)",
+  label: "names a thing: a step, row or list position, a digit class; counting, not computing",
+  estimate: "the estimated time to work through a notebook or a part of the course",
+  fact: "a fact about the field or the world (a year, a size of real images) that the course states",
+  illustration: "a number the prose picks for an example that no cell runs (an imagined chain of 10 links)",
+} as const;
+export type GivenClass = keyof typeof givenClasses;
 
 /** A number the text states rather than derives, with the reason it is given. */
 export interface Given {
@@ -20,9 +41,27 @@ export interface Given {
   key: string;
   value: number;
   why: string;
-  /** The code cell that sets this input (its code must contain the number): a true input of the lesson. */
+  /**
+   * The code cell that sets this input: a true input of the lesson. The cell's code must set exactly
+   * this number at one place: the literal right after `at` (code text that occurs once in the cell), or
+   * without `at`, the one literal of the cell with this value. Changing that literal fails the check.
+   */
   code?: string;
+  at?: string;
+  /** The number is a count the cell's code sets: the length of the array literal right after `at`. */
+  length?: boolean;
+  /** For a number no cell sets: what makes it true (see givenClasses). */
+  is?: GivenClass;
+  /**
+   * An example the prose gives for an exercise that is one of the cases the notebook's check cell runs:
+   * the exercise ("01.3"), the case (from 0) and the place of the number in its arguments ([1, 0]: the
+   * second argument's first item).
+   */
+  exercise?: { id: string; case: number; item: number[] };
 }
+
+/** How a given is anchored: to the code cell that sets it, or to a class of statement that needs no code. */
+export type GivenOptions = { code: string; at?: string; length?: boolean } | { is: GivenClass } | { exercise: { id: string; case: number; item: number[] } };
 
 /** A line of worked arithmetic made by a lib helper; every number in it is checked against the text. */
 export interface Line {
@@ -83,12 +122,16 @@ export interface NotebookClaims {
    */
   strict: boolean;
   /** The notebook being checked; set by the checker, read by c.read and c.output. */
-  source?: { cells: { id: string; cell_type: string; outputs?: unknown[] }[] };
+  source?: { cells: { id: string; cell_type: string; source?: string | string[]; outputs?: unknown[] }[] };
 }
 
 export interface ClaimsBuilder {
   /** Declares a given number once for the notebook and returns it for use in cells. */
-  given(key: string, value: number, why: string, options?: { code?: string }): Given;
+  given(key: string, value: number, why: string, options?: GivenOptions): Given;
+  /** The number of a course notebook, named in the text ("notebook 12"): there must be such a notebook. */
+  notebook(n: number): () => number;
+  /** The number of one of this notebook's exercises ("exercise 01.2"): a cell must check it. */
+  exercise(id: string): () => number;
   /** The numbers a cell prints in digits, in the order a reader meets them. */
   cell(id: string, entries: Entry[]): void;
   /** The numbers a cell writes as words ("three inputs", "twice"), in reading order. */
@@ -117,9 +160,29 @@ export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): 
       if (claims.givens.has(key)) throw new Error(`${notebook}: the given "${key}" is declared twice`);
       if (!why || !why.trim()) throw new Error(`${notebook}: the given "${key}" needs a reason`);
       if (!Number.isFinite(value)) throw new Error(`${notebook}: the given "${key}" is not a finite number`);
-      const g: Given = { kind: "given", key, value, why, ...(options?.code ? { code: options.code } : {}) };
+      if (options && "code" in options && !options.code) throw new Error(`${notebook}: the given "${key}" names no code cell`);
+      if (options && "length" in options && options.length && options.at === undefined) throw new Error(`${notebook}: the given "${key}" counts an array: say which with { at: "…" } (the code right before it)`);
+      if (options && "is" in options && !(options.is in givenClasses)) throw new Error(`${notebook}: the given "${key}" has an unknown class "${options.is}" (one of ${Object.keys(givenClasses).join(", ")})`);
+      const g: Given = { kind: "given", key, value, why, ...(options ?? {}) };
       claims.givens.set(key, g);
       return g;
+    },
+    notebook(n) {
+      const entry = () => {
+        const prefix = `${String(n).padStart(2, "0")}-`;
+        if (!courseNotebooks().some((path) => basename(path).startsWith(prefix))) throw new Error(`the course has no notebook ${n} (no file notebooks/${prefix}*.ipynb)`);
+        return n;
+      };
+      return entry;
+    },
+    exercise(id) {
+      if (!/^\d{2}\.\d+$/.test(id)) throw new Error(`${notebook}: "${id}" is not an exercise number like "01.2"`);
+      return () => {
+        const cells = claims.source?.cells ?? [];
+        const checked = cells.some((cell) => cell.cell_type === "code" && new RegExp(`\\bcheck\\(\\s*["']${id.replace(".", "\\.")}["']`).test(sourceOf(cell)));
+        if (!checked) throw new Error(`no code cell of ${notebook} checks exercise ${id} (check("${id}", …))`);
+        return Number(id);
+      };
     },
     cell(id, entries) {
       if (claims.cells.has(id)) throw new Error(`${notebook}: cell "${id}" is declared twice`);
@@ -156,3 +219,5 @@ export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): 
   });
   return claims;
 }
+
+const sourceOf = (cell: { source?: string | string[] }) => (Array.isArray(cell.source) ? cell.source.join("") : (cell.source ?? ""));
