@@ -25,7 +25,7 @@ import { keys } from "../../lib/course/exercise-keys/10-backpropagation-by-hand"
 import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n10, n09, n11, n14] = [10, 9, 11, 14].map(notebook);
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
   const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
@@ -95,7 +95,7 @@ export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   c.cell("cost", [n14, () => countParameters([25, 8, 3]), () => 2 * countParameters([25, 8, 3])]);
 
   // ── Exercises.
-  const ex = (k: number) => c.given(`exercise 10.${k}`, 10 + k / 10, "an exercise's label");
+  const ex = (k: number) => c.exercise(`10.${k}`);
   c.cell("your-turn", [ex(1), outBlame, hA, hB, gp, gq]);
   c.cell("exercise-2-text", [ex(2), outBlame, p, q, () => trace().layers[0].preActivations[0], () => trace().layers[0].preActivations[1], blameA, blameB, zero]);
   c.cell("recap", [gp, gq, ga, gb]);

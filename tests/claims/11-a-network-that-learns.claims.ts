@@ -25,7 +25,7 @@ import { keys } from "../../lib/course/exercise-keys/11-a-network-that-learns";
 import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n10, n11, n08, n12, n13] = [10, 11, 8, 12, 13].map(notebook);
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
   const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
@@ -248,7 +248,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.cell("zero-grad-run", [epochs, { ...w1After.forgetful, rounded: true }, w1After.fresh]);
 
   // ── Exercises.
-  const ex = (k: number) => c.given(`exercise 11.${k}`, 11 + k / 10, "an exercise's label");
+  const ex = (k: number) => c.exercise(`11.${k}`);
   const g0 = () => bb(0).gradients;
   c.cell("exercise-1-text", [
     ex(1), square, one, one, one, one, xs[0], ys[0],

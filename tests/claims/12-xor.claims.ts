@@ -23,7 +23,7 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("12-xor.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n00, n02, n04, n05, n08, n10, n11, n12, n13] = [0, 2, 4, 5, 8, 10, 11, 12, 13].map(notebook);
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
@@ -182,7 +182,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.cell("boundary-explorer-intro", [e0, untrainedSum, logAt(0)]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 12.${k}`, Number(`12.${k}`), "an exercise's number");
+  const ex = (k: number) => c.exercise(`12.${k}`);
   c.cell("your-turn", [ex(1), one, zero, zero, lines[0].w1, lines[0].w2, lines[0].b, () => wrongCount(0), zero]);
   // Exercise 12.2: epoch 0's mean loss by full-batch training (weights frozen for the epoch), a route
   // apart from the summed loss of the untrained network's answers.

@@ -23,7 +23,7 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("13-stuck-training.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n04, n06, n08, n12, n13, n14] = [4, 6, 8, 12, 13, 14].map(notebook);
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
@@ -240,7 +240,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   ]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 13.${k}`, Number(`13.${k}`), "an exercise's number");
+  const ex = (k: number) => c.exercise(`13.${k}`);
   c.cell("your-turn", [ex(1), zero, () => deadAt(0).length]);
   const sharedCost = (answer: number) => [0, 1, 3].reduce((total, n) => total + (answer - data[n].target[0]) ** 2, 0);
   c.cell("exercise-2-text", [ex(2), target(0), target(1), target(3), () => sharedCost(shared())]);

@@ -34,7 +34,7 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
   const fresh = newDigits();
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n04, n05, n06, n12, n13, n14, n15] = [4, 5, 6, 12, 13, 14, 15].map(notebook);
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
@@ -115,7 +115,7 @@ export default claimsFor("14-digits.ipynb", (c) => {
   c.cell("blame-intro", [d0, () => shares()[0], one, () => blame()[0], d0, () => blame()[1], d1, () => blame()[2], d2]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 14.${k}`, Number(`14.${k}`), "an exercise's number");
+  const ex = (k: number) => c.exercise(`14.${k}`);
   c.cell("your-turn", [ex(1), scores[0], scores[1], scores[2], () => shares()[0], () => shares()[1], () => shares()[2]]);
   const q = [0.7, 0.2, 0.1].map((p, i) => c.given(`q ${i}`, p, "the example prediction's probabilities"));
   const qCe = (label: number) => () => crossEntropy(q.map((x) => x.value), oneHot(label, 3));

@@ -33,7 +33,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
   const fresh = newDigits();
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n01, n08, n12, n14, n15, n16] = [1, 8, 12, 14, 15, 16].map(notebook);
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
@@ -206,7 +206,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.cell("helper-intro", [example, example, () => c.read("helper", /^/)]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 15.${k}`, Number(`15.${k}`), "an exercise's number");
+  const ex = (k: number) => c.exercise(`15.${k}`);
   const grads = [0.1, 0, 0.2, -0.06].map((g, i) => c.given(`g ${i}`, g, "the example's four gradients"));
   const oldEx = c.given("old", 0.5, "the example weight's old value");
   const gMean = () => grads.reduce((a, g) => a + g.value, 0) / grads.length;

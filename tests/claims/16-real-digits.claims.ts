@@ -24,7 +24,7 @@ function notebookSource(id: string): string {
 }
 
 export default claimsFor("16-real-digits.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
+  const notebook = (n: number) => c.notebook(n);
   const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [1, 4, 5, 8, 12, 13, 14, 15, 16].map(notebook);
   const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label");
   const one = c.given("one", 1, "one: full ink, an index, a label");
@@ -207,7 +207,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   ]);
 
   // Your turn.
-  const exercise = (k: number) => c.given(`exercise ${k}`, 16 + k / 10, "an exercise's number");
+  const exercise = (k: number) => c.exercise(`16.${k}`);
   const example2 = [
     [3, 1],
     [2, 4],
