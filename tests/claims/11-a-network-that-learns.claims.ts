@@ -264,7 +264,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   const onePoint = c.given("one point", 1, "a row of the table belongs to a single point");
   const oneStep = c.given("one step", 1, "a single update of gradient descent");
   c.words("title", [points, points, oneStep]);
-  c.words("learn", [points, oneStep]);
+  c.words("learn", [points, oneStep, oneStep]);
   c.words("bump-intro", [points, points, points]);
   c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
   c.words("bump-setup", [points]);
