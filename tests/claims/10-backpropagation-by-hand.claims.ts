@@ -1,36 +1,25 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
-  Gradients,
   Network,
   activationDerivative,
-  addGradients,
-  averageGradients,
   backward,
   bumpData,
   countParameters,
   forward,
-  halfSquaredError,
   lossDerivative,
-  meanLoss,
   nudgeSlope,
   networkFrom,
-  predict,
   relu,
-  sigmoid,
   squaredError,
-  updateWeights,
-  zeroGradients,
 } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/10-backpropagation-by-hand";
-import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);
   const [n10, n09, n11, n14] = [10, 9, 11, 14].map(notebook);
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
-  const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
   const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule");
-  const square = c.given("square", 2, "the power in a squared miss, printed as ²");
   const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list");
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 

@@ -10,19 +10,16 @@ import {
   countParameters,
   forward,
   halfSquaredError,
-  lossDerivative,
   meanLoss,
-  nudgeSlope,
   networkFrom,
   predict,
   relu,
   sigmoid,
-  squaredError,
   updateWeights,
   zeroGradients,
 } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/11-a-network-that-learns";
-import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+import { productWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);

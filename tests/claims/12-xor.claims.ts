@@ -1,10 +1,8 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
-  bumpData,
   countParameters,
   createNetwork,
-  deadNeurons,
   perceptron,
   predict,
   train,
@@ -12,7 +10,7 @@ import {
   xorData,
 } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/12-xor";
-import { squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+import { squaredErrorWorking } from "../../lib/course/arithmetic";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 
 /** Remembers the value of a costly computation (a training run) after the first call. */
@@ -32,7 +30,6 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument");
   const square = c.given("square", 2, "the exponent of a square, written ²");
   const half = c.given("half", 0.5, "the midpoint of the square and the decision threshold 0.5");
-  const ten = c.given("ten", 10, "the base of a power of ten");
   const point = (n: number) => [() => data[n].input[0], () => data[n].input[1]];
   const target = (n: number) => () => data[n].target[0];
   const samples = c.given("samples", 4, "XOR has four samples (and the bump four points)");
@@ -48,7 +45,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "train" });
   const lastEpoch = () => epochs.value - 1;
   const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train" }));
-  const [e0, e20, e40, e60, e80, e100, e500, e1500, e3000] = logged;
+  const [e0, e20, e40, e60, e80, e100, , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
     createNetwork({ sizes: [2, width, 1], activations: ["relu", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(s) });
@@ -65,20 +62,9 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const inputText = (n: number) => `(${data[n].input.join(", ")}):`;
   const epochZero = once(() => data.map((_, n) => c.read("epoch-zero", inputText(n), "loss")));
   const finalOut = (n: number) => () => c.read("predictions", `(${data[n].input.map((v) => v.toFixed(1)).join(", ")}) ->`);
-  const deadAt = (e: number) => {
-    const line = c.read("dead-list", `epoch ${e}: dead hidden neurons`);
-    const list: number[] = [];
-    for (let k = 0; ; k++) {
-      try {
-        list.push(c.read("dead-list", `epoch ${e}: dead hidden neurons`, { nth: k }) - 1);
-      } catch {
-        break;
-      }
-    }
-    return line === list[0] + 1 ? list : [];
-  };
-  // The first 101 epochs of the main run, snapshot by snapshot, replayed with the notebook's recipe (for
-  // the epoch in which a neuron dies and the loss at epoch 100 beyond the log's four decimals); every
+
+  // The first 101 epochs of the main run, replayed with the notebook's recipe (for the loss at epoch 100
+  // beyond the log's four decimals); every
   // epoch it shares with the log of cell "train" must agree, or the claims that use it fail.
   const firstEpochs = once(() => {
     const net = makeNet(7, 8);
@@ -232,7 +218,6 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.words("exercise-2-text", [points]);
   // ── Direction words.
   const general = (why: string) => ({ given: why });
-  const cost = (height: number) => (1 - height) ** 2 + 0.5 * height ** 2;
   const snapshot = (e: number) => firstEpochs().snapshots[e].network;
   c.compare("log-puzzle", "The loss [falls] fast", { from: logAt(0), to: logAt(60) });
   c.compare("log-puzzle", "that sample comes [up]", general("'comes up' means 'arrives', not a rise"));

@@ -2,18 +2,14 @@ import { claimsFor } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   bumpData,
-  countParameters,
   createNetwork,
   deadNeurons,
-  perceptron,
-  predict,
   train,
   uniformIn,
   xorData,
 } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/13-stuck-training";
-import { squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
-import { parameterCountWorking } from "../../lib/course/parameter-working";
+import { weightedSumWorking } from "../../lib/course/arithmetic";
 
 /** Remembers the value of a costly computation (a training run) after the first call. */
 function once<T>(make: () => T): () => T {
@@ -31,11 +27,9 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const one = c.given("one", 1, "one: a target, an input, a bound in the argument");
   const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument");
   const square = c.given("square", 2, "the exponent of a square, written ²");
-  const half = c.given("half", 0.5, "the midpoint of the square and the decision threshold 0.5");
   const ten = c.given("ten", 10, "the base of a power of ten");
   const point = (n: number) => [() => data[n].input[0], () => data[n].input[1]];
   const target = (n: number) => () => data[n].target[0];
-  const samples = c.given("samples", 4, "XOR has four samples (and the bump four points)");
 
   // The network and its recipe.
   const inputs = c.given("inputs", 2, "XOR has two inputs");
@@ -46,9 +40,8 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "setup" });
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "setup" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "setup" });
-  const lastEpoch = () => epochs.value - 1;
   const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup" }));
-  const [e0, e20, e40, e60, e80, e100, e500, e1500, e3000] = logged;
+  const [e0, , e40, e60, , , , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
     createNetwork({ sizes: [2, width, 1], activations: ["relu", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(s) });
@@ -59,7 +52,6 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // a neuron dies, which no cell prints) are computed here, and the latter is checked against the log.
   const pad = (e: number, width: number) => String(e).padStart(width);
   const untrained = once(() => makeNet(7, 8));
-  const untrainedOut = (n: number) => predict(untrained(), data[n].input)[0];
   const deadAt = (e: number) => {
     const line = c.read("dead-list", `epoch ${e}: dead hidden neurons`);
     const list: number[] = [];
@@ -178,7 +170,6 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one" });
   const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs", { code: "bump-one" });
   const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all");
-  const bumpRecipe = { learningRate: 0.5, loss: "halfSquaredError" as const, method: "batch" as const };
   // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
   const runLog = (cell: string) => (e: number) => c.read(cell, `epoch ${pad(e, 5)}`, "loss");
   const oneLog = runLog("bump-one");
@@ -248,7 +239,6 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels"), hidden, c.given("digits", 3, "the digits network tells 3 digits apart")]);
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
-  const oneSample = c.given("one sample", 1, "the recipe updates after every single sample");
   const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });
   const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run" });
   const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer");
@@ -284,7 +274,6 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // ── Direction words.
   const general = (why: string) => ({ given: why });
   const cost = (height: number) => (1 - height) ** 2 + 0.5 * height ** 2;
-  const snapshot = (e: number) => firstEpochs().snapshots[e].network;
   c.compare("learn", "a curve that goes [up]", { from: by(0), to: by(1) });
   c.compare("dead", "its weighted sum can [rise] above 0", general("a later layer's inputs can change"));
   c.compare("dead-read", "With [fewer] neurons", general("the premise of the next section: narrower networks"));

@@ -3,24 +3,17 @@ import {
   PythonRandom,
   activationBlame,
   argmax,
-  backward,
-  constant,
   countParameters,
   createNetwork,
   crossEntropy,
-  evaluate,
-  forward,
   he,
-  heStandardDeviation,
   lossDerivative,
   oneHot,
   softmax,
   zeros,
-  xavierStandardDeviation,
   xorData,
 } from "../../lib/engine";
-import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
-import { digitsRun, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
+import { newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { softmaxWorking } from "../../lib/course/softmax-working";
 
@@ -33,13 +26,11 @@ function once<T>(make: () => T): () => T {
 export default claimsFor("14-digits.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
-  const fresh = newDigits();
   const notebook = (n: number) => c.notebook(n);
   const [n04, n05, n06, n12, n13, n14, n15] = [4, 5, 6, 12, 13, 14, 15].map(notebook);
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
-  const two = c.given("two", 2, "the 2 of √(2 / n), and a digit");
   const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3");
   const side = c.given("side", 5, "the images are 5 × 5 pixels");
   const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each");

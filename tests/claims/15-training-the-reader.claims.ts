@@ -1,7 +1,6 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
-  activationBlame,
   argmax,
   backward,
   constant,
@@ -12,12 +11,8 @@ import {
   forward,
   he,
   heStandardDeviation,
-  lossDerivative,
-  oneHot,
-  softmax,
   zeros,
   xavierStandardDeviation,
-  xorData,
 } from "../../lib/engine";
 import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
 import { digitsRun, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
@@ -51,7 +46,6 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const epochs = c.given("epochs", 100, "the training recipe's number of epochs", { code: "train" });
   const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "setup" });
   const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid", { code: "trace" });
-  const lastPixel = () => pixels.value - 1;
   const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace" });
   const everything = c.given("all of it", 100, "100 %: everything");
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
@@ -66,7 +60,6 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const start = once(() => createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) }));
   const tableRow = (e: number) => `epoch ${String(e).padStart(3)}:`;
   const at = (e: number) => ({ loss: c.read("table", tableRow(e), "loss"), accuracy: c.read("table", tableRow(e), "accuracy") / 100 });
-  const weightsOf = (net: { layers: { weights: number[][] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
   const biasesOf = (net: { layers: { biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.biases.length, 0);
   const classes = () => samples[0].target.length;
   const ink = digits.map((d) => d.pixels.filter((p) => p === 1).length);
