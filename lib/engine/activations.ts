@@ -32,48 +32,43 @@ export function tanh(z: number): number {
 /**
  * Softmax: turns a layer's numbers into probabilities that add up to 1 (notebook 14). Each number becomes
  * a power of e, divided by the total. Subtracting the largest number first changes nothing in the result
- * but keeps e^z from overflowing.
+ * but keeps e^z from overflowing. The probabilities go into `p`, a new list unless training hands in one
+ * to reuse.
  */
-export function softmax(z: readonly number[]): number[] {
+export function softmax(z: readonly number[], p: number[] = []): number[] {
   let largest = -Infinity;
   for (const v of z) if (v > largest) largest = v;
-  const powers = z.map((v) => Math.exp(v - largest));
   let total = 0;
-  for (const p of powers) total += p;
-  return powers.map((p) => p / total);
-}
-
-/** The one-number activations by name: every activation but softmax, which needs the whole layer (notebook 04). */
-const bends = { identity, relu, sigmoid, tanh };
-
-/** The one-number function of the activation called `name` (notebook 04). */
-export function bendOf(name: Exclude<ActivationName, "softmax">): (z: number) => number {
-  return bends[name];
+  for (let i = 0; i < z.length; i++) {
+    p[i] = Math.exp(z[i] - largest);
+    total += p[i];
+  }
+  for (let i = 0; i < z.length; i++) p[i] = p[i] / total;
+  return p;
 }
 
 /**
  * A whole layer's bend (notebooks 04 and 05): every weighted sum z through the named activation. The
- * outputs go into `a`, a new list unless training hands in one to reuse.
+ * outputs go into `a`, a new list unless training hands in one to reuse. Each activation has its own loop,
+ * so each loop calls one known function: a JavaScript engine can then build that function into the loop.
  */
 export function activate(name: ActivationName, z: readonly number[], a: number[] = []): number[] {
   switch (name) {
-    case "softmax":
-      return bendEach(softmax(z), identity, a);
     case "identity":
-      return bendEach(z, identity, a);
+      for (let i = 0; i < z.length; i++) a[i] = identity(z[i]);
+      return a;
     case "relu":
-      return bendEach(z, relu, a);
+      for (let i = 0; i < z.length; i++) a[i] = relu(z[i]);
+      return a;
     case "sigmoid":
-      return bendEach(z, sigmoid, a);
+      for (let i = 0; i < z.length; i++) a[i] = sigmoid(z[i]);
+      return a;
     case "tanh":
-      return bendEach(z, tanh, a);
+      for (let i = 0; i < z.length; i++) a[i] = tanh(z[i]);
+      return a;
+    case "softmax":
+      return softmax(z, a);
   }
-}
-
-/** Writes bend(z) into `a` for every z; a separate call for each bend keeps it fast in a JavaScript engine. */
-function bendEach(z: readonly number[], bend: (z: number) => number, a: number[]): number[] {
-  for (let i = 0; i < z.length; i++) a[i] = bend(z[i]);
-  return a;
 }
 
 /**

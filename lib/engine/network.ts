@@ -50,8 +50,8 @@ export function createNetwork(shape: NetworkShape, start: StartingValues): Netwo
   for (let l = 1; l < shape.sizes.length; l++) {
     const [fanIn, fanOut] = [shape.sizes[l - 1], shape.sizes[l]];
     const draw = (init: Initializer) => drawValue(init, fanIn, fanOut, start.rng);
-    const weights = Array.from({ length: fanOut }, () => Array.from({ length: fanIn }, () => draw(start.weights)));
-    const biases = Array.from({ length: fanOut }, () => draw(start.biases));
+    const weights = Array.from({ length: fanOut }, () => listOf(fanIn, () => draw(start.weights)));
+    const biases = listOf(fanOut, () => draw(start.biases));
     layers.push({ weights, biases, activation: shape.activations[l - 1] });
   }
   return { inputSize: shape.sizes[0], layers };
@@ -117,8 +117,23 @@ export function forward(net: Network, input: readonly number[], trace: Trace = e
 
 /** A trace with room for every layer's numbers, for `forward` to fill (notebook 05). */
 export function emptyTrace(net: Network): Trace {
-  const layers = net.layers.map((layer) => ({ preActivations: layer.biases.map(() => 0), activations: layer.biases.map(() => 0) }));
-  return { input: Array.from({ length: net.inputSize }, () => 0), layers, output: layers[layers.length - 1].activations };
+  const layers = net.layers.map((layer) => ({ preActivations: roomFor(layer.biases.length), activations: roomFor(layer.biases.length) }));
+  return { input: roomFor(net.inputSize), layers, output: layers[layers.length - 1].activations };
+}
+
+/**
+ * A list of `count` zeros for numbers to be written into. It is made of 0.5s and then set to 0, so that
+ * JavaScript stores it as a list of fractions from the start, instead of rebuilding it at the first fraction.
+ */
+function roomFor(count: number): number[] {
+  return Array.from({ length: count }, () => 0.5).fill(0);
+}
+
+/** A list of `count` numbers from `next()`, kept as a list of fractions from the start (see `roomFor`). */
+function listOf(count: number, next: () => number): number[] {
+  const list = roomFor(count);
+  for (let i = 0; i < count; i++) list[i] = next();
+  return list;
 }
 
 /** Just the network's answer for `input` (notebook 05). */
@@ -187,7 +202,7 @@ export type Blame = Pick<Backward, "blame" | "blameOnOutput">;
 
 /** Room for every neuron's blame, for `handOutBlame` to fill (notebook 10). */
 export function emptyBlame(net: Network): Blame {
-  return { blame: net.layers.map((layer) => layer.biases.map(() => 0)), blameOnOutput: net.layers.map((layer) => layer.biases.map(() => 0)) };
+  return { blame: net.layers.map((layer) => roomFor(layer.biases.length)), blameOnOutput: net.layers.map((layer) => roomFor(layer.biases.length)) };
 }
 
 /**
@@ -235,7 +250,7 @@ export function addBlameGradients(pile: Gradients, trace: Trace, blame: readonly
 
 /** Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08). */
 export function zeroGradients(net: Network): Gradients {
-  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.map(() => 0)), biases: layer.biases.map(() => 0) }));
+  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => roomFor(row.length)), biases: roomFor(layer.biases.length) }));
 }
 
 /** Adds `g` into `total`, knob by knob (notebook 08). */

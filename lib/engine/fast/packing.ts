@@ -129,7 +129,7 @@ export function checkFastNetwork(net: FastNetwork): void {
 
 /**
  * Throws a clear error unless `data` fits `net` (input and target sizes) and its targets are finite. The
- * inputs' finiteness is checked by the caller's own pass over them (see `liveInputs` in train.ts).
+ * inputs' finiteness is checked by the caller's own pass over them (see `nonZeroInputs` in train.ts).
  */
 export function checkSampleLayout(net: FastNetwork, data: FastSamples): void {
   if (!data || typeof data !== "object" || !(data.inputs instanceof Float64Array) || !(data.targets instanceof Float64Array)) {

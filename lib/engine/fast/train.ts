@@ -11,7 +11,7 @@
  * taken and added: every sum receives the same terms in the same order as in network.ts, so both engines
  * agree bit for bit (tests/engine/fast.test.ts checks it).
  */
-import { activate, activationDerivative, bendOf } from "../activations";
+import { ActivationName, activate, activationDerivative, identity, relu, sigmoid, tanh } from "../activations";
 import { checkLossName, checkNumbers, checkTrainOptions } from "../checks";
 import { LossName, loss, lossDerivative } from "../losses";
 import { LayerTrace, outputBlame } from "../network";
@@ -40,15 +40,15 @@ export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrai
   checkSampleLayout(net, data);
   checkTrainOptions(options);
   const settings = trainSettings(options, data.count);
-  const run = startRun(net, data, Math.min(settings.batchSize, data.count));
+  const run = startRun(net, data);
   const order = Array.from({ length: data.count }, (_, n) => n);
   const history: FastHistory = { records: [] };
   for (let epoch = settings.firstEpoch; epoch < settings.firstEpoch + options.epochs; epoch++) {
     if (options.shuffle) shuffle(options.shuffle, order);
     const seen: EpochSums = { totalLoss: 0, correct: 0 };
     for (let start = 0; start < data.count; start += settings.batchSize) {
-      const batch = order.slice(start, start + settings.batchSize);
-      const batchSeen = settings.batchSize === 1 ? sampleStep(run, batch[0], options) : batchStep(run, batch, options);
+      const end = Math.min(start + settings.batchSize, data.count);
+      const batchSeen = settings.batchSize === 1 ? sampleStep(run, order[start], options) : batchStep(run, order, start, end, options);
       seen.totalLoss += batchSeen.totalLoss;
       seen.correct += batchSeen.correct;
     }
@@ -65,11 +65,11 @@ export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: Loss
   checkFastNetwork(net);
   checkSampleLayout(net, data);
   checkLossName(lossName);
-  const run = startRun(net, data, 1);
+  const run = startRun(net, data);
   let total = 0;
   let correct = 0;
   for (let n = 0; n < data.count; n++) {
-    const output = forwardSample(run, n, 0).activations;
+    const output = forwardSample(run, n).activations;
     total += loss(lossName, output, run.targets[n]);
     if (isCorrect(output, run.targets[n])) correct++;
   }
@@ -81,26 +81,28 @@ export function predictFast(net: FastNetwork, input: ArrayLike<number>): number[
   checkFastNetwork(net);
   checkNumbers("the input", input, net.inputSize, "one per input neuron");
   const one: FastSamples = { count: 1, inputSize: net.inputSize, targetSize: 0, inputs: Float64Array.from(input), targets: new Float64Array(0) };
-  return forwardSample(startRun(net, one, 1), 0, 0).activations.slice();
+  return forwardSample(startRun(net, one), 0).activations.slice();
 }
 
 
 /**
- * A layer's numbers for every sample of a batch, sample k's at k × size …, and the layer's inputs that are
- * not 0: sample k's are index[rowFrom[k] … rowTo[k] − 1], with their values.
+ * One layer's room for one sample: its z, a and blame, its inputs that are not 0 (index[from … to − 1],
+ * with their values), and the batch's gradient sums, shaped like the layer's weights and biases.
  */
 interface LayerWork {
   z: Float64Array;
   a: Float64Array;
   blame: Float64Array;
-  rowFrom: Int32Array;
-  rowTo: Int32Array;
-  /** For the first layer, the dataset's own lists (the run's inputIndex and inputValue); for the others, the batch's. */
+  from: number;
+  to: number;
+  /** For the first layer, the dataset's own lists (the run's inputIndex and inputValue); for the others, the layer's. */
   index: Int32Array;
   value: Float64Array;
+  weightSums: Float64Array;
+  biasSums: Float64Array;
 }
 
-/** What a run keeps: the network, the dataset's inputs that are not 0, its targets as lists, and room for a batch. */
+/** What a run keeps: the network, the dataset's inputs that are not 0, its targets as lists, and room for one sample. */
 interface Run {
   net: FastNetwork;
   /** Sample n's inputs that are not 0: inputIndex[sampleStart[n] … sampleStart[n + 1] − 1], with their values. */
@@ -109,8 +111,6 @@ interface Run {
   inputValue: Float64Array;
   targets: number[][];
   layers: LayerWork[];
-  /** Every layer's gradient sums, shaped like its weights (see `stepLayer`). */
-  sums: Float64Array[];
   /** Room for one sample's neurons with blame, and their blame (see `addGradients`). */
   blamed: { neuron: Int32Array; blame: Float64Array };
   /** Room for the blame a layer's inputs collect (see `blameOnInputs`). */
@@ -121,25 +121,26 @@ interface Run {
   outputBlame: number[];
 }
 
-function startRun(net: FastNetwork, data: FastSamples, batchSize: number): Run {
+function startRun(net: FastNetwork, data: FastSamples): Run {
   const nonZero = nonZeroInputs(data);
   const layers = net.layers.map(({ fanIn, size }, l) => ({
-    z: new Float64Array(batchSize * size),
-    a: new Float64Array(batchSize * size),
-    blame: new Float64Array(batchSize * size),
-    rowFrom: new Int32Array(batchSize),
-    rowTo: new Int32Array(batchSize),
-    index: l === 0 ? nonZero.inputIndex : new Int32Array(batchSize * fanIn),
-    value: l === 0 ? nonZero.inputValue : new Float64Array(batchSize * fanIn),
+    z: new Float64Array(size),
+    a: new Float64Array(size),
+    blame: new Float64Array(size),
+    from: 0,
+    to: 0,
+    index: l === 0 ? nonZero.inputIndex : new Int32Array(fanIn),
+    value: l === 0 ? nonZero.inputValue : new Float64Array(fanIn),
+    weightSums: new Float64Array(size * fanIn),
+    biasSums: new Float64Array(size),
   }));
   const { targets, targetSize } = data;
   const targetRows = Array.from({ length: data.count }, (_, n) => Array.from(targets.subarray(n * targetSize, (n + 1) * targetSize)));
-  const sums = net.layers.map((layer) => new Float64Array(layer.weights.length));
   const widest = Math.max(...net.layers.map((layer) => layer.size)) + 3;
   const blamed = { neuron: new Int32Array(widest), blame: new Float64Array(widest) };
   const outputs = () => Array.from({ length: net.layers[net.layers.length - 1].size }, () => 0.5);
   const output = { preActivations: outputs(), activations: outputs() };
-  return { net, ...nonZero, targets: targetRows, layers, sums, blamed, collected: new Float64Array(widest), output, blameOnOutput: outputs(), outputBlame: outputs() };
+  return { net, ...nonZero, targets: targetRows, layers, blamed, collected: new Float64Array(widest), output, blameOnOutput: outputs(), outputBlame: outputs() };
 }
 
 /**
@@ -180,58 +181,74 @@ function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
 }
 
 /**
- * The forward pass for sample n, kept as batch sample k (notebook 05): each layer lists its inputs that are
- * not 0, takes its weighted sums plus biases over them, and bends them with the teaching engine's
- * activation. Returns the output layer's z and a as the teaching engine's lists.
+ * The forward pass for sample n (notebook 05): each layer lists its inputs that are not 0, takes its
+ * weighted sums plus biases over them, and bends them with the teaching engine's activation. Returns the
+ * output layer's z and a as the teaching engine's lists.
  */
-function forwardSample(run: Run, n: number, k: number): LayerTrace {
+function forwardSample(run: Run, n: number): LayerTrace {
   const layers = run.net.layers;
   const last = layers.length - 1;
   for (let l = 0; l <= last; l++) {
-    const { size, activation } = layers[l];
     const work = run.layers[l];
     if (l === 0) {
-      work.rowFrom[k] = run.sampleStart[n];
-      work.rowTo[k] = run.sampleStart[n + 1];
+      work.from = run.sampleStart[n];
+      work.to = run.sampleStart[n + 1];
     } else {
-      listNonZero(run.layers[l - 1].a, layers[l - 1].size, work, k);
+      listNonZero(run.layers[l - 1].a, work);
     }
-    weightedSums(layers[l], work, k);
-    if (l === last) break;
-    const bend = bendOf(activation as Exclude<typeof activation, "softmax">);
-    for (let j = k * size; j < (k + 1) * size; j++) work.a[j] = bend(work.z[j]);
+    weightedSums(layers[l], work);
+    if (l < last) bendLayer(layers[l].activation, work.z, work.a);
   }
-  const { z, a } = run.layers[last];
-  const size = layers[last].size;
+  // The output layer's a is only read from these lists (the loss, its slope, the blame at the output).
+  const { z } = run.layers[last];
   const { preActivations, activations } = run.output;
-  for (let j = 0; j < size; j++) preActivations[j] = z[k * size + j];
+  for (let j = 0; j < z.length; j++) preActivations[j] = z[j];
   activate(layers[last].activation, preActivations, activations);
-  a.set(activations, k * size);
   return run.output;
 }
 
-/** Lists batch sample k's outputs of a layer of `size` neurons that are not 0, as its inputs to the next layer. */
-function listNonZero(a: Float64Array, size: number, next: LayerWork, k: number): void {
-  let at = k * size;
-  next.rowFrom[k] = at;
-  for (let i = 0, from = k * size; i < size; i++) {
-    const v = a[from + i];
+/**
+ * A hidden layer's bend: every z through the teaching engine's activation, one loop per activation so that
+ * each loop calls one known function (softmax is only ever the output layer's, see `forwardSample`).
+ */
+function bendLayer(activation: ActivationName, z: Float64Array, a: Float64Array): void {
+  switch (activation) {
+    case "identity":
+      for (let j = 0; j < z.length; j++) a[j] = identity(z[j]);
+      return;
+    case "relu":
+      for (let j = 0; j < z.length; j++) a[j] = relu(z[j]);
+      return;
+    case "sigmoid":
+      for (let j = 0; j < z.length; j++) a[j] = sigmoid(z[j]);
+      return;
+    case "tanh":
+      for (let j = 0; j < z.length; j++) a[j] = tanh(z[j]);
+      return;
+  }
+}
+
+/** Lists a layer's outputs `a` that are not 0, as the next layer's inputs. */
+function listNonZero(a: Float64Array, next: LayerWork): void {
+  let at = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
     if (v === 0) continue;
     next.index[at] = i;
     next.value[at++] = v;
   }
-  next.rowTo[k] = at;
+  next.from = 0;
+  next.to = at;
 }
 
 /**
- * z[j] = (Σ over the listed inputs i, in increasing order, of w[j][i] × x[i]) + b[j] for batch sample k, as
- * `forward` computes it. Eight neurons are summed side by side, so each input's position and value are read
- * once for eight weights; every neuron still adds its own terms in the same order.
+ * z[j] = (Σ over the listed inputs i, in increasing order, of w[j][i] × x[i]) + b[j], as `forward`
+ * computes it. Eight neurons are summed side by side, so each input's position and value are read once
+ * for eight weights; every neuron still adds its own terms in the same order.
  */
-function weightedSums(layer: FastLayer, work: LayerWork, k: number): void {
+function weightedSums(layer: FastLayer, work: LayerWork): void {
   const { weights: w, biases, fanIn, size } = layer;
-  const { index, value, z } = work;
-  const [from, to, out] = [work.rowFrom[k], work.rowTo[k], k * size];
+  const { index, value, z, from, to } = work;
   let j = 0;
   for (; j + 8 <= size; j += 8) {
     const row = j * fanIn;
@@ -248,52 +265,70 @@ function weightedSums(layer: FastLayer, work: LayerWork, k: number): void {
       s6 += w[at + 6 * fanIn] * v;
       s7 += w[at + 7 * fanIn] * v;
     }
-    z[out + j] = s0 + biases[j];
-    z[out + j + 1] = s1 + biases[j + 1];
-    z[out + j + 2] = s2 + biases[j + 2];
-    z[out + j + 3] = s3 + biases[j + 3];
-    z[out + j + 4] = s4 + biases[j + 4];
-    z[out + j + 5] = s5 + biases[j + 5];
-    z[out + j + 6] = s6 + biases[j + 6];
-    z[out + j + 7] = s7 + biases[j + 7];
+    z[j] = s0 + biases[j];
+    z[j + 1] = s1 + biases[j + 1];
+    z[j + 2] = s2 + biases[j + 2];
+    z[j + 3] = s3 + biases[j + 3];
+    z[j + 4] = s4 + biases[j + 4];
+    z[j + 5] = s5 + biases[j + 5];
+    z[j + 6] = s6 + biases[j + 6];
+    z[j + 7] = s7 + biases[j + 7];
   }
   for (; j < size; j++) {
     let sum = 0;
     for (let e = from; e < to; e++) sum += w[j * fanIn + index[e]] * value[e];
-    z[out + j] = sum + biases[j];
+    z[j] = sum + biases[j];
   }
 }
 
 /**
- * The backward pass for batch sample k (notebook 10), as `backward`: the teaching engine's blame at the
- * output, then layer by layer the blame each input collects (Σ over neurons j, in increasing order, of
+ * The backward pass for one sample (notebook 10), as `backward`: the teaching engine's blame at the output,
+ * then layer by layer the blame each input collects (Σ over neurons j, in increasing order, of
  * blame[j] × w[j][i]) times the bend's local effect, `activationDerivative`.
  */
-function backwardSample(run: Run, k: number, output: LayerTrace, target: readonly number[], lossName: LossName): void {
+function backwardSample(run: Run, output: LayerTrace, target: readonly number[], lossName: LossName): void {
   const layers = run.net.layers;
   const last = layers.length - 1;
   const blameOnOutput = lossDerivative(lossName, output.activations, target, run.blameOnOutput);
-  run.layers[last].blame.set(outputBlame(layers[last].activation, lossName, output, target, blameOnOutput, run.outputBlame), k * layers[last].size);
+  const blame = outputBlame(layers[last].activation, lossName, output, target, blameOnOutput, run.outputBlame);
+  for (let j = 0; j < blame.length; j++) run.layers[last].blame[j] = blame[j];
   for (let l = last; l > 0; l--) {
     const { size, fanIn, weights: w } = layers[l];
-    const blame = run.layers[l].blame;
     const below = run.layers[l - 1];
-    const activation = layers[l - 1].activation;
-    const collected = blameOnInputs(w, size, fanIn, blame, k * size, run.collected);
-    for (let i = 0, at = k * fanIn; i < fanIn; i++, at++) below.blame[at] = collected[i] * activationDerivative(activation, below.z[at], below.a[at]);
+    const collected = blameOnInputs(w, size, fanIn, run.layers[l].blame, run.collected);
+    blameThroughBend(layers[l - 1].activation, collected, below);
+  }
+}
+
+/** blame = collected × the bend's local effect, `activationDerivative`, one loop per activation (see `bendLayer`). */
+function blameThroughBend(activation: ActivationName, collected: Float64Array, work: LayerWork): void {
+  const { z, a, blame } = work;
+  switch (activation) {
+    case "identity":
+      for (let i = 0; i < z.length; i++) blame[i] = collected[i] * activationDerivative("identity", z[i], a[i]);
+      return;
+    case "relu":
+      for (let i = 0; i < z.length; i++) blame[i] = collected[i] * activationDerivative("relu", z[i], a[i]);
+      return;
+    case "sigmoid":
+      for (let i = 0; i < z.length; i++) blame[i] = collected[i] * activationDerivative("sigmoid", z[i], a[i]);
+      return;
+    case "tanh":
+      for (let i = 0; i < z.length; i++) blame[i] = collected[i] * activationDerivative("tanh", z[i], a[i]);
+      return;
   }
 }
 
 /**
- * The blame each input of a layer collects from blame[from …]: Σ over neurons j, in increasing order, of
- * blame[j] × w[j][i], as `backward` adds them. Four inputs are summed side by side.
+ * The blame each input of a layer collects: Σ over neurons j, in increasing order, of blame[j] × w[j][i],
+ * as `backward` adds them. Four inputs are summed side by side.
  */
-function blameOnInputs(w: Float64Array, size: number, fanIn: number, blame: Float64Array, from: number, collected: Float64Array): Float64Array {
+function blameOnInputs(w: Float64Array, size: number, fanIn: number, blame: Float64Array, collected: Float64Array): Float64Array {
   let i = 0;
   for (; i + 4 <= fanIn; i += 4) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (let j = 0; j < size; j++) {
-      const b = blame[from + j];
+      const b = blame[j];
       const at = j * fanIn + i;
       s0 += b * w[at];
       s1 += b * w[at + 1];
@@ -307,72 +342,72 @@ function blameOnInputs(w: Float64Array, size: number, fanIn: number, blame: Floa
   }
   for (; i < fanIn; i++) {
     let sum = 0;
-    for (let j = 0; j < size; j++) sum += blame[from + j] * w[j * fanIn + i];
+    for (let j = 0; j < size; j++) sum += blame[j] * w[j * fanIn + i];
     collected[i] = sum;
   }
   return collected;
 }
 
-/** One mini-batch (notebook 08): every sample forward and backward with the weights frozen, then one step per layer. */
-function batchStep(run: Run, batch: readonly number[], options: FastTrainOptions): EpochSums {
+/**
+ * One mini-batch (notebook 08), as `gradientStep` then `updateWeights`: the samples order[start … end − 1]
+ * forward and backward with the weights frozen, each adding its gradients onto the sums as it goes, then
+ * one step per layer.
+ */
+function batchStep(run: Run, order: readonly number[], start: number, end: number, options: FastTrainOptions): EpochSums {
   const seen: EpochSums = { totalLoss: 0, correct: 0 };
-  for (let k = 0; k < batch.length; k++) {
-    const output = forwardSample(run, batch[k], k);
-    const target = run.targets[batch[k]];
+  for (let k = start; k < end; k++) {
+    const output = forwardSample(run, order[k]);
+    const target = run.targets[order[k]];
     seen.totalLoss += loss(options.loss, output.activations, target);
     if (isCorrect(output.activations, target)) seen.correct++;
-    backwardSample(run, k, output, target, options.loss);
+    backwardSample(run, output, target, options.loss);
+    for (let l = 0; l < run.layers.length; l++) addGradients(run.layers[l], run.net.layers[l], run.blamed);
   }
-  for (let l = 0; l < run.net.layers.length; l++) stepLayer(run, l, batch.length, options.learningRate);
+  for (let l = 0; l < run.layers.length; l++) stepLayer(run.net.layers[l], run.layers[l], end - start, options.learningRate);
   return seen;
 }
 
 /**
- * A layer's averaged gradients and its step against them (notebook 08), as `gradientStep` then `updateWeights`:
- * the batch's samples in order add blame × input onto every weight's sum, then each weight moves by learning
- * rate × (sum / count). Only the inputs that are not 0 and the neurons with blame are visited (they alone
- * add anything), four neurons at a time.
+ * A layer's step against its averaged gradients (notebook 08), as `averageGradients` then `updateWeights`:
+ * each weight and bias moves by learning rate × (sum / count). The sums then start again from 0.
  */
-function stepLayer(run: Run, l: number, count: number, learningRate: number): void {
-  const { fanIn, size, weights: w, biases } = run.net.layers[l];
-  const sums = run.sums[l];
-  for (let k = 0; k < count; k++) addGradients(run.layers[l], k, size, fanIn, sums, run.blamed);
+function stepLayer(layer: FastLayer, work: LayerWork, count: number, learningRate: number): void {
+  const { weights: w, biases } = layer;
+  const { weightSums, biasSums } = work;
   // For a power of two (a batch of 32, say) 1 / count is exact, so g × (1 / count) and g / count are the
   // same number; a multiplication is several times faster than a division.
   if ((count & (count - 1)) === 0) {
     const inverse = 1 / count;
-    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (sums[at] * inverse);
+    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (weightSums[at] * inverse);
   } else {
-    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (sums[at] / count);
+    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (weightSums[at] / count);
   }
-  sums.fill(0);
-  const blame = run.layers[l].blame;
-  for (let j = 0; j < size; j++) {
-    let sum = 0;
-    for (let k = 0; k < count; k++) sum += blame[k * size + j];
-    biases[j] -= learningRate * (sum / count);
-  }
+  for (let j = 0; j < biases.length; j++) biases[j] -= learningRate * (biasSums[j] / count);
+  weightSums.fill(0);
+  biasSums.fill(0);
 }
 
 /**
- * Adds batch sample k's blame × input onto the sums of a layer's weights (neuron j's weight for input i at
- * j × fanIn + i). The neurons with blame are listed first, then taken four at a time; a last group of fewer
- * than four is filled up with the first one and a blame of 0, which adds 0 and changes nothing.
+ * Adds one sample's gradients onto a layer's sums, as `addBlameGradients`: blame × input onto each weight's
+ * (neuron j's weight for input i at j × fanIn + i), the blame onto each bias's. Only the inputs that are not
+ * 0 and the neurons with blame are visited (they alone add anything). The neurons with blame are listed
+ * first, then taken four at a time; a last group of fewer than four is filled up with the first one and a
+ * blame of 0, which adds 0 and changes nothing.
  */
-function addGradients(work: LayerWork, k: number, size: number, fanIn: number, sums: Float64Array, blamed: { neuron: Int32Array; blame: Float64Array }): void {
-  const { blame, rowFrom, rowTo, index, value } = work;
+function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32Array; blame: Float64Array }): void {
+  const { blame, from, to, index, value, weightSums: sums, biasSums } = work;
+  const fanIn = layer.fanIn;
   let m = 0;
-  for (let j = 0; j < size; j++) {
-    if (blame[k * size + j] === 0) continue;
+  for (let j = 0; j < blame.length; j++) {
+    biasSums[j] += blame[j];
+    if (blame[j] === 0) continue;
     blamed.neuron[m] = j;
-    blamed.blame[m++] = blame[k * size + j];
+    blamed.blame[m++] = blame[j];
   }
   for (; m % 4 !== 0; m++) {
     blamed.neuron[m] = blamed.neuron[0];
     blamed.blame[m] = 0;
   }
-  const from = rowFrom[k];
-  const to = rowTo[k];
   for (let q = 0; q < m; q += 4) {
     const b0 = blamed.blame[q];
     const b1 = blamed.blame[q + 1];
@@ -398,17 +433,18 @@ function addGradients(work: LayerWork, k: number, size: number, fanIn: number, s
  * (learning rate × blame) × its input, every bias by learning rate × blame. Inputs of 0 would move nothing.
  */
 function sampleStep(run: Run, n: number, options: FastTrainOptions): EpochSums {
-  const output = forwardSample(run, n, 0);
+  const output = forwardSample(run, n);
   const target = run.targets[n];
   const seen = { totalLoss: loss(options.loss, output.activations, target), correct: isCorrect(output.activations, target) ? 1 : 0 };
-  backwardSample(run, 0, output, target, options.loss);
-  run.net.layers.forEach(({ size, fanIn, weights: w, biases }, l) => {
-    const { rowFrom, rowTo, index, value, blame } = run.layers[l];
+  backwardSample(run, output, target, options.loss);
+  for (let l = 0; l < run.layers.length; l++) {
+    const { size, fanIn, weights: w, biases } = run.net.layers[l];
+    const { from, to, index, value, blame } = run.layers[l];
     for (let j = 0; j < size; j++) {
       const step = options.learningRate * blame[j];
-      for (let e = rowFrom[0]; e < rowTo[0]; e++) w[j * fanIn + index[e]] -= step * value[e];
+      for (let e = from; e < to; e++) w[j * fanIn + index[e]] -= step * value[e];
       biases[j] -= step;
     }
-  });
+  }
   return seen;
 }
