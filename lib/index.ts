@@ -78,7 +78,7 @@ export {
   heStandardDeviation,
   zeros,
   deadNeurons,
-  // The speed path (notebook 13).
+  // The speed path (notebook 16).
   toFastNetwork,
   fromFastNetwork,
   trainFast,

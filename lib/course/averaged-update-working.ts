@@ -1,5 +1,5 @@
 /**
- * One weight's full-batch update as worked lines (notebook 12): the per-sample gradients added up,
+ * One weight's full-batch update as worked lines (notebook 15): the per-sample gradients added up,
  * their average, the step −learning rate × average, and the new value.
  *   sum of the 24 gradients = 0.5016
  *   average = 0.5016 / 24 = 0.0209

@@ -1,5 +1,5 @@
 /**
- * The hand-drawn 5 × 5 digits of notebook 12, read from assets/digits.txt (the 24 training images) and
+ * The hand-drawn 5 × 5 digits of notebooks 14 and 15, read from assets/digits.txt (the 24 training images) and
  * assets/new-digits.txt (3 images the network never trains on), and the notebook's training run with a
  * copy of the weights after every epoch, for looking inside the training afterwards. The engine only
  * parses text; finding and reading the files happens here.
@@ -47,7 +47,7 @@ export function trainingSamples(folder: string = assetsFolder()): Sample[] {
   return digitSamples(trainingDigits(folder), 3);
 }
 
-/** How notebook 12 trains its digit reader. */
+/** How notebook 15 trains its digit reader. */
 export const digitsRecipe = {
   sizes: [25, 8, 3],
   activations: ["sigmoid", "softmax"] as ("sigmoid" | "softmax")[],
@@ -75,7 +75,7 @@ export interface DigitsRun {
 }
 
 /**
- * Notebook 12's training run, repeated without the live view: full-batch cross-entropy training with
+ * Notebook 15's training run, repeated without the live view: full-batch cross-entropy training with
  * the recipe's learning rate, keeping the weights at every epoch. The same numbers as the notebook's run.
  */
 export function digitsRun(options: { seed?: number; epochs?: number; learningRate?: number } = {}): DigitsRun {

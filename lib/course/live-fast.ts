@@ -1,5 +1,5 @@
 /**
- * Live training with the fast engine (notebook 13): the same view as `trainLive` — a progress bar and
+ * Live training with the fast engine (notebook 16): the same view as `trainLive` — a progress bar and
  * the loss curve so far, redrawn in one output, then a clean final loss curve — over `trainFast`.
  */
 import * as tslab from "tslab";

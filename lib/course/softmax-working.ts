@@ -1,5 +1,5 @@
 /**
- * Softmax as worked lines (notebook 12): each score raised as a power of e, the powers added up, and
+ * Softmax as worked lines (notebook 14): each score raised as a power of e, the powers added up, and
  * each power divided by the total, as a percentage.
  *   e^2.1 = 8.166   …   8.166 + 1.649 + 0.741 = 10.556   …   8.166 / 10.556 = 77.4 %
  */

@@ -1,5 +1,5 @@
 /**
- * Tables printed as plain text, with aligned columns: the forward, loss and backward tables of notebook 10,
+ * Tables printed as plain text, with aligned columns: the forward, loss and backward tables of notebooks 10 and 11,
  * or any small comparison a cell prints with console.log. Numbers get a fixed number of decimals and the
  * typographic minus "−", as in the prose.
  */

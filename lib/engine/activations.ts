@@ -3,7 +3,7 @@
  * effect, how much its output moves when its input moves, which backpropagation multiplies by (notebook 10).
  */
 
-/** The names of the activations a layer can use (notebook 04; softmax in notebook 12). */
+/** The names of the activations a layer can use (notebook 04; softmax in notebook 14). */
 export type ActivationName = "identity" | "relu" | "sigmoid" | "tanh" | "softmax";
 
 /** Every activation name, in the order the course meets them (notebook 04). */
@@ -30,7 +30,7 @@ export function tanh(z: number): number {
 }
 
 /**
- * Softmax: turns a layer's numbers into probabilities that add up to 1 (notebook 12). Each number becomes
+ * Softmax: turns a layer's numbers into probabilities that add up to 1 (notebook 14). Each number becomes
  * a power of e, divided by the total. Subtracting the largest number first changes nothing in the result
  * but keeps e^z from overflowing. The probabilities go into `p`, a new list unless training hands in one
  * to reuse.
@@ -93,7 +93,7 @@ export function activationDerivative(name: ActivationName, z: number, a: number)
 /**
  * Blame through a layer's bend (notebook 10): from how much the loss cares about each output a to how
  * much it cares about each weighted sum z. For one-neuron activations that is a multiplication by the
- * local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j) (notebook 12). The result goes
+ * local effect; softmax mixes the whole layer: a_i × (g_i − Σ_j a_j g_j) (notebook 14). The result goes
  * into `blame`, a new list unless training hands in one to reuse.
  */
 export function activationBlame(name: ActivationName, z: readonly number[], a: readonly number[], blameOnA: readonly number[], blame: number[] = []): number[] {
@@ -102,7 +102,7 @@ export function activationBlame(name: ActivationName, z: readonly number[], a: r
   return blame;
 }
 
-/** Blame through softmax (notebook 12): a_i × (g_i − Σ_j a_j g_j), written into `blame`. */
+/** Blame through softmax (notebook 14): a_i × (g_i − Σ_j a_j g_j), written into `blame`. */
 function softmaxBlame(a: readonly number[], blameOnA: readonly number[], blame: number[]): number[] {
   let mix = 0;
   for (let j = 0; j < a.length; j++) mix += a[j] * blameOnA[j];

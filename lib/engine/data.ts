@@ -8,7 +8,7 @@ export interface Sample {
   target: number[];
 }
 
-/** XOR: the answer is 1 when the two inputs differ, otherwise 0 (notebook 11). */
+/** XOR: the answer is 1 when the two inputs differ, otherwise 0 (notebook 12). */
 export function xorData(): Sample[] {
   return [
     { input: [0, 0], target: [0] },
@@ -18,12 +18,12 @@ export function xorData(): Sample[] {
   ];
 }
 
-/** The bump: x = 1, 2, 3, 4 gives y = 0, 1, 1, 0; it goes up, then down again (notebook 10). */
+/** The bump: x = 1, 2, 3, 4 gives y = 0, 1, 1, 0; it goes up, then down again (notebook 11). */
 export function bumpData(): Sample[] {
   return [1, 2, 3, 4].map((x, i) => ({ input: [x], target: [[0, 1, 1, 0][i]] }));
 }
 
-/** A target of `classes` zeros with a 1 at `label`: the answer for a classifier (notebook 12). */
+/** A target of `classes` zeros with a 1 at `label`: the answer for a classifier (notebook 14). */
 export function oneHot(label: number, classes: number): number[] {
   if (!Number.isInteger(classes) || classes < 1) throw new Error(`the number of classes must be a whole number of at least 1, got ${classes}`);
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
@@ -34,7 +34,7 @@ export function oneHot(label: number, classes: number): number[] {
   return target;
 }
 
-/** The position of the largest number: a classifier's answer, read off its output (notebook 12). */
+/** The position of the largest number: a classifier's answer, read off its output (notebook 14). */
 export function argmax(values: ArrayLike<number>): number {
   if (values.length === 0) throw new Error("argmax needs at least one number");
   let best = 0;

@@ -1,5 +1,5 @@
 /**
- * Tiny images of handwritten digits, written as text so anyone can read and edit them (notebook 12).
+ * Tiny images of handwritten digits, written as text so anyone can read and edit them (notebooks 14 and 15).
  * The engine only parses text; the course's loader reads the files in assets/.
  */
 import { Sample, oneHot } from "./data";

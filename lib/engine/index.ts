@@ -71,7 +71,7 @@ export function perceptron(weights: readonly number[], bias: number, inputs: rea
   return neuron.perceptron(weights, bias, inputs);
 }
 
-/** Softmax (notebook 12), after checking that there is at least one finite number. */
+/** Softmax (notebook 14), after checking that there is at least one finite number. */
 export function softmax(z: readonly number[]): number[] {
   checkSomeNumbers("softmax input", z, "softmax needs at least one number");
   return activations.softmax(z);
@@ -115,19 +115,19 @@ export function mean(values: readonly number[]): number {
   return losses.mean(values);
 }
 
-/** Every value the same number (notebook 12), after checking that it is finite. */
+/** Every value the same number (notebook 15), after checking that it is finite. */
 export function constant(value: number): init.Initializer {
   checkFiniteNumber("the constant starting value", value);
   return init.constant(value);
 }
 
-/** Uniform between `low` and `high` (notebook 11), after checking that low < high. */
+/** Uniform between `low` and `high` (notebook 12), after checking that low < high. */
 export function uniformIn(low: number, high: number): init.Initializer {
   checkUniformRange(low, high);
   return init.uniformIn(low, high);
 }
 
-/** Builds a network of the given shape (notebooks 05 and 11), after checking the shape and the starting values. */
+/** Builds a network of the given shape (notebooks 05 and 12), after checking the shape and the starting values. */
 export function createNetwork(shape: network.NetworkShape, start: network.StartingValues): network.Network {
   checkShape(shape);
   checkInitializer(start.weights, start.rng);
@@ -172,7 +172,7 @@ export function updateWeights(net: network.Network, gradients: network.Gradients
   network.updateWeights(net, gradients, learningRate);
 }
 
-/** The per-sample update from the blame (notebook 11), after checking the learning rate. */
+/** The per-sample update from the blame (notebook 12), after checking the learning rate. */
 export function updateFromBlame(net: network.Network, trace: network.Trace, blame: readonly number[][], learningRate: number): void {
   checkLearningRate(learningRate);
   network.updateFromBlame(net, trace, blame, learningRate);
@@ -239,7 +239,7 @@ export function gradientCheck(net: network.Network, data: readonly Sample[], los
   return nudging.gradientCheck(net, data, lossName, h);
 }
 
-/** The dead ReLU neurons of a layer (notebook 11), after checking the network, the data and the layer. */
+/** The dead ReLU neurons of a layer (notebook 13), after checking the network, the data and the layer. */
 export function deadNeurons(net: network.Network, data: readonly Sample[], layer = 0): number[] {
   checkNetwork(net);
   checkDataset(net, data);

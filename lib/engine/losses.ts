@@ -3,7 +3,7 @@
  * outputs, which is where backpropagation's blame starts (notebook 10).
  */
 
-/** The names of the losses the engine knows (notebook 06; cross-entropy in notebook 12). */
+/** The names of the losses the engine knows (notebook 06; cross-entropy in notebook 14). */
 export type LossName = "squaredError" | "halfSquaredError" | "crossEntropy";
 
 /** Every loss name (notebook 06). */
@@ -25,7 +25,7 @@ export function halfSquaredError(output: readonly number[], target: readonly num
 }
 
 /**
- * Cross-entropy (notebook 12): −ln(p), where p is the probability the network gave the right class.
+ * Cross-entropy (notebook 14): −ln(p), where p is the probability the network gave the right class.
  * `target` is one-hot (1 for the right class, 0 elsewhere); soft targets also work: −Σ y ln p.
  */
 export function crossEntropy(probabilities: readonly number[], target: readonly number[]): number {

@@ -33,7 +33,7 @@ export interface NetworkShape {
   activations: ActivationName[];
 }
 
-/** Starting values (notebooks 11 and 12): how to draw the weights and the biases, and where randomness comes from. */
+/** Starting values (notebooks 12 and 15): how to draw the weights and the biases, and where randomness comes from. */
 export interface StartingValues {
   weights: Initializer;
   biases: Initializer;
@@ -42,7 +42,7 @@ export interface StartingValues {
 }
 
 /**
- * Builds a network of the given shape with fresh starting values (notebooks 05 and 11). Values are drawn
+ * Builds a network of the given shape with fresh starting values (notebooks 05 and 12). Values are drawn
  * layer by layer; within a layer, all weights neuron by neuron, then all biases.
  */
 export function createNetwork(shape: NetworkShape, start: StartingValues): Network {
@@ -206,7 +206,7 @@ export function emptyBlame(net: Network): Blame {
 }
 
 /**
- * The blame on the output layer's weighted sums (notebooks 10 and 12): the loss's slope through the bend.
+ * The blame on the output layer's weighted sums (notebooks 10 and 14): the loss's slope through the bend.
  * Softmax followed by cross-entropy multiply out to the simple a − y.
  */
 export function outputBlame(activation: ActivationName, lossName: LossName, output: LayerTrace, target: readonly number[], blameOnOutput: readonly number[], blame: number[] = []): number[] {
@@ -234,7 +234,7 @@ export function gradientsFromBlame(net: Network, trace: Trace, blame: readonly n
   return gradients;
 }
 
-/** Adds one sample's gradients, blame × input for each weight and blame for each bias, onto a pile (notebooks 08 and 10). */
+/** Adds one sample's gradients, blame × input for each weight and blame for each bias, onto a pile (notebooks 08 and 11). */
 export function addBlameGradients(pile: Gradients, trace: Trace, blame: readonly number[][]): void {
   for (let l = 0; l < pile.length; l++) {
     const inputs = l === 0 ? trace.input : trace.layers[l - 1].activations;
@@ -285,7 +285,7 @@ export function updateWeights(net: Network, gradients: Gradients, learningRate: 
 }
 
 /**
- * The per-sample update straight from the blame (notebook 11): every weight moves by (learning rate × blame)
+ * The per-sample update straight from the blame (notebook 12): every weight moves by (learning rate × blame)
  * × the input it multiplied, every bias by learning rate × blame. Multiplying in this order reproduces the
  * XOR program's arithmetic bit for bit.
  */

@@ -1,6 +1,6 @@
 /**
  * Seeded random numbers. Every random choice in the course (starting weights, shuffles) comes from
- * here, so the same seed always gives the same network. Introduced in notebook 11 (XOR).
+ * here, so the same seed always gives the same network. Explained in notebook 12 (XOR).
  */
 
 /** Anything that hands out uniform numbers in [0, 1). */

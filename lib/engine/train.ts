@@ -50,7 +50,7 @@ export interface EpochRecord {
   accuracy?: number;
 }
 
-/** The weights after `epoch` epochs of training (notebook 11). */
+/** The weights after `epoch` epochs of training (notebook 12). */
 export interface Snapshot {
   epoch: number;
   network: Network;
@@ -88,7 +88,7 @@ export function train(net: Network, data: readonly Sample[], options: TrainOptio
 }
 
 /**
- * Room for one sample's forward and backward pass (notebook 11): made once per training run and filled again
+ * Room for one sample's forward and backward pass (notebook 12): made once per training run and filled again
  * for every sample, so that training does not make thousands of small new lists per epoch.
  */
 export interface Room {
@@ -107,7 +107,7 @@ export interface EpochSums {
   correct: number;
 }
 
-/** One epoch of per-sample updates (notebook 11): forward, loss, blame, update, for each sample in turn. */
+/** One epoch of per-sample updates (notebook 12): forward, loss, blame, update, for each sample in turn. */
 function epochBySample(net: Network, samples: readonly Sample[], options: TrainOptions, room: Room): EpochSums {
   const { loss: lossName, learningRate } = options;
   const { trace } = room;
@@ -174,7 +174,7 @@ export function evaluate(net: Network, data: readonly Sample[], lossName: LossNa
 }
 
 /**
- * Whether an output counts as right (notebooks 11 and 12): for several outputs the largest one must be the
+ * Whether an output counts as right (notebooks 12 and 15): for several outputs the largest one must be the
  * target's class; for a single output, it must land on the same side of 0.5 as the target.
  */
 export function isCorrect(output: ArrayLike<number>, target: ArrayLike<number>): boolean {

@@ -1,5 +1,5 @@
 /**
- * The confusion matrix (notebook 13): one row per right answer, one column per answer the network gave,
+ * The confusion matrix (notebook 16): one row per right answer, one column per answer the network gave,
  * and in each cell how many samples landed there. The diagonal holds the right answers; every other
  * cell is one kind of mistake.
  */

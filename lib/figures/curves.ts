@@ -1,5 +1,5 @@
 /**
- * Curves of one input: a model's fit through data points (notebooks 10, 11), activation functions and
+ * Curves of one input: a model's fit through data points (notebooks 11 and 13), activation functions and
  * their derivatives (notebook 04), and any family of functions drawn over an interval (notebooks 01, 03).
  */
 import { Plot } from "./plot";

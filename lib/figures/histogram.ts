@@ -1,6 +1,6 @@
 /**
  * A histogram: how many values fall into each bin of equal width, with, optionally, the bell curve
- * the values were drawn from, scaled to the same counts (notebook 12's He starting weights).
+ * the values were drawn from, scaled to the same counts (notebook 15's He starting weights).
  */
 import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";

@@ -1,6 +1,6 @@
 /**
  * A grid of outcomes: one small square per run, one row per setting, coloured by how the run ended
- * (notebook 11: which seeds leave an XOR network stuck, for each number of hidden neurons).
+ * (notebook 13: which seeds leave an XOR network stuck, for each number of hidden neurons).
  */
 import { Plot } from "./plot";
 import { Described, Figure, palette, plotFigure } from "./render";

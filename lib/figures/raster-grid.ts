@@ -1,5 +1,5 @@
 /**
- * Real pictures, such as 28×28 handwritten digits or a neuron's 784 weights, in a grid (notebook 13).
+ * Real pictures, such as 28×28 handwritten digits or a neuron's 784 weights, in a grid (notebook 16).
  * Each picture is one small PNG inside the SVG, drawn with sharp pixels, instead of one rectangle per
  * pixel as in `imageGrid`: sixteen 28×28 pictures would otherwise take 12,544 rectangles.
  */

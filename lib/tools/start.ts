@@ -308,6 +308,10 @@ function printSync(report: SyncReport): void {
     console.log(`  To get the new version with your exercise answers carried over: npm start -- --update ${name.slice(0, 2)}`);
   }
   for (const name of report.unreadable) console.log(`warning: ${join(report.folder, name)} is not a notebook Jupyter can read; it was left as it is.`);
+  for (const r of report.retired) {
+    console.log(`The course no longer has ${r.name}: its lessons have new names (see the list of notebooks).`);
+    if (r.movedTo) console.log(`  You had worked in it, so your notebook is kept in ${r.movedTo}`);
+  }
 }
 
 /** Shuts down every kernel of the server at `url` through Jupyter's REST API. */

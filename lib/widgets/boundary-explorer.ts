@@ -1,5 +1,5 @@
 /**
- * The decision boundary over time (notebook 11): an epoch slider over a two-input network's training,
+ * The decision boundary over time (notebook 12): an epoch slider over a two-input network's training,
  * redrawing its answer over the input square and the 0.5 boundary. The page re-runs the training with
  * the engine from the starting weights, so the output carries the recipe, not thousands of snapshots.
  */

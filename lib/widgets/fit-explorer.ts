@@ -1,5 +1,5 @@
 /**
- * Weights by hand, then Train (notebooks 10 and 11): a network with one input and one output, a slider
+ * Weights by hand, then Train (notebook 11): a network with one input and one output, a slider
  * for each of its weights and biases, its curve through the data points and its loss, live; a Train
  * button runs gradient descent (the engine's `train`, full batch) from wherever the sliders are.
  */

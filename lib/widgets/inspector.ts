@@ -1,5 +1,5 @@
 /**
- * The training inspector (notebook 12): a classifier's training, epoch by epoch. The page re-runs the
+ * The training inspector (notebook 15): a classifier's training, epoch by epoch. The page re-runs the
  * training with the engine from the starting weights (full batch, cross-entropy), so the output only
  * carries the data, the starting weights and the recipe, not a hundred copies of the weights.
  */

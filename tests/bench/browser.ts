@@ -1,7 +1,7 @@
 // The course site's cells in the browser (lib/tools/site/live), in headless Chromium on the built site
 // served as `npm start` serves it: bytes a page downloads before its first run and with it (as served,
 // and gzipped as static hosts send them), the time from opening a page to its first cell's output, and
-// Run all for notebooks 11 and 13 in the page against the same notebooks in the tslab kernel.
+// Run all for notebooks 12 and 16 in the page against the same notebooks in the tslab kernel.
 import { basename } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
@@ -78,7 +78,7 @@ export async function browserBenchmarks(runs = 3): Promise<Measurement[]> {
     await withBrowser(async (context) => {
       // The site's server sends every file again on each visit (Cache-Control: no-cache, no validators):
       // each opening downloads what a learner's first visit does.
-      for (const n of ["00", "01", "11", "13"]) {
+      for (const n of ["00", "01", "12", "16"]) {
         const path = pick(n);
         const times: number[] = [];
         let last: Awaited<ReturnType<typeof openAndRunFirst>> | undefined;
@@ -96,7 +96,7 @@ export async function browserBenchmarks(runs = 3): Promise<Measurement[]> {
           },
         });
       }
-      for (const n of ["11", "13"]) {
+      for (const n of ["12", "16"]) {
         const times: number[] = [];
         let ok = true;
         for (let k = 0; k < runs; k++) {
@@ -111,7 +111,7 @@ export async function browserBenchmarks(runs = 3): Promise<Measurement[]> {
     await server.close();
   }
   const pool = new NotebookPool(1, { fresh: true, compileCache: false });
-  for (const n of ["11", "13"]) {
+  for (const n of ["12", "16"]) {
     const times: number[] = [];
     for (let k = 0; k < runs; k++) times.push((await pool.run(pick(n))).wallMs);
     rows.push({ name: `Run all ${basename(pick(n))} in the tslab kernel (fresh process, kernel start included)`, medianMs: median(times), runs });

@@ -4,14 +4,14 @@ import { keys } from "../../lib/course/exercise-keys/00-start-here";
 
 export default claimsFor("00-start-here.ipynb", (c) => {
   const index = (n: number) => c.notebook(n);
-  const [n00, n01, n04, n06, n07, n10, n11, n12, n13] = [0, 1, 4, 6, 7, 10, 11, 12, 13].map(index);
+  const [n00, n01, n04, n06, n07, n11, n12, n15, n16] = [0, 1, 4, 6, 7, 11, 12, 15, 16].map(index);
   const minutes = (n: number) => c.given(`${n} minutes`, n, "an estimated time to work through part of the course", { is: "estimate" });
   const hours = (n: number) => c.given(`${n} hours`, n, "an estimated time to work through part of the course, in hours", { is: "estimate" });
   const seed = c.given("seed", 7, "the seed of the first network's random numbers", { code: "figure" });
   c.cell("title", [n00, minutes(10)]);
-  c.cell("layout", [n01, n06, hours(2), n07, n10, hours(2.5), n11, n12, hours(1.5), n13, minutes(40), n04, n06, n07, n01, n13]);
+  c.cell("layout", [n01, n06, hours(2), n07, n11, hours(2.5), n12, n15, hours(1.5), n16, minutes(40), n04, n06, n07, n01, n16]);
   c.cell("figure-intro", [
-    n11,
+    n12,
     c.given("lowest weight", -1, "the low end of the range the starting weights are drawn from (uniformIn(-1, 1) in the cell below)", { code: "figure", at: "weights: uniformIn(" }),
     c.given("highest weight", 1, "the high end of that range", { code: "figure", at: "weights: uniformIn(-1, " }),
     seed, seed, seed,
@@ -29,7 +29,7 @@ export default claimsFor("00-start-here.ipynb", (c) => {
   ]);
 
   // Direction words.
-  // Notebook 13's network (784-16-16-10) against notebook 12's (25-8-3) and 11's (2-2-1), by their knobs.
+  // Notebook 16's network (784-16-16-10) against notebook 14's (25-8-3) and 12's (2-2-1), by their knobs.
   c.compare("layout", "a [bigger] network that reads real handwriting", { value: () => countParameters([784, 16, 16, 10]), than: [() => countParameters([25, 8, 3]), () => countParameters([2, 2, 1])] });
   // The curve the live cell draws: the first epoch's loss, which the cell prints, against the last
   // epoch's, which the curve's caption gives (npm test proves both equal a re-run of the notebook).

@@ -9,7 +9,7 @@ const answer = (x: number[], w: number[] = [3, 1]) => () => perceptron(w, -10, x
 
 export default claimsFor("02-weighted-sum.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);
-  const [n01, n02, n03, n04, n06, n07, n11, n12] = [1, 2, 3, 4, 6, 7, 11, 12].map(notebook);
+  const [n01, n02, n03, n04, n06, n07, n12, n14] = [1, 2, 3, 4, 6, 7, 12, 14].map(notebook);
   const yes = c.given("answer 1", 1, "the answer that means yes", { is: "definition" });
   const no = c.given("answer 0", 0, "the answer that means no", { is: "definition" });
   const zero = c.given("weight 0", 0, "the weight that ignores its input", { code: "ignore-code", at: "weightedSumWorking([" });
@@ -48,13 +48,13 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
 
   const threeInputs = [4, 1, 3].map((v, i) => c.given(`three-input example: input ${i + 1}`, v, "an input of the three-input example", { code: "more-inputs-code", at: ["[0.5, -2, 1], [", "[0.5, -2, 1], [4, ", "[4, 1, "][i] }));
   const threeWeights = [0.5, -2, 1].map((v, i) => c.given(`three-input example: weight ${i + 1}`, v, "a weight of the three-input example", { code: "more-inputs-code", at: ["weightedSumWorking([", "weightedSumWorking([0.5, ", "weightedSumWorking([0.5, -2, "][i] }));
-  const side = c.given("digit side", 5, "the digit pictures of notebook 12 are 5 pixels on a side", { is: "fact" });
+  const side = c.given("digit side", 5, "the digit pictures of notebook 14 are 5 pixels on a side", { is: "fact" });
   c.cell("more-inputs", [
     ...threeInputs, ...threeWeights,
     ...threeWeights.flatMap((w, i) => [w, threeInputs[i]]),
     ...products([0.5, -2, 1], [4, 1, 3]),
     () => weightedSum([0.5, -2, 1], [4, 1, 3]),
-    n12, side, side, () => trainingDigits()[0].pixels.length, () => trainingDigits()[0].pixels.length,
+    n14, side, side, () => trainingDigits()[0].pixels.length, () => trainingDigits()[0].pixels.length,
   ]);
 
   c.cell("perceptron-idea", [
@@ -88,7 +88,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
     threshold, yes, no,
     ...onLine, answer([3, 1]),
   ]);
-  c.cell("plane-read", [n03, n11]);
+  c.cell("plane-read", [n03, n12]);
 
   const nudged = [3, 2.9, 2.8, 2.6, 2.5];
   /** Where cell "rough-code" sets each tried weight: the code right before it. */

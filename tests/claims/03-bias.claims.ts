@@ -8,7 +8,7 @@ const answer = (bias: number, inputs: number[]) => () => perceptron([3, 1], bias
 
 export default claimsFor("03-bias.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);
-  const [n01, n02, n03, n04, n05, n12] = [1, 2, 3, 4, 5, 12].map(notebook);
+  const [n01, n02, n03, n04, n05, n14] = [1, 2, 3, 4, 5, 14].map(notebook);
   const minutes = c.given("minutes", 15, "the estimated time to work through the notebook", { is: "estimate" });
   const zero = c.given("zero", 0, "a zero input, and the 0 a perceptron compares with", { code: "zeros-code", at: "const zeros = [" });
   const yes = c.given("answer 1", 1, "the perceptron's yes", { is: "definition" });
@@ -74,13 +74,13 @@ export default claimsFor("03-bias.ipynb", (c) => {
   c.cell("line-intro", [n02, zero, w1, w2, slideBias, quiet, quieter, x1, x2]);
   c.cell("line-read", [zero, zero, yes, x1, x2, answer(-10, [2, 5]), answer(-16, [2, 5])]);
 
-  const pixels = c.given("pixels", 25, "the digit pictures of notebook 12 have 5 × 5 = 25 pixels", { code: "knobs-code" });
+  const pixels = c.given("pixels", 25, "the digit pictures of notebook 14 have 5 × 5 = 25 pixels", { code: "knobs-code" });
   const oneBias = c.given("one bias", 1, "a neuron has exactly one bias", { is: "definition" });
   const twoInputs = c.given("two inputs", 2, "our neuron has two inputs", { code: "by-hand", at: "const inputs = ", length: true });
   const oneNeuron = c.given("one neuron", 1, "a network of a single neuron", { is: "definition" });
   c.cell("knobs", [
     twoInputs, oneBias, () => countParameters([2, 1]),
-    n12, pixels, pixels, oneBias, () => countParameters([25, 1]),
+    n14, pixels, pixels, oneBias, () => countParameters([25, 1]),
     n05,
     twoInputs, oneNeuron, twoInputs, oneNeuron,
   ]);

@@ -20,7 +20,7 @@ const st = forward(small, [0.5, 0.5]);
 
 export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);
-  const [nb05, nb06, nb12] = [5, 6, 12].map(notebook);
+  const [nb05, nb06, nb15] = [5, 6, 15].map(notebook);
   const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
   const row = (n: number) => c.given(`row ${n}`, n, "a row's number in the grid of weights", { is: "label" });
 
@@ -102,7 +102,7 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   const bigGiven = [() => side.value * side.value, ...bigSizes.slice(1).map((s, k) => c.given(`big size ${k + 1}`, s, "a layer size of the network being counted", { code: "counting-code", at: ["[784, ", "[784, 16, ", "[784, 16, 16, "][k] }))];
   c.cell("counting", [
     ...smallSizes, c.line(() => parameterCountWorking([2, 3, 1])),
-    nb12, ...digitSizes, c.line(() => parameterCountWorking([25, 8, 3])),
+    nb15, ...digitSizes, c.line(() => parameterCountWorking([25, 8, 3])),
     side, side, ...bigGiven, c.line(() => parameterCountWorking(bigSizes)),
   ]);
   c.cell("digit-reader-intro", [() => countParameters([25, 8, 3]), ...digitSizes, () => countParameters([25, 8]) - 8]);

@@ -17,7 +17,7 @@ const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
 
 export default claimsFor("06-loss.ipynb", (c) => {
   const notebook = (n: number) => c.notebook(n);
-  const [nb05, nb06, nb07, nb12] = [5, 6, 7, 12].map(notebook);
+  const [nb05, nb06, nb07, nb14] = [5, 6, 7, 14].map(notebook);
   const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
   const square = c.given("square", 2, "the power in a square", { is: "definition" });
 
@@ -77,7 +77,7 @@ export default claimsFor("06-loss.ipynb", (c) => {
   // The factor by which the probability shrinks from the table's 0.1 to its 0.01.
   const ten = () => ps[2].value / ps[3].value;
   c.cell("cross-entropy", [
-    nb12, total, probs[0],
+    nb14, total, probs[0],
     digit(0), probs[1], digit(1), probs[2], digit(2),
     certain, () => Math.log(certain.value), certain,
     ...ps.flatMap((p) => [p, () => ce(p.value)]),

@@ -18,7 +18,7 @@ describe("checked prose", () => {
       expect(reportMessages(report).join("\n")).toBe("");
       expect(report.unchecked + report.wrong + report.missing).toBe(0);
       expect(report.found).toBe(report.verified + report.given);
-      // Claims that train a network on real digits (notebook 13) take a few seconds to compute.
+      // Claims that train a network on real digits (notebook 16) take a few seconds to compute.
     });
   }
 });
@@ -63,7 +63,7 @@ describe("changing any digit in the prose", () => {
       });
       console.log(`${name}: ${tried - missed.length} of ${tried} single-digit changes caught`);
       expect(missed).toEqual([]);
-      // Claims that train a network on real digits (notebook 13) take a few seconds to compute.
+      // Claims that train a network on real digits (notebook 16) take a few seconds to compute.
     });
   }
 });

@@ -1,5 +1,5 @@
 // The course's widgets as the notebooks use them, and test pages that show them outside Jupyter
-// (build/widgets/*.html), for the browser tests and for people to look at. Notebooks 11 and 12 get
+// (build/widgets/*.html), for the browser tests and for people to look at. Notebooks 05, 11, 12 and 15 get
 // their widgets from the same recipes as here.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ export function smallNetwork(): Network {
   ]);
 }
 
-/** Notebook 10's bump network with one hidden neuron, at its starting weights. */
+/** Notebook 11's bump network with one hidden neuron, at its starting weights. */
 export function bumpOne(): Network {
   return networkFrom(1, [
     { weights: [[0.5]], biases: [-0.1], activation: "sigmoid" },
@@ -27,7 +27,7 @@ export function bumpOne(): Network {
   ]);
 }
 
-/** Notebook 10's preview: the same, plus a second hidden neuron. */
+/** Notebook 11's preview: the same, plus a second hidden neuron. */
 export function bumpTwo(): Network {
   return networkFrom(1, [
     { weights: [[0.5], [0.5]], biases: [-0.1, -2], activation: "sigmoid" },
@@ -35,12 +35,12 @@ export function bumpTwo(): Network {
   ]);
 }
 
-/** Notebook 11's XOR network before training (the seeded draw). */
+/** Notebook 12's XOR network before training (the seeded draw). */
 export function xorStart(): Network {
   return createNetwork({ sizes: [2, 8, 1], activations: ["relu", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(7) });
 }
 
-/** Notebook 11's training recipe. */
+/** Notebook 12's training recipe. */
 export const xorTraining = { epochs: 3001, learningRate: 0.1, loss: "squaredError" as const, method: "sample" as const, lossReport: "sum" as const };
 
 /** The recipes of the bump widgets (learning rate and Train's length). */
@@ -73,7 +73,7 @@ export function widgetExamples(label?: string): WidgetExample[] {
       name: "bump-one",
       figure: fitExplorer(bumpOne(), bump, {
         ...bumpRecipes.one,
-        // A challenge as in notebook 10; its texts are the caller's, so the escaping page uses them too.
+        // A challenge as in notebook 11; its texts are the caller's, so the escaping page uses them too.
         goals: [
           { below: 0.1, text: text("a good start") },
           { below: 0.088, text: text("close") },

@@ -1,5 +1,5 @@
 // Dead ReLU neurons: checked on a network worked out by hand, and against what "dead" means in
-// training (a dead neuron's weights never move again), on the XOR runs of notebook 11.
+// training (a dead neuron's weights never move again), on the XOR runs of notebook 13.
 import { describe, expect, it } from "vitest";
 import { PythonRandom, createNetwork, deadNeurons, networkFrom, train, uniformIn, xorData } from "../../lib/engine";
 

@@ -185,7 +185,7 @@ describe("trainFast gives the course's own runs bit for bit", () => {
     expectSameTraining(start, xorData(), { epochs: 300, learningRate: 0.1, loss: "squaredError", method: "sample" });
   });
 
-  it("the bump network of notebook 10 (w1 = 0.5, b1 = −0.1, w2 = 0.3, b2 = 0.2): full batch and mini-batches of 3", () => {
+  it("the bump network of notebook 11 (w1 = 0.5, b1 = −0.1, w2 = 0.3, b2 = 0.2): full batch and mini-batches of 3", () => {
     const bump = networkFrom(1, [
       { weights: [[0.5]], biases: [-0.1], activation: "sigmoid" },
       { weights: [[0.3]], biases: [0.2], activation: "identity" },
@@ -194,7 +194,7 @@ describe("trainFast gives the course's own runs bit for bit", () => {
     expectSameTraining(bump, bumpData(), { epochs: 50, learningRate: 0.5, loss: "halfSquaredError", method: { batchSize: 3 }, seed: 4 });
   });
 
-  it("the digits 25→8→3 of notebook 12: sigmoid, softmax and cross-entropy, full batch", () => {
+  it("the digits 25→8→3 of notebook 15: sigmoid, softmax and cross-entropy, full batch", () => {
     const digits = digitSamples(parseDigitImages(readFileSync("assets/digits.txt", "utf8")));
     const start = createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(0) });
     expectSameTraining(start, digits, { epochs: 60, learningRate: 1.2, loss: "crossEntropy", method: "batch" });

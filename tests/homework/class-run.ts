@@ -1,6 +1,6 @@
 // A whole hostile class graded by one `npm run grade`, as an instructor would run it, and everything the
 // issue asks to see: crashes, hangs past the limit, processes and temporary folders left behind, honest
-// copies of all 13 notebooks at full marks, no attack gaining a mark, and the time it took.
+// copies of notebooks 01–16 at full marks, no attack gaining a mark, and the time it took.
 //   node lib/tools/run-ts.cjs tests/homework/class-run.ts [--notebook 04] [--interrupt <seconds>] [--without a,b] [--keep]
 // --without a,b leaves those submissions out. --interrupt sends Ctrl-C (SIGINT) to the grader after that many seconds, then checks that nothing is left.
 import { spawn } from "node:child_process";

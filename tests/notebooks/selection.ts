@@ -1,5 +1,5 @@
 // Which notebooks the notebook-wide tests cover: all of them, or those named in COURSE_NOTEBOOKS
-// (comma-separated names or number prefixes, e.g. "05,11-xor"), which `npm run check` sets.
+// (comma-separated names or number prefixes, e.g. "05,12-xor"), which `npm run check` sets.
 import { basename } from "node:path";
 import { courseNotebooks } from "../../lib/tools/notebooks/list";
 

@@ -1,11 +1,11 @@
-// Notebook 11 prints the XOR training log and the learned predictions in the pure-Python program's own
+// Notebook 12 prints the XOR training log and the learned predictions in the pure-Python program's own
 // layout. Its stored outputs must equal that program's real output (tests/fixtures/xor-program.out),
 // line for line: the nine log lines, then the prediction block.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
 
-const notebook = "notebooks/11-xor.ipynb";
+const notebook = "notebooks/12-xor.ipynb";
 const fixture = readFileSync("tests/fixtures/xor-program.out", "utf8").trimEnd().split("\n");
 const logLines = fixture.filter((line) => line.startsWith("epoch "));
 const predictionLines = fixture.slice(fixture.indexOf("learned predictions:"));
@@ -21,7 +21,7 @@ function storedText(id: string): string[] {
     .split("\n");
 }
 
-describe("notebook 11's XOR log", () => {
+describe("notebook 12's XOR log", () => {
   it("has the fixture's nine log lines, in order", () => {
     expect(logLines).toHaveLength(9);
     expect(storedText("train")).toEqual(logLines);

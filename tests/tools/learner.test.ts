@@ -5,7 +5,9 @@
 //   "not done yet", a learner's answer gets ✅, and the solutions notebook runs; so does a student
 //   version written by `npm run assign` into a folder of its own;
 // - a learner's saved work survives `git pull` (the copy is git-ignored) and a rebuild (syncing the copy
-//   again, writing the import files again), and `--update` carries their answers into a new version.
+//   again, writing the import files again), and `--update` carries their answers into a new version;
+// - a notebook the course no longer has (a lesson renamed or split) leaves the copy: untouched, it goes;
+//   worked in, it moves into earlier/; its solutions go either way.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -172,5 +174,35 @@ describe("a learner's saved work", () => {
     expect(readFileSync(renewed.movedTo!, "utf8")).toBe(saved);
     expect(readdirSync(join(folder, "earlier"))).toHaveLength(1);
     expect(git(clone, "status", "--porcelain")).toBe("");
+  });
+});
+
+describe("a notebook the course no longer has", () => {
+  it("leaves the learner's copy: an untouched one goes, one they worked in moves into earlier/, solutions go", () => {
+    const root = scratchWorkspace("course-retire-");
+    scratch.push(root);
+    const folder = join(root, "my-course");
+    // An earlier course had 00, 01 and 02; the learner worked in 01.
+    const earlier = ["00-start-here.ipynb", "01-a-neuron.ipynb", "02-weighted-sum.ipynb"].map((n) => join(notebooksDir, n));
+    expect(syncLearnerCopy({ sources: earlier, folder, retire: true }).created).toHaveLength(3);
+    const worked = join(folder, "01-a-neuron.ipynb");
+    writeFileSync(worked, readFileSync(worked, "utf8").replace("// YOUR CODE HERE", "// YOUR CODE HERE (I was here)"));
+    const before = readFileSync(worked, "utf8");
+    writeFileSync(join(folder, "my-own-notes.ipynb"), "{}\n");
+    // The course now has only 00: 01 and 02 are gone (as 10-backpropagation.ipynb went when it was split).
+    const report = syncLearnerCopy({ sources: [earlier[0]], folder, retire: true });
+    expect(report.retired.map((r) => r.name)).toEqual(["01-a-neuron.ipynb", "02-weighted-sum.ipynb"]);
+    expect(existsSync(join(folder, "02-weighted-sum.ipynb"))).toBe(false);
+    expect(report.retired[1].movedTo).toBeUndefined();
+    expect(existsSync(worked)).toBe(false);
+    expect(readFileSync(report.retired[0].movedTo!, "utf8")).toBe(before);
+    expect(basename(report.retired[0].movedTo!)).toMatch(/^01-a-neuron \(.+\)\.ipynb$/);
+    for (const n of ["01-a-neuron.ipynb", "02-weighted-sum.ipynb"]) expect(existsSync(join(folder, "solutions", n))).toBe(false);
+    expect(existsSync(join(folder, "solutions", "00-start-here.ipynb"))).toBe(true);
+    // A file the copy did not make is never touched, and a second sync retires nothing more.
+    expect(readFileSync(join(folder, "my-own-notes.ipynb"), "utf8")).toBe("{}\n");
+    expect(syncLearnerCopy({ sources: [earlier[0]], folder, retire: true }).retired).toEqual([]);
+    // Without retire, a partial list of sources (as the other tests pass) retires nothing.
+    expect(syncLearnerCopy({ sources: earlier, folder }).retired).toEqual([]);
   });
 });

@@ -14,13 +14,16 @@ import { keys as k06 } from "./06-loss";
 import { keys as k07 } from "./07-gradient";
 import { keys as k08 } from "./08-gradient-descent";
 import { keys as k09 } from "./09-chain-rule";
-import { keys as k10 } from "./10-backpropagation";
-import { keys as k11 } from "./11-xor";
-import { keys as k12 } from "./12-digits";
-import { keys as k13 } from "./13-real-digits";
+import { keys as k10 } from "./10-backpropagation-by-hand";
+import { keys as k11 } from "./11-a-network-that-learns";
+import { keys as k12 } from "./12-xor";
+import { keys as k13 } from "./13-stuck-training";
+import { keys as k14 } from "./14-digits";
+import { keys as k15 } from "./15-training-the-reader";
+import { keys as k16 } from "./16-real-digits";
 
 /** Every key, in course order. */
-export const exerciseKeys: readonly ExerciseKey[] = [...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13];
+export const exerciseKeys: readonly ExerciseKey[] = [...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14, ...k15, ...k16];
 
 /** The key of one exercise, or a clear error naming the exercises that exist. */
 export function exerciseKey(id: string): ExerciseKey {

@@ -1,6 +1,6 @@
 /**
  * The speed path's data: a network whose layers keep their weights in one typed array each, and a dataset
- * packed into two typed arrays (notebook 13). Conversions to and from the teaching engine's plain arrays,
+ * packed into two typed arrays (notebook 16). Conversions to and from the teaching engine's plain arrays,
  * and the checks a learner's call meets at the door.
  */
 import { ActivationName } from "../activations";
@@ -21,14 +21,14 @@ export interface FastLayer {
   activation: ActivationName;
 }
 
-/** A whole network for the speed path (notebook 13): the same content as a `Network`, packed into typed arrays. */
+/** A whole network for the speed path (notebook 16): the same content as a `Network`, packed into typed arrays. */
 export interface FastNetwork {
   inputSize: number;
   layers: FastLayer[];
 }
 
 /**
- * A dataset packed into two typed arrays (notebook 13): sample n's input is inputs[n × inputSize …
+ * A dataset packed into two typed arrays (notebook 16): sample n's input is inputs[n × inputSize …
  * (n + 1) × inputSize − 1], its target targets[n × targetSize … (n + 1) × targetSize − 1].
  */
 export interface FastSamples {
@@ -39,7 +39,7 @@ export interface FastSamples {
   targets: Float64Array;
 }
 
-/** Copies a network into the speed path's packed form (notebook 13). */
+/** Copies a network into the speed path's packed form (notebook 16). */
 export function toFastNetwork(net: Network): FastNetwork {
   checkNetwork(net);
   let fanIn = net.inputSize;
@@ -54,7 +54,7 @@ export function toFastNetwork(net: Network): FastNetwork {
   return { inputSize: net.inputSize, layers };
 }
 
-/** Copies a fast network back into the teaching engine's form, lists of rows, e.g. to draw or inspect it (notebook 13). */
+/** Copies a fast network back into the teaching engine's form, lists of rows, e.g. to draw or inspect it (notebook 16). */
 export function fromFastNetwork(fast: FastNetwork): Network {
   checkFastNetwork(fast);
   const layers = fast.layers.map((layer) => {
@@ -64,7 +64,7 @@ export function fromFastNetwork(fast: FastNetwork): Network {
   return { inputSize: fast.inputSize, layers };
 }
 
-/** Packs ordinary samples ({ input, target } lists, all of the same sizes) into typed arrays (notebook 13). */
+/** Packs ordinary samples ({ input, target } lists, all of the same sizes) into typed arrays (notebook 16). */
 export function packSamples(samples: readonly Sample[]): FastSamples {
   if (!Array.isArray(samples) || samples.length === 0) throw new Error("packSamples needs a non-empty array of samples like { input: [...], target: [...] }");
   const first = samples[0];
@@ -85,7 +85,7 @@ export function packSamples(samples: readonly Sample[]): FastSamples {
 }
 
 /**
- * Packs inputs and class labels (notebook 13): `inputs` holds every sample's input one after the other,
+ * Packs inputs and class labels (notebook 16): `inputs` holds every sample's input one after the other,
  * `labels[n]` is sample n's class, which becomes a one-hot target over `classes` outputs.
  */
 export function labelledSamples(inputs: Float64Array, inputSize: number, labels: ArrayLike<number>, classes: number): FastSamples {

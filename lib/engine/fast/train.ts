@@ -1,5 +1,5 @@
 /**
- * The speed path (notebook 13, the benchmarks, live training): the same training as train.ts, with the same
+ * The speed path (notebook 16, the benchmarks, live training): the same training as train.ts, with the same
  * numbers bit for bit, made fast by bookkeeping alone. What it does differently, and why:
  * - Weights, a batch's numbers and the dataset live in flat typed arrays, not in lists of lists.
  * - It skips zeros. An input of exactly 0 adds exactly nothing to a weighted sum and gives its weights a
@@ -19,19 +19,19 @@ import { shuffle } from "../random";
 import { EpochRecord, EpochSums, TrainOptions, allFinite, epochRecord, isCorrect, stopIfBlownUp, trainSettings } from "../train";
 import { FastLayer, FastNetwork, FastSamples, checkFastNetwork, checkFiniteValues, checkSampleLayout } from "./packing";
 
-/** Everything `trainFast` needs (notebook 13): the options of `train`, without snapshots, for a fast network. */
+/** Everything `trainFast` needs (notebook 16): the options of `train`, without snapshots, for a fast network. */
 export interface FastTrainOptions extends Omit<TrainOptions, "snapshotEpochs" | "onEpoch"> {
   /** Called after every epoch with its record and the network as it is now. */
   onEpoch?: (record: EpochRecord, net: FastNetwork) => void;
 }
 
-/** A fast training run: one record per epoch (notebook 13). */
+/** A fast training run: one record per epoch (notebook 16). */
 export interface FastHistory {
   records: EpochRecord[];
 }
 
 /**
- * Trains `net` in place exactly as `train` does (notebook 13): for each group of samples a forward pass, the
+ * Trains `net` in place exactly as `train` does (notebook 16): for each group of samples a forward pass, the
  * blame sweeping backward, the averaged gradient, one step against it. Stops with `train`'s error if the loss
  * or a weight stops being finite.
  */
@@ -60,7 +60,7 @@ export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrai
   return history;
 }
 
-/** The mean loss and the accuracy of `net` on `data`, without changing any weight (notebook 13; see `evaluate`). */
+/** The mean loss and the accuracy of `net` on `data`, without changing any weight (notebook 16; see `evaluate`). */
 export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: LossName): { loss: number; accuracy: number } {
   checkFastNetwork(net);
   checkSampleLayout(net, data);
@@ -76,7 +76,7 @@ export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: Loss
   return { loss: total / data.count, accuracy: correct / data.count };
 }
 
-/** The network's answer for one input (notebook 13; see `predict`). */
+/** The network's answer for one input (notebook 16; see `predict`). */
 export function predictFast(net: FastNetwork, input: ArrayLike<number>): number[] {
   checkFastNetwork(net);
   checkNumbers("the input", input, net.inputSize, "one per input neuron");
@@ -429,7 +429,7 @@ function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32
 }
 
 /**
- * One sample at a time (method "sample", notebook 11), as `updateFromBlame`: every weight moves by
+ * One sample at a time (method "sample", notebook 12), as `updateFromBlame`: every weight moves by
  * (learning rate × blame) × its input, every bias by learning rate × blame. Inputs of 0 would move nothing.
  */
 function sampleStep(run: Run, n: number, options: FastTrainOptions): EpochSums {

@@ -12,7 +12,7 @@
 // `npm start -- --update 05` makes the new version with their exercise answers carried over, after
 // moving their notebook into earlier/. `npm start -- --reset 05` starts a notebook afresh the same way.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join, relative } from "node:path";
 import ts from "typescript";
@@ -152,6 +152,8 @@ export interface SyncReport {
   movedAside: string[];
   /** Notebooks that could not be read (and were left alone). */
   unreadable: string[];
+  /** Notebooks the course no longer has (renamed or split): each with where the learner's edited copy went, if anywhere. */
+  retired: { name: string; movedTo?: string }[];
 }
 
 const stateFile = (folder: string) => join(folder, ".course-copy.json");
@@ -210,11 +212,11 @@ function prepare(folder: string): void {
  * Brings the learner's copy up to date with the course: creates what is missing, updates what the
  * learner has not edited, keeps everything they have, and rewrites the solutions. `npm start` runs it.
  */
-export function syncLearnerCopy(options: { sources?: readonly string[]; folder?: string; now?: Date } = {}): SyncReport {
+export function syncLearnerCopy(options: { sources?: readonly string[]; folder?: string; now?: Date; retire?: boolean } = {}): SyncReport {
   const folder = options.folder ?? learnerFolder;
   const sources = options.sources ?? courseNotebooks();
   const now = options.now ?? new Date();
-  const report: SyncReport = { folder, created: [], updated: [], waiting: [], movedAside: [], unreadable: [] };
+  const report: SyncReport = { folder, created: [], updated: [], waiting: [], movedAside: [], unreadable: [], retired: [] };
   prepare(folder);
   linkLib(folder);
   prepare(join(folder, "solutions"));
@@ -263,8 +265,34 @@ export function syncLearnerCopy(options: { sources?: readonly string[]; folder?:
     state.notebooks[name] = record;
     report.updated.push(name);
   }
+  // A partial list of sources (a test's) says nothing about the other notebooks; the whole course does.
+  if (options.retire ?? !options.sources) retireNotebooks(folder, state, sources, now, report);
   writeFile(stateFile(folder), `${JSON.stringify(state, null, 1)}\n`);
   return report;
+}
+
+/**
+ * Notebooks this copy made that the course no longer has (a lesson renamed or split in two): their
+ * solutions go, a copy the learner never changed goes, and one they changed moves into earlier/. Files
+ * the copy did not make are never touched.
+ */
+function retireNotebooks(folder: string, state: State, sources: readonly string[], now: Date, report: SyncReport): void {
+  const current = new Set(sources.map((s) => basename(s)));
+  for (const name of Object.keys(state.notebooks).sort()) {
+    if (current.has(name)) continue;
+    const known = state.notebooks[name];
+    const path = join(folder, name);
+    rmSync(join(folder, "solutions", solutionsName(name)), { force: true });
+    delete state.notebooks[name];
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, "utf8");
+    if (hash(text) === known.written) {
+      rmSync(path);
+      report.retired.push({ name: name });
+    } else {
+      report.retired.push({ name: name, movedTo: moveAside(folder, name, now) });
+    }
+  }
 }
 
 /**

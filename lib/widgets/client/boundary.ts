@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The decision boundary over time (notebook 11). The page re-runs the seeded training with the engine,
+ * The decision boundary over time (notebook 12). The page re-runs the seeded training with the engine,
  * keeping the weights at every epoch; an epoch slider (and Play) redraws the network's answer over the
  * input square, its 0.5 boundary, and the loss chart with that epoch marked. The loss shown is the loss
  * of the answers shown (the weights of that epoch, frozen); with updates after every sample, the

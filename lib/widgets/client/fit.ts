@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * Weights by hand, then Train (notebook 10): a slider for every weight and bias of a network with one
+ * Weights by hand, then Train (notebook 11): a slider for every weight and bias of a network with one
  * input and one output, its curve through the data points and its loss, redrawn as the sliders move.
  * Train runs the engine's full-batch gradient descent from wherever the sliders are, a few epochs per
  * frame, moving the sliders as it goes.

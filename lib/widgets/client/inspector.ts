@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The training inspector (notebook 12). The page re-runs the training with the engine (full batch,
+ * The training inspector (notebook 15). The page re-runs the training with the engine (full batch,
  * cross-entropy), keeping the weights at every epoch, and shows them: an epoch slider and a sample
  * slider; a click on a neuron shows its whole calculation, a click on a connection its gradient and
  * update at that epoch; Play runs through the epochs; the loss chart marks the current epoch; and a

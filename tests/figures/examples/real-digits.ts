@@ -1,4 +1,4 @@
-// Examples of the figures added for notebook 13 (real digits), built from the MNIST digits and a short
+// Examples of the figures added for notebook 16 (real digits), built from the MNIST digits and a short
 // fast-engine run.
 import { PythonRandom, argmax, createNetwork, evaluateFast, he, predictFast, toFastNetwork, trainFast, zeros } from "../../../lib/engine";
 import { Figure, confusionMatrix, rasterGrid } from "../../../lib/figures";

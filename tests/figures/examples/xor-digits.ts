@@ -1,4 +1,4 @@
-// Examples of the figures added for notebooks 11 (XOR) and 12 (digits), built from real engine runs.
+// Examples of the figures added for notebooks 12 and 13 (XOR) and 14 and 15 (digits), built from real engine runs.
 import { PythonRandom, createNetwork, he, heStandardDeviation, train, uniformIn, xorData, zeros } from "../../../lib/engine";
 import { Figure, histogram, outcomeGrid } from "../../../lib/figures";
 

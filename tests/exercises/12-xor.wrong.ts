@@ -1,4 +1,4 @@
-// Plausible wrong answers for notebook 11's exercises: each must get a ❌ with its hint.
+// Plausible wrong answers for notebook 12's exercises: each must get a ❌ with its hint.
 export default {
   // Counts the points the line gets right instead of the ones it gets wrong.
   "exercise-1": [
@@ -8,17 +8,8 @@ export default {
     "}",
     "return right;",
   ],
-  // Treats a weighted sum of exactly 0 as alive: ReLU(0) is 0, so such a neuron is silent.
-  "exercise-2": [
-    "let dead = 0;",
-    "for (let j = 0; j < weights.length; j++) {",
-    "  const silent = inputs.every((x) => x.reduce((z, v, i) => z + weights[j][i] * v, biases[j]) < 0);",
-    "  if (silent) dead += 1;",
-    "}",
-    "return dead;",
-  ],
   // A forgotten zeroing of gradients: one pile for the whole run, never emptied between epochs.
-  "exercise-3": [
+  "exercise-2": [
     "const losses: number[] = [];",
     "const pile = zeroGradients(net);",
     "for (let epoch = 0; epoch < epochs; epoch++) {",

@@ -1,30 +1,9 @@
-// Answer keys for notebook 10's exercises. The reference answers come from the engine's backward pass;
-// the whole backward pass of exercise 10.3 is also checked against nudging (finite differences).
-import { backward, centralSlope, forward, halfSquaredError, networkFrom, sigmoid } from "../../engine/index";
+// Answer keys for notebook 11's exercises. The whole backward pass of exercise 11.1 is checked twice: with
+// the engine's backward pass and with nudging (finite differences); the step of 11.2 is the engine's updateWeights.
+import { addGradients, averageGradients, backward, bumpData, centralSlope, forward, halfSquaredError, networkFrom, sigmoid, updateWeights, zeroGradients } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
 
-/** The output weights' gradients, from the engine: a network whose output neuron reads exactly these hidden outputs. */
-function outputGradientsFromEngine(blame: number, hiddenOutputs: number[]): number[] {
-  // Identity hidden neurons with weight h on input 1 output exactly h; a target `blame` below the output gives that blame.
-  const n = networkFrom(1, [
-    { weights: hiddenOutputs.map((h) => [h]), biases: hiddenOutputs.map(() => 0), activation: "identity" },
-    { weights: [hiddenOutputs.map(() => 1)], biases: [0], activation: "identity" },
-  ]);
-  const t = forward(n, [1]);
-  return backward(n, t, [t.output[0] - blame], "halfSquaredError").gradients[1].weights[0];
-}
-
-/** The hidden neurons' blame, from the engine: ReLU neurons with the given weighted sums (weight z on input 1). */
-function hiddenBlameFromEngine(blame: number, outputWeights: number[], hiddenSums: number[]): number[] {
-  const n = networkFrom(1, [
-    { weights: hiddenSums.map((z) => [z]), biases: hiddenSums.map(() => 0), activation: "relu" },
-    { weights: [outputWeights], biases: [0], activation: "identity" },
-  ]);
-  const t = forward(n, [1]);
-  return backward(n, t, [t.output[0] - blame], "halfSquaredError").blame[0];
-}
-
-/** The bump network of notebook 10: 1 input, 1 sigmoid neuron, 1 identity output. */
+/** The bump network of notebook 11: 1 input, 1 sigmoid neuron, 1 identity output. */
 const bumpNetwork = (w1: number, b1: number, w2: number, b2: number) =>
   networkFrom(1, [
     { weights: [[w1]], biases: [b1], activation: "sigmoid" },
@@ -46,14 +25,14 @@ function nudgedGradients(x: number, y: number, w1: number, b1: number, w2: numbe
 }
 
 /**
- * The reference for exercise 10.3: the engine's backward pass, which must agree with nudging on every
+ * The reference for exercise 11.1: the engine's backward pass, which must agree with nudging on every
  * case (two independent routes; if they ever disagreed, the key itself would be wrong).
  */
 function bumpGradients(x: number, y: number, w1: number, b1: number, w2: number, b2: number): number[] {
   const engine = engineGradients(x, y, w1, b1, w2, b2);
   const nudged = nudgedGradients(x, y, w1, b1, w2, b2);
   engine.forEach((g, i) => {
-    if (Math.abs(g - nudged[i]) > 1e-7 * Math.max(1, Math.abs(g))) throw new Error(`exercise 10.3's key: backpropagation and nudging disagree on knob ${i}`);
+    if (Math.abs(g - nudged[i]) > 1e-7 * Math.max(1, Math.abs(g))) throw new Error(`exercise 11.1's key: backpropagation and nudging disagree on knob ${i}`);
   });
   return engine;
 }
@@ -70,32 +49,26 @@ function slipped(x: number, y: number, w1: number, b1: number, w2: number, b2: n
 
 const start = [0.5, -0.1, 0.3, 0.2];
 
+/** One step of the engine's gradient descent on a layer that holds exactly these knobs as its weights. */
+function engineStep(knobs: number[], gradients: number[], learningRate: number): number[] {
+  const net = networkFrom(knobs.length, [{ weights: [knobs.slice()], biases: [0], activation: "identity" }]);
+  updateWeights(net, [{ weights: [gradients.slice()], biases: [0] }], learningRate);
+  return net.layers[0].weights[0];
+}
+
+/** The bump network's average row of gradients at its starting knobs [∂L/∂w₁, ∂L/∂b₁, ∂L/∂w₂, ∂L/∂b₂]. */
+function averageRow(): number[] {
+  const net = bumpNetwork(start[0], start[1], start[2], start[3]);
+  const data = bumpData();
+  const pile = zeroGradients(net);
+  for (const s of data) addGradients(pile, backward(net, forward(net, s.input), s.target, "halfSquaredError").gradients);
+  const g = averageGradients(pile, data.length);
+  return [g[0].weights[0][0], g[0].biases[0], g[1].weights[0][0], g[1].biases[0]];
+}
+
 export const keys: ExerciseKey[] = [
   {
-    id: "10.1",
-    name: "outputGradients",
-    reimplements: ["backward"],
-    cases: () => [[8, [6, 2]], [-0.5, [0.2, 1.5, 0]]],
-    answer: (blame: number, hiddenOutputs: number[]) => outputGradientsFromEngine(blame, hiddenOutputs),
-    hint: "a weight's gradient is its neuron's blame times the input that weight multiplied.",
-    mistakes: [{ answer: (blame: number, hiddenOutputs: number[]) => hiddenOutputs.map(() => blame), hint: "your function hands every weight the blame itself. A weight's gradient is the blame times the input that weight multiplied." }],
-  },
-  {
-    id: "10.2",
-    name: "hiddenBlame",
-    reimplements: ["backward", "activationBlame"],
-    cases: () => [[8, [1, 2], [6, 2]], [3, [0.5, -1, 2], [-1, 4, 0.5]], [2, [1, 1], [0, 3]]],
-    answer: (blame: number, outputWeights: number[], hiddenSums: number[]) => hiddenBlameFromEngine(blame, outputWeights, hiddenSums),
-    hint: "blame travels back scaled by the weight between the neurons, then through ReLU's local effect: what is it when the weighted sum was not above 0?",
-    mistakes: [
-      {
-        answer: (blame: number, outputWeights: number[]) => outputWeights.map((w) => blame * w),
-        hint: "your function passes blame back through the weights but forgets ReLU's local effect: a neuron whose weighted sum was 0 or below was switched off, and gets no blame.",
-      },
-    ],
-  },
-  {
-    id: "10.3",
+    id: "11.1",
     name: "bumpGradients",
     reimplements: ["backward", "nudgedGradients", "gradientCheck"],
     cases: () => [
@@ -114,5 +87,23 @@ export const keys: ExerciseKey[] = [
     ],
     report: (_args: never[], _got: unknown, status: string) =>
       status === "correct" ? "Every case was compared twice: with the engine's backward pass, and with nudging each knob both ways." : undefined,
+  },
+  {
+    id: "11.2",
+    name: "stepAll",
+    reimplements: ["updateWeights", "gradientStep"],
+    cases: () => [[start.slice(), averageRow(), 0.5], [[1, -2], [0.4, -0.2], 0.1], [[0.3], [-1.5], 2]],
+    answer: (knobs: number[], gradients: number[], learningRate: number) => engineStep(knobs, gradients, learningRate),
+    hint: "each knob steps against its own gradient: new = old − learning rate × gradient, knob by knob, in the same order.",
+    mistakes: [
+      {
+        answer: (knobs: number[], gradients: number[], learningRate: number) => knobs.map((k, i) => k + learningRate * gradients[i]),
+        hint: "your step goes uphill: it adds learning rate × gradient. The gradient points to where the loss grows, so step against it: subtract.",
+      },
+      {
+        answer: (knobs: number[], gradients: number[]) => knobs.map((k, i) => k - gradients[i]),
+        hint: "your step forgets the learning rate: it subtracts the whole gradient. Multiply the gradient by the learning rate first.",
+      },
+    ],
   },
 ];

@@ -10,23 +10,20 @@ import {
   countParameters,
   forward,
   halfSquaredError,
-  lossDerivative,
   meanLoss,
-  nudgeSlope,
   networkFrom,
   predict,
   relu,
   sigmoid,
-  squaredError,
   updateWeights,
   zeroGradients,
 } from "../../lib/engine";
-import { keys } from "../../lib/course/exercise-keys/10-backpropagation";
-import { productWorking, slopeWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
+import { keys } from "../../lib/course/exercise-keys/11-a-network-that-learns";
+import { productWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
-export default claimsFor("10-backpropagation.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n10, n09, n08, n11, n12] = [10, 9, 8, 11, 12].map(notebook);
+export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
+  const notebook = (n: number) => c.notebook(n);
+  const [n10, n11, n08, n12, n13] = [10, 11, 8, 12, 13].map(notebook);
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
   const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
   const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule");
@@ -34,70 +31,9 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list");
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
-  // ── The four-weight network: x = 2; hidden a = 3, b = 1 (ReLU); output p = 1, q = 2; target 6.
-  const x = c.given("x", 2, "the four-weight network's input", { code: "build" });
-  const a = c.given("a", 3, "hidden neuron A's weight", { code: "build" });
-  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build" });
-  const p = c.given("p", 1, "the output's weight on A", { code: "build" });
-  const q = c.given("q", 2, "the output's weight on B", { code: "build" });
-  const target = c.given("target", 6, "the four-weight network's target", { code: "build" });
-  const fourNet = (pv = p.value) =>
-    networkFrom(1, [
-      { weights: [[a.value], [b.value]], biases: [0, 0], activation: "relu" },
-      { weights: [[pv, q.value]], biases: [0], activation: "identity" },
-    ]);
-  const trace = () => forward(fourNet(), [x.value]);
-  const back = () => backward(fourNet(), trace(), [target.value], "squaredError");
-  const hA = () => trace().layers[0].activations[0];
-  const hB = () => trace().layers[0].activations[1];
-  const out = () => trace().output[0];
-  const outBlame = () => back().blame[1][0];
-  const gp = () => back().gradients[1].weights[0][0];
-  const gq = () => back().gradients[1].weights[0][1];
-  const ga = () => back().gradients[0].weights[0][0];
-  const gb = () => back().gradients[0].weights[1][0];
-  const blameA = () => back().blame[0][0];
-  const blameB = () => back().blame[0][1];
-
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
-  const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
-  c.cell("title", [n10, n09, minutes(60, "the whole notebook"), n09, notebook(4)]);
-  c.cell("learn", [part1, minutes(25, "part 1"), part2, minutes(35, "part 2"), zero, one]);
-  c.cell("part-1", [part1]);
-  c.cell("part-2", [part2, part1, part2]);
-  c.cell("network", [x, a, b, p, q, target, zero]);
-  c.cell("forward", [
-    c.line(() => productWorking([a.value, x.value])), hA,
-    c.line(() => productWorking([b.value, x.value])), hB,
-    c.line(() => weightedSumWorking([p.value, q.value], [hA(), hB()])),
-    c.line(() => squaredErrorWorking(out(), target.value)),
-  ]);
-  c.cell("blame", [n09, s1, s2, s3, () => activationDerivative("relu", 1, relu(1)), zero, () => activationDerivative("relu", -1, relu(-1))]);
-  c.cell("sweep", [
-    s1, c.line(() => `${two.value} × (${out()} − ${target.value}) = ${lossDerivative("squaredError", [out()], [target.value])[0]}`),
-    () => activationDerivative("identity", out(), out()), outBlame,
-    s2, hA, c.line(() => productWorking([outBlame(), hA()])), hB, c.line(() => productWorking([outBlame(), hB()])),
-    s3, c.line(() => productWorking([outBlame(), p.value])), c.line(() => productWorking([outBlame(), q.value])),
-    zero, blameA, blameB,
-    s4, x, c.line(() => productWorking([blameA(), x.value])), c.line(() => productWorking([blameB(), x.value])),
-    gp, gq, ga, gb, outBlame,
-  ]);
-
-  // Brute force on p.
-  const nudge = c.given("nudge", 0.1, "the size of the brute-force nudge", { code: "side-by-side-code" });
-  const nudgedP = () => p.value + nudge.value;
-  const lossWithP = (pv: number) => squaredError(forward(fourNet(pv), [x.value]).output, [target.value]);
-  c.cell("brute-force", [
-    p, nudgedP,
-    c.line(() => weightedSumWorking([nudgedP(), q.value], [hA(), hB()])),
-    c.line(() => squaredErrorWorking(forward(fourNet(nudgedP()), [x.value]).output[0], target.value)),
-    c.line(() => slopeWorking(lossWithP(nudgedP()), lossWithP(p.value), nudge.value)),
-    gp, n09, nudge,
-  ]);
-  const tinyNudge = c.given("tiny nudge", 0.00001, "the nudge nudgedGradients uses by default", { code: "side-by-side-code" });
-  c.cell("side-by-side", [tinyNudge, tinyNudge]);
-  c.cell("cost", [n12, () => countParameters([25, 8, 3]), () => 2 * countParameters([25, 8, 3])]);
-
+  c.cell("title", [n11, n10, minutes(35, "the notebook"), n10, notebook(4)]);
+  c.cell("learn", [zero, one]);
   // ── The bump network.
   const bump = bumpData();
   const w1 = c.given("w1", 0.5, "the bump network's starting hidden weight", { code: "bump-setup" });
@@ -244,7 +180,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   const answer = (n: number) => c.output("loop-code", "answers after 2000 epochs:", `x = ${bump[n].input[0]}:`);
   c.cell("loop-curve", [logged(0), logged(500), e500, logged(1000), e1000, logged(1500), e1500, e0]);
   c.cell("fit", [epochs, ...bump.map((_, n) => answer(n)), one, zero]);
-  c.cell("fit-why", [n11]);
+  c.cell("fit-why", [n13]);
 
   // ── The widgets: the bump by hand, and a preview with a second hidden neuron.
   // The widget's score marks (lib/widgets/fit-explorer.ts): two round targets, then the training loop's own result.
@@ -273,7 +209,7 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
     previewCache = net;
     return meanLoss(net, bump, "halfSquaredError");
   };
-  c.cell("bump-two-preview", [w12, b12, w22, previewEpochs, twoHidden, n11]);
+  c.cell("bump-two-preview", [w12, b12, w22, previewEpochs, twoHidden, n13]);
 
   // ── Zero the gradients: the pile made once and never emptied.
   const forgetful = (updates: number) => {
@@ -309,34 +245,23 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   c.cell("zero-grad-run", [epochs, { ...w1After.forgetful, rounded: true }, w1After.fresh]);
 
   // ── Exercises.
-  const ex = (k: number) => c.given(`exercise 10.${k}`, 10 + k / 10, "an exercise's label");
-  c.cell("your-turn", [ex(1), outBlame, hA, hB, gp, gq]);
-  c.cell("exercise-2-text", [ex(2), outBlame, p, q, () => trace().layers[0].preActivations[0], () => trace().layers[0].preActivations[1], blameA, blameB, zero]);
+  const ex = (k: number) => c.exercise(`11.${k}`);
   const g0 = () => bb(0).gradients;
-  c.cell("exercise-3-text", [
-    ex(3), square, one, one, one, one, xs[0], ys[0],
+  c.cell("exercise-1-text", [
+    ex(1), square, one, one, one, one, xs[0], ys[0],
     () => g0()[0].weights[0][0], () => g0()[0].biases[0], () => g0()[1].weights[0][0], () => g0()[1].biases[0],
   ]);
-  c.cell("recap", [gp, gq, ga, gb]);
-  c.cell("next", [n11]);
+  const stepped = () => row(afterStep().layers.map((l) => ({ weights: l.weights, biases: l.biases })));
+  c.cell("exercise-2-text", [ex(2), w1, b1, w2, b2, lr, ...[0, 1, 2, 3].map((k) => () => stepped()[k])]);
+  c.cell("recap", [one]);
+  c.cell("next", [n12]);
   // ── Numbers in words, in captions and comments.
-  const knobsOf = (net: Network) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
-  const fourWeights = () => knobsOf(fourNet());
   const bumpKnobs = () => countParameters([1, 1, 1]);
   const points = () => bump.length;
-  const oneSweep = c.given("one sweep", 1, "backpropagation is a single sweep backwards through the network");
-  const oneAtATime = c.given("one at a time", 1, "the chain rule and nudging take a single link or knob at a time");
   const onePoint = c.given("one point", 1, "a row of the table belongs to a single point");
   const oneStep = c.given("one step", 1, "a single update of gradient descent");
-  c.words("title", [oneSweep, oneAtATime, c.given("one weight, several paths", 1, "a single weight that feeds several paths"), oneSweep]);
-  c.words("learn", [fourWeights, points, oneStep]);
-  c.words("network", [() => fourNet().inputSize, () => fourNet().layers[0].weights.length, () => fourNet().layers[1].weights.length, fourWeights, fourWeights]);
-  c.words("build", [fourWeights]);
-  c.words("sweep", [c.given("one number", 1, "the blame carried backwards is a single number per neuron"), oneSweep, fourWeights]);
-  c.words("sweep-engine-text", [zero]);
-  c.words("side-by-side", [fourWeights, oneAtATime]);
-  const bothWays = c.given("both ways", 2, "nudging both ways: one run with +h, one with −h");
-  c.words("cost", [bothWays, oneSweep, c.given("forward runs", 2, "a rough estimate of a backward sweep's cost, in forward runs"), oneSweep]);
+  c.words("title", [points, points, oneStep]);
+  c.words("learn", [points, oneStep, oneStep]);
   c.words("bump-intro", [points, points, points]);
   c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
   c.words("bump-setup", [points]);
@@ -362,18 +287,17 @@ export default claimsFor("10-backpropagation.ipynb", (c) => {
   c.words("bump-two-preview", [() => hiddenOf(previewNet()), () => hiddenOf(previewNet()) - hiddenOf(bumpNet()), () => hiddenOf(previewNet()), () => points() - 2]);
   c.words("bump-two-widget", [() => hiddenOf(previewNet())]);
   c.words("zero-grad", [points]);
-  c.words("your-turn", [() => keys.length, () => keys.length - 1]);
-  const bumpKey = keys.find((k) => k.id === "10.3")!;
-  c.words("exercise-3-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging")]);
-  c.words("recap", [oneSweep, fourWeights, () => hiddenOf(bumpNet())]);
+  c.words("your-turn", [() => keys.length, oneStep]);
+  c.words("exercise-2-text", [oneStep, oneStep, oneStep]);
+  const bumpKey = keys.find((k) => k.id === "11.1")!;
+  c.words("exercise-1-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging")]);
+  c.words("recap", [() => hiddenOf(bumpNet())]);
   c.cell("fading-figure", [one, maxEffect, zero, zero, mid, high]);
   c.words("fading-numbers", [layers, layers, layers, c.given("one reason", 1, "one reason among others")]);
 
   // ── Direction words.
   const effect = (av: number) => av * (1 - av);
   const general = (why: string) => ({ given: why });
-  c.compare("brute-force", "sees a [steeper] stretch", { value: () => nudgeSlope(lossWithP, p.value, nudge.value), than: gp });
-  c.compare("side-by-side", "the [largest] relative difference.", general("what gradientCheck reports: the worst knob"));
   c.compare("bump-intro", "four points that go [up]", { from: ys[0], to: ys[1] });
   c.compare("slip-average", "a step [less] than a sixth", { value: () => Math.abs(slippedAverage()), than: () => Math.abs(average()[0].weights[0][0]) / 6 });
   c.compare("slip-average", "the [largest] relative difference over", general("what gradientCheck reports: the worst knob and point"));

@@ -1,7 +1,6 @@
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
-  activationBlame,
   argmax,
   backward,
   constant,
@@ -12,17 +11,12 @@ import {
   forward,
   he,
   heStandardDeviation,
-  lossDerivative,
-  oneHot,
-  softmax,
   zeros,
   xavierStandardDeviation,
-  xorData,
 } from "../../lib/engine";
 import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
 import { digitsRun, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
-import { parameterCountWorking } from "../../lib/course/parameter-working";
-import { softmaxWorking } from "../../lib/course/softmax-working";
+import { keys } from "../../lib/course/exercise-keys/15-training-the-reader";
 
 /** Remembers the value of a costly computation (a training run) after the first call. */
 function once<T>(make: () => T): () => T {
@@ -30,12 +24,12 @@ function once<T>(make: () => T): () => T {
   return () => (value === undefined ? (value = make()) : value);
 }
 
-export default claimsFor("12-digits.ipynb", (c) => {
+export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
   const fresh = newDigits();
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n01, n04, n05, n06, n08, n11, n12, n13] = [1, 4, 5, 6, 8, 11, 12, 13].map(notebook);
+  const notebook = (n: number) => c.notebook(n);
+  const [n01, n08, n12, n14, n15, n16] = [1, 8, 12, 14, 15, 16].map(notebook);
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
@@ -50,16 +44,14 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const [d0, d1, d2] = [0, 1, 2].map(digit);
   const rate = c.given("learning rate", 1.2, "the training recipe's learning rate", { code: "train" });
   const epochs = c.given("epochs", 100, "the training recipe's number of epochs", { code: "train" });
-  const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "diagram" });
+  const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "setup" });
   const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid", { code: "trace" });
-  const lastPixel = () => pixels.value - 1;
   const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace" });
   const everything = c.given("all of it", 100, "100 %: everything");
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
   const centreText = () => centre.value + 1;
   const tracedText = () => traced.value + 1;
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
-  const [part1, part2] = [1, 2].map((n) => c.given(`part ${n}`, n, "the number of a part of the notebook"));
 
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
@@ -68,60 +60,14 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const start = once(() => createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) }));
   const tableRow = (e: number) => `epoch ${String(e).padStart(3)}:`;
   const at = (e: number) => ({ loss: c.read("table", tableRow(e), "loss"), accuracy: c.read("table", tableRow(e), "accuracy") / 100 });
-  const weightsOf = (net: { layers: { weights: number[][] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
   const biasesOf = (net: { layers: { biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.biases.length, 0);
   const classes = () => samples[0].target.length;
   const ink = digits.map((d) => d.pixels.filter((p) => p === 1).length);
   const meanInk = () => ink.reduce((a, b) => a + b, 0) / ink.length;
 
-  c.cell("title", [n12, pixels, hidden, three, d0, d1, d2, n11, count, d0, d1, d2, side, side, pixels, minutes(45, "the whole notebook"), n11, n06, n04, n06]);
-  c.cell("learn", [part1, minutes(20, "part 1"), pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), n06, part2, minutes(25, "part 2"), count]);
-  c.cell("part-1", [part1]);
-  c.cell("part-2", [part2, part2, epochs]);
-  c.cell("pixels-intro", [pixels, pixels, one, zero, one, centreText, pixels, n05, one, zero, zero, centre, lastPixel, one, zero, one, zero]);
-  c.cell("pixels-read", [
-    one, () => digits[0].label, () => ink[0], pixels, ...samples[0].target.map((t) => () => t),
-    count, () => Math.min(...ink), () => Math.max(...ink), meanInk,
-  ]);
-  c.cell("network", [
-    pixels, hidden, three,
-    pixels, hidden, n04, zero, one, three,
-    pixels, hidden, n05,
-    c.line(() => parameterCountWorking([25, 8, 3])),
-    () => weightsOf(start()), () => biasesOf(start()),
-  ]);
-  c.cell("diagram-intro", [one]);
-
-  // Softmax.
-  const scores = [2.1, 0.5, -0.3].map((z, i) => c.given(`score ${i}`, z, "the example's three scores", { code: "softmax-hand" }));
-  const z = () => scores.map((s) => s.value);
-  const lines = () => softmaxWorking(z());
-  const shares = () => softmax(z());
-  const percent = (i: number) => () => 100 * shares()[i];
-  const listNumber = (n: number) => c.given(`list item ${n}`, n, "the number of a step in a numbered list");
-  c.cell("softmax", [
-    scores[0], d0, scores[1], d1, scores[2], d2,
-    listNumber(1), () => Math.E, one, listNumber(2), one, everything,
-    c.line(() => lines()[0]), c.line(() => lines()[1]), c.line(() => lines()[2]),
-    c.line(() => lines()[3]),
-    d0, c.line(() => lines()[4]),
-    d1, c.line(() => lines()[5]),
-    d2, c.line(() => lines()[6]),
-    () => argmax(shares()), percent(0),
-  ]);
-  c.cell("softmax-engine-intro", [() => shares().reduce((a, b) => a + b, 0)]);
-
-  // Cross-entropy.
-  const ps = [0.95, 0.5, 0.1, 0.01].map((p) => c.given(`p ${p}`, p, "a probability for the right digit in the table", { code: "cross-entropy" }));
-  const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
-  c.cell("cross-entropy-intro", [
-    one, zero, one,
-    ...ps.flatMap((p) => [p, () => ce(p.value)]),
-    ps[0], ps[1], () => ce(ps[1].value) - ce(ps[0].value), ps[2], ps[3], () => ce(ps[3].value) - ce(ps[2].value),
-    one, three, one, three, three, () => crossEntropy([1 / 3, 1 / 3, 1 / 3], [1, 0, 0]),
-  ]);
-  const blame = () => activationBlame("softmax", z(), shares(), lossDerivative("crossEntropy", shares(), oneHot(0, 3)));
-  c.cell("blame-intro", [d0, () => shares()[0], one, () => blame()[0], d0, () => blame()[1], d1, () => blame()[2], d2]);
+  c.cell("title", [n15, n14, pixels, hidden, three, side, side, minutes(25, "the notebook"), n14]);
+  c.cell("learn", [count]);
+  c.cell("setup-intro", [n14, count, pixels, hidden, three, n14, seed]);
 
   // Zeros and equal weights.
   const largestKnob = () => c.read("zeros-run", "largest weight or bias after 100 epochs:");
@@ -202,7 +148,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const trace = () => averagedUpdateWorking(oldWeight(), rate.value, perSample());
   const inked = () => samples.filter((s) => s.input[centre.value] === 1).length;
   c.cell("epoch-vs-sample", [
-    n11, n08, count, count, count, rate, rate, count,
+    n12, n08, count, count, count, rate, rate, count,
     centreText, tracedText, zero, tracedText, centreText, centreText, inked, count, () => count() - inked(), zero, zero,
   ]);
   c.cell("trace-read", [
@@ -253,45 +199,33 @@ export default claimsFor("12-digits.ipynb", (c) => {
   c.cell("helper-intro", [example, example, () => c.read("helper", /^/)]);
 
   // Your turn.
-  const ex = (k: number) => c.given(`exercise 12.${k}`, Number(`12.${k}`), "an exercise's number");
-  c.cell("your-turn", [ex(1), scores[0], scores[1], scores[2], () => shares()[0], () => shares()[1], () => shares()[2]]);
-  const q = [0.7, 0.2, 0.1].map((p, i) => c.given(`q ${i}`, p, "the example prediction's probabilities"));
-  const qCe = (label: number) => () => crossEntropy(q.map((x) => x.value), oneHot(label, 3));
-  c.cell("exercise-2-text", [ex(2), q[0], q[1], q[2], d0, q[0], qCe(0), q[0], q[1], q[2], d2, q[2], qCe(2)]);
+  const ex = (k: number) => c.exercise(`15.${k}`);
   const grads = [0.1, 0, 0.2, -0.06].map((g, i) => c.given(`g ${i}`, g, "the example's four gradients"));
   const oldEx = c.given("old", 0.5, "the example weight's old value");
   const gMean = () => grads.reduce((a, g) => a + g.value, 0) / grads.length;
-  c.cell("exercise-3-text", [ex(3), oldEx, rate, ...grads, gMean, oldEx, rate, gMean, () => oldEx.value - rate.value * gMean()]);
+  c.cell("your-turn", [ex(1), oldEx, rate, ...grads, gMean, oldEx, rate, gMean, () => oldEx.value - rate.value * gMean()]);
+  const exampleAnswers = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]].map((row, n) => row.map((v, d) => c.given(`accuracy example ${n} ${d}`, v, "a probability of exercise 15.2's example")));
+  const exampleLabels = [0, 2].map((l, n) => c.given(`accuracy example label ${n}`, l, "a right digit of exercise 15.2's example"));
+  const exampleAccuracy = () => exampleAnswers.filter((row, n) => argmax(row.map((g) => g.value)) === exampleLabels[n].value).length / exampleAnswers.length;
+  c.cell("exercise-2-text", [ex(2), ...exampleAnswers.flat(), ...exampleLabels, exampleAccuracy, count]);
   c.cell("recap", [
-    side, side, pixels, pixels, hidden, three, () => countParameters([25, 8, 3]), () => weightsOf(start()), () => biasesOf(start()),
-    scores[0], scores[1], scores[2], percent(0), percent(1), percent(2),
-    one, three, three, () => Math.log(3),
     two, () => heStandardDeviation(25), () => heStandardDeviation(8),
     count, rate, oldWeight, () => c.read("train", "the traced weight after epoch 0's update:"),
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
   c.cell("inspector-intro", [count, rate, epochs, count]);
   const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels");
-  c.cell("next", [n01, n13, realSide, realSide, seed, everything, side, side, d1]);
+  c.cell("next", [n01, n16, realSide, realSide, seed, everything, side, side, d1]);
   c.cell("xavier-intro", [
-    n13, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
+    n16, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
     zero, c.given("last seed", 5, "the last of the six seeds compared"), epochs,
   ]);
   c.cell("xavier-read", [count, epochs, zero, pixels]);
   // ── Numbers in words, in captions and comments.
   const oneUpdate = c.given("one update", 1, "full batch: a single update per epoch");
   const single = c.given("a single one", 1, "a single item: one weight, one picture, one epoch");
-  c.words("title", [() => xorData().length]);
-  c.words("learn", [classes, classes, oneUpdate]);
-  c.cell("grid", [count, side, side]);
-  c.words("grid", [classes, perDigit]);
-  c.words("pixels-intro", [classes]);
-  c.words("network", [classes, classes]);
-  c.cell("diagram", [pixels, hidden, classes, one]);
-  c.words("softmax", [classes, c.given("two steps", 2, "softmax's two steps, numbered in the list")]);
-  c.words("softmax-engine-intro", [classes, classes]);
-  c.cell("softmax-engine", [scores[0], scores[1], scores[2]]);
-  c.words("part-2", [classes]);
+  c.words("title", [classes, oneUpdate]);
+  c.words("learn", [oneUpdate, single]);
   c.words("zeros-read", [hidden, zero]);
   c.cell("equal-run", [epochs]);
   c.words("equal-run", [hidden, hidden, single]);
@@ -312,7 +246,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   c.words("new-digits", [() => fresh.length]);
   c.words("new-read", [() => fresh.length]);
   c.words("inspector-intro", [single]);
-  c.words("exercise-3-text", [oneUpdate, oneUpdate]);
+  c.words("your-turn", [() => keys.length, oneUpdate, oneUpdate]);
   c.words("recap", [oneUpdate, single, () => fresh.length]);
   c.words("next", [c.given("ten digits", 10, "the real digits are 0 to 9")]);
 
@@ -320,11 +254,6 @@ export default claimsFor("12-digits.ipynb", (c) => {
   const general = (why: string) => ({ given: why });
   const lnThree = () => crossEntropy(Array.from({ length: classes() }, () => 1 / classes()), samples[0].target);
   const equalStartLoss = () => evaluate(createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: constant(equalStart.value), biases: zeros }), samples, "crossEntropy").loss;
-  c.compare("diagram-intro", "thicker lines are [larger] weights", general("the diagram's drawing rule"));
-  c.compare("softmax", "and a [larger] score gives", general("the premise of the rule"));
-  c.compare("softmax", "gives a [larger] result", { value: () => Math.exp(scores[0].value), than: () => Math.exp(scores[1].value) });
-  c.compare("softmax", "the digit with the [largest] probability", { value: () => shares()[0], than: [() => shares()[1], () => shares()[2]] });
-  c.compare("cross-entropy-intro", "The loss [grows] slowly", { from: () => ce(ps[0].value), to: () => ce(ps[1].value) });
   c.compare("zeros-read", "the [largest] knob is about", general("the printed maximum over all knobs"));
   c.compare("equal-read", "its loss [falls] to 0.627", { from: equalStartLoss, to: () => equalRun().score.loss });
   c.compare("xavier-intro", "a little [less] than He's", { value: () => xavierStandardDeviation(25, 8), than: () => heStandardDeviation(25) });
@@ -339,6 +268,7 @@ export default claimsFor("12-digits.ipynb", (c) => {
   c.compare("table-read", "it first [drops] below 0.001", { from: () => at(100).loss, to: claimed.loss100 });
   c.compare("filters-read", "made the loss [smaller]", { from: () => at(0).loss, to: () => at(100).loss });
   c.compare("recap", "the loss [falls] from 1.3076", { from: () => at(0).loss, to: () => at(100).loss });
+  c.compare("exercise-2-text", "whose [largest] probability", general("the definition of the network's answer"));
   c.strict();
 });
 

@@ -1,4 +1,4 @@
-// Plausible wrong answers for notebook 13's exercises: each must get a ❌ with its hint.
+// Plausible wrong answers for notebook 16's exercises: each must get a ❌ with its hint.
 export default {
   // Counts the right answers but forgets to divide by the number of samples.
   "exercise-1": [

@@ -1,4 +1,4 @@
-// Plausible wrong answers for notebook 12's exercises: each must get a ❌ with its hint.
+// Plausible wrong answers for notebook 14's exercises: each must get a ❌ with its hint.
 export default {
   // Divides each e^z by the total of the scores instead of the total of the powers.
   "exercise-1": [
@@ -7,10 +7,4 @@ export default {
   ],
   // Uses the network's favourite digit instead of the right one: misses what a confident mistake costs.
   "exercise-2": ["return -Math.log(Math.max(...probabilities));"],
-  // Steps with the sum of the gradients instead of their average.
-  "exercise-3": [
-    "let sum = 0;",
-    "for (const g of gradients) sum += g;",
-    "return old - learningRate * sum;",
-  ],
 };

@@ -1,4 +1,4 @@
-// Answer keys for notebook 13's exercises. Their reference answers are second implementations, written
+// Answer keys for notebook 16's exercises. Their reference answers are second implementations, written
 // another way than the exercises suggest; the notebook adds its own data as extra cases.
 import { argmax } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
@@ -52,7 +52,7 @@ const shape = (rows: unknown[]) => `a ${rows.length} × ${rows.length} table`;
 
 export const keys: ExerciseKey[] = [
   {
-    id: "13.1",
+    id: "16.1",
     name: "accuracyFromCounts",
     cases: () => [[[[3, 1], [2, 4]]], [[[5, 0, 0], [1, 2, 1], [0, 3, 8]]], [[[0, 6], [4, 0]]]],
     answer: (counts: number[][]) => accuracy(counts),
@@ -66,7 +66,7 @@ export const keys: ExerciseKey[] = [
     ],
   },
   {
-    id: "13.2",
+    id: "16.2",
     name: "epochToKeep",
     cases: () => [
       [[2.4, 0.38, 0.32, 0.26, 0.27, 0.25, 0.26, 0.27, 0.28], 2],
@@ -84,7 +84,7 @@ export const keys: ExerciseKey[] = [
     ],
   },
   {
-    id: "13.3",
+    id: "16.3",
     name: "mostConfidentMistake",
     cases: () => [
       [[[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]], [0, 0, 1]],

@@ -1,6 +1,6 @@
-// Answer keys for notebook 12's exercises. The reference answers come from the engine's softmax,
-// cross-entropy and update rule; one case is the weight traced by hand in the notebook.
-import { backward, crossEntropy, forward, networkFrom, oneHot, softmax, updateWeights } from "../../engine/index";
+// Answer keys for notebook 15's exercises. The reference answers come from the engine's update rule (one case
+// is the weight traced by hand in the notebook) and from its evaluate, which measures accuracy.
+import { backward, evaluate, forward, networkFrom, oneHot, updateWeights } from "../../engine/index";
 import { digitsNetwork, trainingSamples } from "../digits-data";
 import type { ExerciseKey } from "../exercises";
 
@@ -19,32 +19,19 @@ function tracedWeight(): [number, number, number[]] {
   return [net.layers[0].weights[0][12], 1.2, gradients];
 }
 
+/** The engine's accuracy for answers that are exactly these probabilities: a network whose outputs are its weights, on the input 1. */
+function engineAccuracy(probabilities: number[][], labels: number[]): number {
+  const samples = probabilities.map((p, n) => {
+    const net = networkFrom(1, [{ weights: p.map((v) => [v]), biases: p.map(() => 0), activation: "identity" }]);
+    return { net, sample: { input: [1], target: oneHot(labels[n], p.length) } };
+  });
+  const right = samples.reduce((total, { net, sample }) => total + evaluate(net, [sample], "squaredError").accuracy, 0);
+  return right / probabilities.length;
+}
+
 export const keys: ExerciseKey[] = [
   {
-    id: "12.1",
-    name: "softmaxOf",
-    reimplements: ["softmax"],
-    cases: () => [[[2.1, 0.5, -0.3]], [[0, 0, 0]], [[1, 2, 3, 4]], [[-1.5, 0.2]]],
-    answer: (scores: number[]) => softmax(scores),
-    hint: "raise e to the power of every score with Math.exp, add those powers up, then divide each power by the total.",
-    mistakes: [
-      {
-        answer: (scores: number[]) => scores.map((z) => z / scores.reduce((a, b) => a + b, 0)),
-        hint: "your function divides the scores themselves by their total. Softmax first raises e to the power of each score (Math.exp), which makes every one positive.",
-      },
-    ],
-  },
-  {
-    id: "12.2",
-    name: "crossEntropyOf",
-    reimplements: ["crossEntropy", "meanLoss"],
-    cases: () => [[[0.7, 0.2, 0.1], 0], [[0.7, 0.2, 0.1], 2], [[0.05, 0.9, 0.05], 1], [[0.98, 0.01, 0.01], 2]],
-    answer: (probabilities: number[], label: number) => crossEntropy(probabilities, oneHot(label, probabilities.length)),
-    hint: "only the probability the network gave the right digit matters: take probabilities[label], its natural logarithm, and flip the sign.",
-    mistakes: [{ answer: (probabilities: number[], label: number) => Math.log(probabilities[label]), hint: "your losses are negative: ln p is below 0 for every p below 1. Flip the sign." }],
-  },
-  {
-    id: "12.3",
+    id: "15.1",
     name: "averagedStep",
     reimplements: ["updateWeights", "gradientStep"],
     cases: () => [[0.5, 1.2, [0.1, 0, 0.2, -0.06]], tracedWeight(), [-0.3, 0.5, [0.4, -0.2]]],
@@ -58,6 +45,25 @@ export const keys: ExerciseKey[] = [
       {
         answer: (old: number, learningRate: number, gradients: number[]) => old + (learningRate * gradients.reduce((a, b) => a + b, 0)) / gradients.length,
         hint: "your step goes uphill. Step against the average gradient: old − learning rate × average.",
+      },
+    ],
+  },
+  {
+    id: "15.2",
+    name: "accuracyOf",
+    reimplements: ["evaluate", "evaluateFast"],
+    cases: () => [
+      [[[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]], [0, 2]],
+      [[[0.1, 0.9], [0.8, 0.2], [0.6, 0.4], [0.3, 0.7]], [1, 0, 1, 1]],
+      [[[0.2, 0.3, 0.5]], [2]],
+    ],
+    answer: (probabilities: number[][], labels: number[]) => engineAccuracy(probabilities, labels),
+    call: (probabilities: number[][], labels: number[]) => `accuracyOf(the answers for ${probabilities.length} image${probabilities.length === 1 ? "" : "s"}, their ${labels.length} right digit${labels.length === 1 ? "" : "s"})`,
+    hint: "for each image, find the digit with the largest probability and compare it with the right digit; count the images read right and divide by how many images there are.",
+    mistakes: [
+      {
+        answer: (probabilities: number[][], labels: number[]) => engineAccuracy(probabilities, labels) * probabilities.length,
+        hint: "your function counts the images read right. Accuracy is a share: divide the count by the number of images.",
       },
     ],
   },

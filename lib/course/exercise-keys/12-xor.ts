@@ -1,7 +1,7 @@
-// Answer keys for notebook 11's exercises. The reference answers come from the engine: its perceptron,
-// its list of dead neurons, and its training loop.
+// Answer keys for notebook 12's exercises. The reference answers come from the engine: its perceptron
+// and its training loop.
 import {
-  Network, PythonRandom, Sample, addGradients, averageGradients, backward, createNetwork, deadNeurons, forward, networkFrom, perceptron, predict, train,
+  Network, PythonRandom, Sample, addGradients, averageGradients, backward, createNetwork, forward, perceptron, predict, train,
   uniformIn, updateWeights, xorData, zeroGradients,
 } from "../../engine/index";
 import type { ExerciseKey } from "../exercises";
@@ -12,17 +12,6 @@ export function xorNetwork(hidden = 8, seed = 7): Network {
 }
 
 const engineMistakes = (w1: number, w2: number, b: number) => xorData().filter((s) => perceptron([w1, w2], b, s.input) !== s.target[0]).length;
-
-/** How many neurons of a ReLU layer the engine finds dead on these inputs. */
-function engineDead(weights: number[][], biases: number[], inputs: number[][]): number {
-  const net = networkFrom(inputs[0].length, [
-    { weights: weights, biases: biases, activation: "relu" },
-    { weights: [weights.map(() => 1)], biases: [0], activation: "identity" },
-  ]);
-  return deadNeurons(net, inputs.map((x) => ({ input: x, target: [0] }))).length;
-}
-
-const xorInputs = () => xorData().map((s) => s.input);
 
 /** Each epoch's mean loss from the engine's own full-batch training of a copy of `net`. */
 function engineLosses(net: Network, data: Sample[], epochs: number, learningRate: number, method: "batch" | "sample" = "batch"): number[] {
@@ -51,7 +40,7 @@ const fixed3 = (v: number) => (Math.abs(v) < 0.0005 ? "0.000" : v.toFixed(3));
 
 export const keys: ExerciseKey[] = [
   {
-    id: "11.1",
+    id: "12.1",
     name: "mistakes",
     cases: () => [[1, 1, -0.5], [1, 1, -1.5], [-1, -1, 0.5], [0, 0, -1], [2, -3, 1]],
     answer: (w1: number, w2: number, b: number) => engineMistakes(w1, w2, b),
@@ -59,25 +48,7 @@ export const keys: ExerciseKey[] = [
     mistakes: [{ answer: (w1: number, w2: number, b: number) => 4 - engineMistakes(w1, w2, b), hint: "your function counts the points the line gets right. Count the ones it gets wrong." }],
   },
   {
-    id: "11.2",
-    name: "countDead",
-    reimplements: ["deadNeurons"],
-    cases: () => {
-      const trained = xorNetwork();
-      train(trained, xorData(), { epochs: 3001, learningRate: 0.1, loss: "squaredError", method: "sample", lossReport: "sum" });
-      const untrained = xorNetwork().layers[0];
-      return [
-        [untrained.weights, untrained.biases, xorInputs()],
-        [trained.layers[0].weights, trained.layers[0].biases, xorInputs()],
-        [[[1, 1], [-1, -1], [0, 0], [1, -1]], [0, 0, 0, -1], xorInputs()],
-      ];
-    },
-    answer: (weights: number[][], biases: number[], inputs: number[][]) => engineDead(weights, biases, inputs),
-    call: (weights: number[][], _biases: number[], inputs: number[][]) => `countDead(a layer of ${weights.length} neurons, its biases, ${inputs.length} inputs)`,
-    hint: "for each neuron, compute bias + Σ weight × input for every input; the neuron is dead only if none of these is above 0. A sum of exactly 0 is silent too.",
-  },
-  {
-    id: "11.3",
+    id: "12.2",
     name: "trainFullBatch",
     reimplements: ["train", "trainFast"],
     cases: () => [
@@ -92,7 +63,7 @@ export const keys: ExerciseKey[] = [
     mistakes: [
       {
         answer: (net: Network, data: Sample[], epochs: number, learningRate: number) => neverEmptied(net, data, epochs, learningRate),
-        hint: "your losses match a loop whose pile of gradients is never emptied: every update carries all the earlier epochs' gradients too. Make a fresh pile with zeroGradients at the start of every epoch (notebook 10, \"Zero the gradients\").",
+        hint: "your losses match a loop whose pile of gradients is never emptied: every update carries all the earlier epochs' gradients too. Make a fresh pile with zeroGradients at the start of every epoch (notebook 11, \"Zero the gradients\").",
       },
       {
         answer: (net: Network, data: Sample[], epochs: number, learningRate: number) => engineLosses(net, data, epochs, learningRate * data.length),

@@ -15,17 +15,17 @@ function once<T>(make: () => T): () => T {
   return () => (value === undefined ? (value = make()) : value);
 }
 
-/** The source of one of notebook 13's cells. */
+/** The source of one of notebook 16's cells. */
 function notebookSource(id: string): string {
-  const nb = readNotebook(join(repoRoot, "notebooks", "13-real-digits.ipynb"));
+  const nb = readNotebook(join(repoRoot, "notebooks", "16-real-digits.ipynb"));
   const cell = nb.cells.find((x) => x.id === id);
-  if (!cell) throw new Error(`notebook 13 has no cell "${id}"`);
+  if (!cell) throw new Error(`notebook 16 has no cell "${id}"`);
   return joinText(cell.source);
 }
 
-export default claimsFor("13-real-digits.ipynb", (c) => {
-  const notebook = (n: number) => c.given(`notebook ${n}`, n, "a notebook's number in the course");
-  const [n01, n04, n05, n08, n11, n12, n13] = [1, 4, 5, 8, 11, 12, 13].map(notebook);
+export default claimsFor("16-real-digits.ipynb", (c) => {
+  const notebook = (n: number) => c.notebook(n);
+  const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [1, 4, 5, 8, 12, 13, 14, 15, 16].map(notebook);
   const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label");
   const one = c.given("one", 1, "one: full ink, an index, a label");
   const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels");
@@ -52,17 +52,17 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   const ofDigit = (d: number) => () => c.read("import", `digit ${d}:`);
   const testCounts = () => Array.from({ length: 10 }, (_, d) => c.read("split-grid", "test digits of each kind:", { nth: d }));
 
-  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebook 12");
-  const smallHidden = c.given("small hidden", 8, "notebook 12's hidden neurons");
-  const smallOutputs = c.given("small outputs", 3, "notebook 12's three digits");
-  const smallSide = c.given("small side", 5, "notebook 12's images are 5 × 5");
+  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebooks 14 and 15");
+  const smallHidden = c.given("small hidden", 8, "notebooks 14 and 15's hidden neurons");
+  const smallOutputs = c.given("small outputs", 3, "notebooks 14 and 15's three digits");
+  const smallSide = c.given("small side", 5, "notebooks 14 and 15's images are 5 × 5");
   const d4 = digit(4);
   const d9 = digit(9);
   c.cell("title", [
-    n13, pixels, hidden, hidden, classes, n12, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
+    n16, pixels, hidden, hidden, classes, n15, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
     count, zero, d9, side, side,
     pixels, hidden, hidden, classes, knobs,
-    c.given("minutes", 40, "the estimated time to work through the notebook"), n12,
+    c.given("minutes", 40, "the estimated time to work through the notebook"), n15,
   ]);
   c.cell("learn", [pixels, testCount, count, knobs, pixels, hidden, hidden, classes, batch]);
   c.cell("data", [zero, one]);
@@ -90,21 +90,21 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     () => c.read("pixels", "digit "), () => c.read("pixels", "pixels that are not 0:"), zero, pixels, count,
     () => c.read("pixels", "on average over all", "digits:"), zero,
   ]);
-  c.cell("split-intro", [n11, testCount, trainCount, splitSeed, count, splitSeed, testCount]);
-  c.cell("split-read", [() => Math.min(...testCounts()), () => Math.max(...testCounts()), n12]);
+  c.cell("split-intro", [n12, testCount, trainCount, splitSeed, count, splitSeed, testCount]);
+  c.cell("split-read", [() => Math.min(...testCounts()), () => Math.max(...testCounts()), n15]);
 
   // The network.
   c.cell("network-intro", [
     pixels, hidden, hidden, classes,
-    pixels, hidden, n04, zero, classes, n12, n05,
+    pixels, hidden, n04, zero, classes, n14, n05,
     c.line(() => parameterCountWorking(sizes)),
     firstLayerKnobs, knobs, () => (100 * firstLayerKnobs()) / knobs(), hidden, pixels,
   ]);
   c.cell("init-intro", [
-    n12, zero, c.given("He numerator", 2, "the 2 of √(2 / n)"), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
+    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)"), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
   ]);
   const checkedOn = c.given("checked digits", 256, "how many digits the engine comparison trains on");
-  c.cell("fast-intro", [trainCount, knobs, n05, n12, zero, zero, checkedOn, batch, knobs]);
+  c.cell("fast-intro", [trainCount, knobs, n05, n15, zero, zero, checkedOn, batch, knobs]);
   // The notebook prints whether all knobs are identical; tests/engine/fast.test.ts proves it in general.
   c.cell("fast-read", [knobs]);
 
@@ -119,7 +119,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     rate, epochs, () => steps() * epochs.value, trainCount, testCount,
   ]);
   c.cell("train-read", [
-    () => 100 * testAt(0).accuracy, epochs, () => 100 * testAt(20).accuracy, testCount, n08, n12, trainCount,
+    () => 100 * testAt(0).accuracy, epochs, () => 100 * testAt(20).accuracy, testCount, n08, n15, trainCount,
   ]);
   c.cell("curves-intro", [one, zero, c.rounded(() => testAt(0).loss)]);
   const tableEpoch = new Map(tableEpochs.map((e) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves" })]));
@@ -190,7 +190,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
 
   // The first layer's weights.
   const colourLimit = c.given("colour limit", 0.35, "the weight size drawn in full colour, our choice");
-  c.cell("weights-intro", [hidden, pixels, side, side, n12, hidden, colourLimit]);
+  c.cell("weights-intro", [hidden, pixels, side, side, n15, hidden, colourLimit]);
   // What the cell "weights-numbers" printed about each first-layer neuron: "h7: fires most for 1s, 3.8416 on average (any other digit: at most 1.7637)".
   const neuron = (j: number) => `\nh${j}:`;
   const favourite = (j: number) => () => c.read("weights-numbers", neuron(j), "fires most for");
@@ -203,11 +203,11 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     top(15), favourite(15), others(15),
     favourite(2), top(2), others(2),
     hidden,
-    top(1), n11, top(4),
+    top(1), n13, top(4),
   ]);
 
   // Your turn.
-  const exercise = (k: number) => c.given(`exercise ${k}`, 13 + k / 10, "an exercise's number");
+  const exercise = (k: number) => c.exercise(`16.${k}`);
   const example2 = [
     [3, 1],
     [2, 4],
@@ -218,7 +218,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     () => example2[0][0], () => example2[1][1], () => example2.flat().reduce((a, b) => a + b, 0), () => (example2[0][0] + example2[1][1]) / example2.flat().reduce((a, b) => a + b, 0),
     classes, classes, () => right() / testCount.value,
   ]);
-  // Exercise 13.2's example, with early stopping worked out here by a loop of its own.
+  // Exercise 16.2's example, with early stopping worked out here by a loop of its own.
   const stopExample = [2.4, 0.38, 0.32, 0.26, 0.27, 0.25, 0.26, 0.27, 0.28];
   const keep = (losses: number[], patience: number) => {
     let best = 0;
@@ -228,10 +228,10 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
     }
     return best;
   };
-  const examplePatience = c.given("example patience", 2, "the patience of exercise 13.2's example");
+  const examplePatience = c.given("example patience", 2, "the patience of exercise 16.2's example");
   c.cell("exercise-2-text", [
     exercise(2), bestTest, zero,
-    ...stopExample.map((l, i) => c.given(`stop example loss ${i}`, l, "exercise 13.2's example losses")),
+    ...stopExample.map((l, i) => c.given(`stop example loss ${i}`, l, "exercise 16.2's example losses")),
     examplePatience, () => keep(stopExample, examplePatience.value),
     c.given("try-out patience", 3, "the patience to try on the test curve"), epochs,
   ]);
@@ -251,7 +251,7 @@ export default claimsFor("13-real-digits.ipynb", (c) => {
   ]);
   c.cell("recap", [
     side, side, pixels, zero, one, testCount, count,
-    pixels, hidden, hidden, classes, knobs, firstLayerKnobs, n05, n12,
+    pixels, hidden, hidden, classes, knobs, firstLayerKnobs, n05, n15,
     batch, rate, steps, epochs, () => 100 * testAt(20).accuracy, () => 100 * trainAt(20).accuracy,
     smallCount, () => 100 * small().testAccuracy,
     () => mix(0).right, () => mix(0).said,
