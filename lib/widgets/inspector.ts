@@ -57,7 +57,7 @@ export function trainingInspector(start: Network, samples: readonly Sample[], op
     {
       caption:
         options.caption ??
-        `The mean loss at every epoch, from ${losses[0].toFixed(4)} to ${losses[losses.length - 1].toFixed(4)}, and the trained network's answer for sample 0 (${classNames[label]}).`,
+        `The mean loss at every epoch, from ${losses[0].toFixed(4)} to ${losses[losses.length - 1].toFixed(4)}, and the trained network's answer for sample 1 (${classNames[label]}).`,
       description: "A loss curve falling over the epochs, and bars of the trained network's probabilities for the first sample.",
     },
   );

@@ -334,13 +334,16 @@ async function checkInspector(page: Page, root: Locator, data: InspectorData, c:
   const views: [number, number][] = [[0, 0], [1, 5], [37, 13], [data.epochs, data.samples.length - 1]];
   for (const [e, n] of views) {
     await setSlider(root, "epoch", e);
-    await setSlider(root, "sample", n);
+    // The slider numbers samples from 1; n is the sample's place in the list.
+    await setSlider(root, "sample", n + 1);
     const net = nets[e];
     const s = data.samples[n];
     const trace = forward(net, s.input);
     const score = evaluate(net, data.samples, "crossEntropy");
-    const where = `epoch ${e}, sample ${n}`;
+    const where = `epoch ${e}, sample ${n + 1}`;
     let t = await readTexts(root);
+    const name = data.sampleNames[n];
+    c.same(`${where}: the sample line`, t["sample-info:"], `sample ${n + 1}: ${data.classNames[s.target.indexOf(1)]}${name ? ` (${name})` : ""}`);
     c.same(`${where}: the epoch line`, t["epoch-info:"], `epoch ${e} of ${data.epochs} · mean loss ${lossText(score.loss)} · ${Math.round(score.accuracy * data.samples.length)} of ${data.samples.length} right`);
     trace.layers.forEach((layer, l) => layer.activations.forEach((a, j) => c.same(`${where}: neuron ${l + 1}-${j}`, t[`value:${l + 1}-${j}`], fixed(a, 2))));
     data.classNames.forEach((name, k) => c.same(`${where}: output label ${k}`, t[`output-label:${k}`], `${name}  ${percent(trace.output[k])}`));
@@ -379,7 +382,7 @@ async function checkInspector(page: Page, root: Locator, data: InspectorData, c:
       gradients.forEach((g, m) => {
         const t2 = forward(net, data.samples[m].input);
         const input = L === 1 ? t2.input[ii] : t2.layers[0].activations[ii];
-        c.same(`${where}: weight ${L}-${jj}-${ii}, sample ${m}'s gradient`, t[`gradient:${m}`], `${m}: ${f4(g.blame[L - 1][jj])} × ${f4(input)} = ${f4(gs[m])}`);
+        c.same(`${where}: weight ${L}-${jj}-${ii}, sample ${m + 1}'s gradient`, t[`gradient:${m}`], `${m + 1}: ${f4(g.blame[L - 1][jj])} × ${f4(input)} = ${f4(gs[m])}`);
       });
       averagedUpdateWorking(net.layers[L - 1].weights[jj][ii], data.learningRate, gs, 4).forEach((line, m) => c.same(`${where}: weight ${L}-${jj}-${ii}, update line ${m}`, t[`line:update-${m}`], line));
       c.same(
@@ -414,9 +417,9 @@ async function checkInspector(page: Page, root: Locator, data: InspectorData, c:
     await page.mouse.up();
     await compareDrawing("a dragged bar", Array.from({ length: side * side }, (_, p) => (p >= 5 && p <= 9 ? 1 : 0)));
   }
-  await setSlider(root, "sample", 3);
+  await setSlider(root, "sample", 4);
   await root.locator('[data-nn-button="copy"]').click();
-  await compareDrawing("sample 3", data.samples[3].input);
+  await compareDrawing("sample 4", data.samples[3].input);
 
   // Play moves through the epochs.
   await setSlider(root, "epoch", 0);

@@ -66,7 +66,7 @@ export function start(host: HTMLElement, data: InspectorData): void {
     const score = state.scores[state.epoch];
     setText(epochInfo, `epoch ${state.epoch} of ${data.epochs} · mean loss ${lossText(score.loss)} · ${Math.round(score.accuracy * data.samples.length)} of ${data.samples.length} right`);
     const name = data.sampleNames[state.sample];
-    setText(sampleInfo, `sample ${state.sample}: ${data.classNames[classOf(s)]}${name ? ` (${name})` : ""}`);
+    setText(sampleInfo, `sample ${state.sample + 1}: ${data.classNames[classOf(s)]}${name ? ` (${name})` : ""}`);
     picture.show(s.input);
     lossChart.mark(state.epoch, score.loss);
     details.replaceChildren(...detailsOf(state, net, s));
@@ -76,12 +76,13 @@ export function start(host: HTMLElement, data: InspectorData): void {
     epochSlider.show(epoch);
     redraw();
   };
-  const epochSlider = countSlider("epoch", data.epochs, (v) => {
+  const epochSlider = countSlider("epoch", 0, data.epochs, (v) => {
     state.epoch = v;
     redraw();
   });
-  const sampleSlider = countSlider("sample", data.samples.length - 1, (v) => {
-    state.sample = v;
+  // Samples are numbered from 1 on screen, like neurons and pixels.
+  const sampleSlider = countSlider("sample", 1, data.samples.length, (v) => {
+    state.sample = v - 1;
     redraw();
   });
   // Play starts again from epoch 0 at the end, and steps one epoch at a time.
@@ -137,8 +138,8 @@ function replayTraining(data: InspectorData): Inspection {
 }
 
 /** A slider over the whole numbers 0 to `max`. */
-function countSlider(key: string, max: number, onInput: (value: number) => void): Slider {
-  return slider({ name: key, min: 0, max, step: 1, value: 0, format: (v) => String(v), key, onInput });
+function countSlider(key: string, min: number, max: number, onInput: (value: number) => void): Slider {
+  return slider({ name: key, min, max, step: 1, value: min, format: (v) => String(v), key, onInput });
 }
 
 /** The sample's picture, a square per pixel. */
@@ -320,7 +321,7 @@ function detailsOf(state: Inspection, net: Network, s: Sample): Node[] {
   if (!selection) return [line("Click a neuron or a connection.")];
   if ("edge" in selection) return connectionDetails(state, net, selection.edge);
   const [l, j] = selection.node;
-  const where = `epoch ${state.epoch}, sample ${state.sample} (${state.data.classNames[classOf(s)]})`;
+  const where = `epoch ${state.epoch}, sample ${state.sample + 1} (${state.data.classNames[classOf(s)]})`;
   return l === 0 ? pixelDetails(state.data.side, s, j, where) : neuronDetails(state, net, s, [l, j], where);
 }
 
@@ -387,7 +388,7 @@ function connectionDetails({ data, sizes, nets, epoch }: Inspection, net: Networ
     const input = L === 1 ? t.input[i] : t.layers[L - 2].activations[i];
     const g = b.gradients[L - 1].weights[j][i];
     gradients.push(g);
-    grid.appendChild(el("span", { "data-nn-gradient": String(n) }, `${n}: ${f4(b.blame[L - 1][j])} × ${f4(input)} = ${f4(g)}`));
+    grid.appendChild(el("span", { "data-nn-gradient": String(n) }, `${n + 1}: ${f4(b.blame[L - 1][j])} × ${f4(input)} = ${f4(g)}`));
   });
   return [
     heading(`The weight from ${from} to ${to} · epoch ${epoch}'s update`),
