@@ -24,11 +24,11 @@ export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
   // ── The four-weight network: x = 2; hidden a = 3, b = 1 (ReLU); output p = 1, q = 2; target 6.
-  const x = c.given("x", 2, "the four-weight network's input", { code: "build" });
+  const x = c.given("x", 2, "the four-weight network's input", { code: "build", at: "const input = [" });
   const a = c.given("a", 3, "hidden neuron A's weight", { code: "build" });
-  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build" });
-  const p = c.given("p", 1, "the output's weight on A", { code: "build" });
-  const q = c.given("q", 2, "the output's weight on B", { code: "build" });
+  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build", at: "weights: [[3], [" });
+  const p = c.given("p", 1, "the output's weight on A", { code: "build", at: "B (weight b)\n  { weights: [[" });
+  const q = c.given("q", 2, "the output's weight on B", { code: "build", at: "weights: [[1, " });
   const target = c.given("target", 6, "the four-weight network's target", { code: "build" });
   const fourNet = (pv = p.value) =>
     networkFrom(1, [

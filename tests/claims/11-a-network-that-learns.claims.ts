@@ -190,9 +190,9 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
     () => meanLoss(trained().net, bump, "halfSquaredError"),
     lr, epochs,
   ]);
-  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget" });
+  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget", at: "weights: [[0.5], [" });
   const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview", { code: "bump-two-widget" });
-  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget" });
+  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget", at: "weights: [[0.3, " });
   const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read");
   let previewCache: Network | undefined;
   const previewNet = () => previewCache ?? (twoHidden(), previewCache!);
@@ -263,7 +263,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.words("title", [points, points, oneStep]);
   c.words("learn", [points, oneStep, oneStep]);
   c.words("bump-intro", [points, points, points]);
-  c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
+  c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup", at: "domain: [" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
   c.words("bump-setup", [points]);
   c.words("bump-forward", [points]);
   c.words("bump-loss", [points]);

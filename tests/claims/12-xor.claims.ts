@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   countParameters,
@@ -39,12 +39,12 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons");
   const outputs = c.given("outputs", 1, "one output neuron");
   const seed = c.given("seed", 7, "the XOR recipe's seed", { code: "build-network" });
-  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "build-network" });
-  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "build-network" });
+  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "build-network", at: "weights: uniformIn(" });
+  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "build-network", at: "weights: uniformIn(-1, " });
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "train" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "train" });
   const lastEpoch = () => epochs.value - 1;
-  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train" }));
+  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e, i, all) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train", at: itemAt("const logged = [", all, i) }));
   const [e0, e20, e40, e60, e80, e100, , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
@@ -87,9 +87,9 @@ export default claimsFor("12-xor.ipynb", (c) => {
     { weights: [1, -1], bias: -0.5 },
     { weights: [-1, 1], bias: -0.5 },
   ].map((l, k) => ({
-    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines", { code: "lines" }),
-    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines", { code: "lines" }),
-    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines", { code: "lines" }),
+    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [` }),
+    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [${l.weights[0]}, ` }),
+    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [${l.weights.join(", ")}], bias: ` }),
   }));
   const wrongCount = (k: number) => data.filter((s) => perceptron([lines[k].w1.value, lines[k].w2.value], lines[k].b.value, s.input) !== s.target[0]).length;
   c.cell("no-line", [n02, one, zero, zero, zero, one, zero, ...lines.flatMap((l) => [l.w1, l.w2, l.b])]);
@@ -188,7 +188,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const points = () => data.length;
   const ofTarget = (t: number) => () => data.filter((s) => s.target[0] === t).length;
   const oneSample = c.given("one sample", 1, "the recipe updates after every single sample");
-  const fourDecimals = c.given("four decimals", 4, "the log prints the epoch in four places and the loss with four decimals", { code: "train" });
+  const fourDecimals = c.given("four decimals", 4, "the log prints the epoch in four places and the loss with four decimals", { code: "train", at: "loss ${record.loss.toFixed(" });
   const threeDecimals = c.given("three decimals", 3, "the predictions are printed with three decimals", { code: "predictions" });
   const snapshotCount = () => [e0, e40, e3000].length;
   const updatesBefore = (n: number) => () => data.slice(0, n).length;

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   bumpData,
@@ -36,11 +36,11 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons");
   const outputs = c.given("outputs", 1, "one output neuron");
   const seed = c.given("seed", 7, "the XOR recipe's seed", { code: "setup" });
-  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "setup" });
-  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "setup" });
+  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "setup", at: "weights: uniformIn(" });
+  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "setup", at: "weights: uniformIn(-1, " });
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "setup" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "setup" });
-  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup" }));
+  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e, i, all) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup", at: itemAt("const logged = [", all, i) }));
   const [e0, , e40, e60, , , , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
@@ -105,7 +105,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   ]);
 
   // The stuck run: width 2, seed 7.
-  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons", { code: "stuck-train" });
+  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons", { code: "stuck-train", at: "sizes: [2, " });
   const narrowLog = (e: number) => () => c.read("stuck-train", `epoch ${pad(e, 4)}`, "loss");
   const narrowOut = (n: number) => c.read("stuck-train", "answers:", { nth: n });
   const narrowDeadAt1 = () => c.read("stuck-train", "at epoch 1:") - 1;
@@ -132,8 +132,8 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // The sweep.
   const seedsLow = c.given("first seed", 0, "the sweep's seeds start at 0");
   const seedsHigh = c.given("last seed", 49, "the sweep's seeds end at 49");
-  const widths = [1, 2, 3, 4, 8].map((w) => c.given(`width ${w}`, w, "a width in the sweep", { code: "sweep-run" }));
-  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000", { code: "sweep-run" });
+  const widths = [1, 2, 3, 4, 8].map((w, i, all) => c.given(`width ${w}`, w, "a width in the sweep", { code: "sweep-run", at: itemAt("const widths = [", all, i) }));
+  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000", { code: "sweep-run", at: "const stuck = finals[k].filter((loss) => loss > " });
   // The sweep's counts as cell "sweep-run" printed them: "2 hidden: 36 of 50 stuck", "stuck runs end at:
   // 0.6173 (12 runs), …".
   const widthValues = [1, 2, 3, 4, 8];
@@ -162,12 +162,12 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const bx = (n: number) => () => bump[n].input[0];
   const by = (n: number) => () => bump[n].target[0];
   const start = {
-    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁", { code: "bump-one" }),
+    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁", { code: "bump-one", at: "oneNeuron = networkFrom(1, [\n  { weights: [[" }),
     b1: c.given("b1", -0.1, "the one-neuron bump network's starting b₁", { code: "bump-one" }),
     w2: c.given("w2", 0.3, "the one-neuron bump network's starting w₂", { code: "bump-one" }),
     b2: c.given("b2", 0.2, "the one-neuron bump network's starting b₂", { code: "bump-one" }),
   };
-  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one" });
+  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one", at: "learningRate: " });
   const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs", { code: "bump-one" });
   const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all");
   // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
@@ -240,11 +240,11 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
   const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });
-  const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run" });
+  const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run", at: "sizes: [1, " });
   const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer");
   c.words("learn", [oneHidden]);
   c.words("setup-intro", [points]);
-  const handDecimals = c.given("hand decimals", 4, "the dead neuron's knobs are rounded to four decimals", { code: "dead-by-hand" });
+  const handDecimals = c.given("hand decimals", 4, "the dead neuron's knobs are rounded to four decimals", { code: "dead-by-hand", at: "neuron4.weights.map((w) => Number(w.toFixed(" });
   c.words("dead", [handDecimals, points]);
   c.cell("dead-by-hand", [n4, n3]);
   c.words("dead-by-hand", [handDecimals]);

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   argmax,
@@ -46,7 +46,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const epochs = c.given("epochs", 100, "the training recipe's number of epochs", { code: "train" });
   const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "setup" });
   const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid", { code: "trace" });
-  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace" });
+  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace", at: "const neuron = " });
   const everything = c.given("all of it", 100, "100 %: everything");
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
   const centreText = () => centre.value + 1;
@@ -161,7 +161,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   // Training.
   c.cell("train-intro", [epochs, rate, epochs, seed, zero, epochs]);
   c.cell("table-intro", [zero, epochs]);
-  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e) => c.given(`table epoch ${e}`, e, "an epoch shown in the table", { code: "table" }));
+  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e, i, all) => c.given(`table epoch ${e}`, e, "an epoch shown in the table", { code: "table", at: itemAt("for (const e of [", all, i) }));
   const firstPerfect = () => c.read("table", "every image right from epoch");
   const longRun = () => c.read("longer", "at epoch");
   const claimed = {
@@ -232,7 +232,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.words("equal-read", [hidden, hidden]);
   c.words("he-intro", [single]);
   c.cell("he", [() => w1().length, () => w1().length, seed, c.given("bin width", 0.1, "the histogram's bin width", { code: "he" }), () => heStandardDeviation(25)]);
-  const twoDeviations = c.given("two deviations", 2, "the ±2 standard deviations the cell counts within", { code: "he" });
+  const twoDeviations = c.given("two deviations", 2, "the ±2 standard deviations the cell counts within", { code: "he", at: "console.log(`within ±${formatNumber(" });
   c.words("he-read", [twoDeviations, () => w1().length]);
   c.cell("xavier", [zero, count]);
   c.words("epoch-vs-sample", [single, oneUpdate, single]);

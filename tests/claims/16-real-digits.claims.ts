@@ -1,7 +1,7 @@
 // The values of the data, the training runs, the confusion matrix and the first layer come from what the
 // notebook's own cells printed (c.read: their stored outputs, which npm test proves equal to a re-run), not
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
 import { trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
@@ -38,12 +38,12 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const testCount = c.given("test count", 2000, "how many digits splitMnist keeps for testing", { code: "split-grid" });
   const batch = c.given("batch size", 32, "the mini-batch size of the recipe", { code: "train" });
   const rate = c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train" });
-  const epochs = c.given("epochs", 20, "the recipe's number of epochs", { code: "train" });
-  const splitSeed = c.given("split seed", 0, "the seed of the training/test split", { code: "split-grid" });
+  const epochs = c.given("epochs", 20, "the recipe's number of epochs", { code: "train", at: "  epochs: " });
+  const splitSeed = c.given("split seed", 0, "the seed of the training/test split", { code: "split-grid", at: "splitMnist(" });
   const weightSeed = c.given("weight seed", 1, "the seed of the He draw", { code: "init" });
-  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles", { code: "train" });
+  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles", { code: "train", at: "shuffle: new PythonRandom(" });
   const smallCount = c.given("small training set", 300, "the size of the small training set that overfits", { code: "overfit" });
-  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained", { code: "overfit" });
+  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained", { code: "overfit", at: "  epochs: " });
   const digit = (d: number) => c.given(`digit ${d}`, d, "a digit, 0 to 9, named as an example or as a class");
 
   // The data, as the notebook's cells printed it.
@@ -122,7 +122,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     () => 100 * testAt(0).accuracy, epochs, () => 100 * testAt(20).accuracy, testCount, n08, n15, trainCount,
   ]);
   c.cell("curves-intro", [one, zero, c.rounded(() => testAt(0).loss)]);
-  const tableEpoch = new Map(tableEpochs.map((e) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves" })]));
+  const tableEpoch = new Map(tableEpochs.map((e, i) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves", at: itemAt("for (const e of [", tableEpochs, i) })]));
   const tableRow = (e: number) => [
     tableEpoch.get(e)!,
     () => trainAt(e).loss, () => 100 * trainAt(e).accuracy, () => testAt(e).loss, () => 100 * testAt(e).accuracy,
@@ -278,7 +278,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   c.cell("train", [trainCount]);
   c.words("curves-intro", [twoCurves]);
   c.cell("curves", [trainCount, testCount, trainCount, testCount, perHundred, epochs, trainCount, testCount]);
-  c.words("curves-read", [c.given("two decimals", 2, "the test accuracy is printed with two decimals", { code: "curves" }), twoCurves]);
+  c.words("curves-read", [c.given("two decimals", 2, "the test accuracy is printed with two decimals", { code: "curves", at: "accuracy ${(100 * testCurve[e].accuracy).toFixed(" }), twoCurves]);
   c.cell("overfit", [smallCount, testCount, smallCount, testCount, perHundred, smallCount, smallEpochs]);
   c.cell("confusion", [testCount, epochs]);
   c.cell("mistakes", [one, zero, shown]);

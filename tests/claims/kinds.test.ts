@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { checkNotebook, reportMessages } from "../../lib/tools/claims/check";
 import { numericLiterals, readableCode } from "../../lib/tools/claims/code-text";
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import { directionOf, findDirectionWords, findPhrase } from "../../lib/tools/claims/directions";
 import { readPrinted } from "../../lib/tools/claims/outputs";
 import { findNumberWords } from "../../lib/tools/claims/words";
@@ -220,6 +220,14 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
     }
   });
 
+  it("names an item of a written-out list by the list's code and its earlier items", () => {
+    expect(itemAt("for (const w of [", [3, 4, -1], 0)).toBe("for (const w of [");
+    expect(itemAt("for (const w of [", [3, 4, -1], 2)).toBe("for (const w of [3, 4, ");
+    for (const [k, value] of [3, 4, -1].entries()) expect(tie("x", value, { code: "setup", at: itemAt("for (const w of [", [3, 4, -1], k) }).problems).toEqual([]);
+    expect(tie("x", 4, { code: "setup", at: itemAt("for (const w of [", [3, 4, -1], 0) }).problems).toEqual(['t.ipynb: given "x" is 4, but the code of cell "setup" sets 3 after "for (const w of ["']);
+    expect(() => itemAt("[", [3], 1)).toThrow("itemAt: no item 1 in a list of 1");
+  });
+
   it("fails when the literal after `at` is another number, `at` is missing or not one place, or no number follows", () => {
     expect(tie("weight", 4, { code: "setup", at: "const weight = " }).problems).toEqual(['t.ipynb: given "weight" is 4, but the code of cell "setup" sets 3 after "const weight = "']);
     expect(tie("weight", 3, { code: "setup", at: "const wait = " }).problems).toEqual(['t.ipynb: given "weight" is 3, but the code of cell "setup" has no "const wait = "']);
@@ -246,10 +254,10 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
     expect(example(10, { id: "01.1", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but no code cell of t.ipynb checks exercise 01.1']);
   });
 
-  it("lists a tie to one of several equal literals as not pinned, without failing", () => {
+  it("fails a tie to one of several equal literals: it must name its place", () => {
     const report = tie("weight", 3, { code: "setup" });
-    expect(report.problems).toEqual([]);
-    expect(report.review).toEqual(['t.ipynb: given "weight" (3) is tied to cell "setup", but not pinned: the code of cell "setup" has 2 literals of that value: say which one with { at: "…" } (the code right before it)']);
+    expect(report.problems).toEqual(['t.ipynb: given "weight" is 3, but the code of cell "setup" has 2 literals of that value: say which one with { at: "…" } (the code right before it)']);
+    expect(report.review).toEqual([]);
   });
 
   it("counts givens per class, and lists the unclassified ones for review", () => {

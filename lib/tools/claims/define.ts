@@ -35,6 +35,15 @@ export const givenClasses = {
 } as const;
 export type GivenClass = keyof typeof givenClasses;
 
+/**
+ * The `at` of an item of a list literal written out in a code cell: the code before the list, then the
+ * items before this one (itemAt("const logged = [", [0, 20, 40], 2) is "const logged = [0, 20, ").
+ */
+export function itemAt(before: string, list: readonly number[], index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new Error(`itemAt: no item ${index} in a list of ${list.length}`);
+  return before + list.slice(0, index).map((v) => `${v}, `).join("");
+}
+
 /** A number the text states rather than derives, with the reason it is given. */
 export interface Given {
   kind: "given";
