@@ -16,8 +16,13 @@ import { keys } from "../../lib/course/exercise-keys/10-backpropagation-by-hand"
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n10, n09, n11, n14] = [10, 9, 11, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n10, n09, n11, n14] = [
+    notebook(10, "Backpropagation"),
+    notebook(9, "The chain rule"),
+    notebook(11, "A network that learns"),
+    notebook(14, "· Digits"),
+  ];
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias", { is: "definition" });
   const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule", { is: "definition" });
   const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list", { is: "label" });
@@ -49,7 +54,7 @@ export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   const blameB = () => back().blame[0][1];
 
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
-  c.cell("title", [n10, n09, minutes(25, "the notebook"), n09, notebook(4)]);
+  c.cell("title", [n10, n09, minutes(25, "the notebook"), n09, notebook(4, "activation functions")]);
   c.cell("network", [x, a, b, p, q, target, zero]);
   c.cell("forward", [
     c.line(() => productWorking([a.value, x.value])), hA,

@@ -22,8 +22,14 @@ import { keys } from "../../lib/course/exercise-keys/11-a-network-that-learns";
 import { productWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n10, n11, n08, n12, n13] = [10, 11, 8, 12, 13].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n10, n11, n08, n12, n13] = [
+    notebook(10, "Backpropagation"),
+    notebook(11, "A network that learns"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+  ];
   const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias", { is: "definition" });
   const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a", { is: "definition" });
   const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule", { is: "definition" });
@@ -32,7 +38,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
-  c.cell("title", [n11, n10, minutes(35, "the notebook"), n10, notebook(4)]);
+  c.cell("title", [n11, n10, minutes(35, "the notebook"), n10, notebook(4, "activation functions")]);
   c.cell("learn", [zero, one]);
   // ── The bump network.
   const bump = bumpData();

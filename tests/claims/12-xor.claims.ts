@@ -21,8 +21,18 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("12-xor.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.notebook(n);
-  const [n00, n02, n04, n05, n08, n10, n11, n12, n13] = [0, 2, 4, 5, 8, 10, 11, 12, 13].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n00, n02, n04, n05, n08, n10, n11, n12, n13] = [
+    notebook(0, "Start here"),
+    notebook(2, "The weighted sum"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(8, "Gradient descent"),
+    notebook(10, "Backpropagation"),
+    notebook(11, "A network that learns"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+  ];
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
   const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument", { is: "definition" });

@@ -19,8 +19,15 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("13-stuck-training.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.notebook(n);
-  const [n04, n06, n08, n12, n13, n14] = [4, 6, 8, 12, 13, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n04, n06, n08, n12, n13, n14] = [
+    notebook(4, "activation functions"),
+    notebook(6, "The loss"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+  ];
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
   const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument", { is: "definition" });

@@ -26,8 +26,16 @@ function once<T>(make: () => T): () => T {
 export default claimsFor("14-digits.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
-  const notebook = (n: number) => c.notebook(n);
-  const [n04, n05, n06, n12, n13, n14, n15] = [4, 5, 6, 12, 13, 14, 15].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n04, n05, n06, n12, n13, n14, n15] = [
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(6, "The loss"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+  ];
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });

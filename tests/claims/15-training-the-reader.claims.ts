@@ -28,8 +28,15 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
   const fresh = newDigits();
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n08, n12, n14, n15, n16] = [1, 8, 12, 14, 15, 16].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n08, n12, n14, n15, n16] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+    notebook(16, "Real digits"),
+  ];
 
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });

@@ -24,8 +24,18 @@ function notebookSource(id: string): string {
 }
 
 export default claimsFor("16-real-digits.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [1, 4, 5, 8, 12, 13, 14, 15, 16].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+    notebook(16, "Real digits"),
+  ];
   const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label", { is: "definition" });
   const one = c.given("one", 1, "one: full ink, an index, a label", { is: "definition" });
   const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels", { is: "fact" });
