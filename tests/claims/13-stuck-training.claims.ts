@@ -177,7 +177,8 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   };
   const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one", at: "learningRate: " });
   const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs", { code: "bump-one" });
-  const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all", { is: "illustration" });
+  const moreEpochs = c.given("more epochs", 180000, "the long run trains on from epoch 20000 for this many more", { code: "bump-longer", at: "...bumpRecipe, epochs: " });
+  const longEpochs = () => bumpEpochs.value + moreEpochs.value;
   // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
   const runLog = (cell: string) => (e: number) => c.read(cell, `epoch ${pad(e, 5)}`, "loss");
   const oneLog = runLog("bump-one");
@@ -259,7 +260,9 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.cell("dead-list", [zero]);
   c.words("dead-read", [() => deadAt(0).length, hidden]);
   c.words("stuck-read", [() => data.length - 1, onePicture, () => data.length - 1, points]);
-  const curveLength = c.given("curve length", 200, "how many epochs the comparison curve shows", { is: "illustration" });
+  // The curves show records 0 to 200: the start and 200 epochs.
+  const curveRecords = c.given("curve records", 201, "how many loss records the comparison curve shows", { code: "stuck-curve", at: "history.records.slice(0, " });
+  const curveLength = () => curveRecords.value - 1;
   c.cell("stuck-curve", [hidden, narrowWidth, curveLength, hidden, narrowWidth]);
   c.words("stuck-curve", [onePicture]);
   c.words("sweep", [onePicture]);
@@ -269,7 +272,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.words("your-turn", [() => keys.length]);
   c.words("recap", [onePicture]);
   c.words("bump-intro", [() => bump[0].input.length, () => bump.length, () => bump.length, c.given("pair", 2, "the argument compares a pair of inputs", { is: "definition" }), () => bump.length, () => bump.length - 1]);
-  c.words("bump-one-read", [() => bump.length - 1, () => longEpochs.value / bumpEpochs.value]);
+  c.words("bump-one-read", [() => bump.length - 1, () => longEpochs() / bumpEpochs.value]);
   c.cell("bump-longer", [bumpEpochs]);
   c.words("bump-two", [twoHidden, twoHidden, oneHidden]);
   c.cell("bump-two-run", [oneHidden, twoHidden, bumpEpochs, one, () => 1 / floor(), zero]);
