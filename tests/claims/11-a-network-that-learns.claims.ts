@@ -199,7 +199,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget", at: "weights: [[0.5], [" });
   const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview", { code: "bump-two-widget" });
   const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget", at: "weights: [[0.3, " });
-  const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read", { code: "bump-by-hand-widget", at: "maxEpochs: " });
+  const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the text reads the preview's loss (the widget trains up to 6000; no cell runs the preview)", { is: "illustration" });
   let previewCache: Network | undefined;
   const previewNet = () => previewCache ?? (twoHidden(), previewCache!);
   const twoHidden = () => {
