@@ -3,8 +3,18 @@ import { countParameters } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/00-start-here";
 
 export default claimsFor("00-start-here.ipynb", (c) => {
-  const index = (n: number) => c.notebook(n);
-  const [n00, n01, n04, n06, n07, n11, n12, n15, n16] = [0, 1, 4, 6, 7, 11, 12, 15, 16].map(index);
+  const index = (n: number, title: string) => c.notebook(n, title);
+  const [n00, n01, n04, n06, n07, n11, n12, n15, n16] = [
+    index(0, "Start here"),
+    index(1, "A neuron is multiplication"),
+    index(4, "activation functions"),
+    index(6, "The loss"),
+    index(7, "The gradient"),
+    index(11, "A network that learns"),
+    index(12, "XOR"),
+    index(15, "Training the reader"),
+    index(16, "Real digits"),
+  ];
   const minutes = (n: number) => c.given(`${n} minutes`, n, "an estimated time to work through part of the course", { is: "estimate" });
   const hours = (n: number) => c.given(`${n} hours`, n, "an estimated time to work through part of the course, in hours", { is: "estimate" });
   const seed = c.given("seed", 7, "the seed of the first network's random numbers", { code: "figure" });

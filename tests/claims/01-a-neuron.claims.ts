@@ -6,8 +6,16 @@ import { claimsFor } from "../../lib/tools/claims/define";
 const neuron = (weight: number, input: number) => neuronSteps({ weights: [weight], bias: 0, activation: "identity" }, [input]).output;
 
 export default claimsFor("01-a-neuron.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n00, n01, n02, n03, n04, n06, n08] = [0, 1, 2, 3, 4, 6, 8].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n00, n01, n02, n03, n04, n06, n08] = [
+    notebook(0, "Start here"),
+    notebook(1, "A neuron is multiplication"),
+    notebook(2, "The weighted sum"),
+    notebook(3, "The bias"),
+    notebook(4, "activation functions"),
+    notebook(6, "The loss"),
+    notebook(8, "Gradient descent"),
+  ];
   const minutes = c.given("minutes", 15, "the estimated time to work through the notebook", { is: "estimate" });
   const input = c.given("input", 2, "the example's input", { code: "by-hand", at: "const input = " });
   const weight = c.given("weight", 3, "the example's weight", { code: "by-hand", at: "const weight = " });

@@ -8,8 +8,17 @@ const products = (w: number[], x: number[]) => w.map((_, i) => () => neuronSteps
 const answer = (x: number[], w: number[] = [3, 1]) => () => perceptron(w, -10, x);
 
 export default claimsFor("02-weighted-sum.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n02, n03, n04, n06, n07, n12, n14] = [1, 2, 3, 4, 6, 7, 12, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n02, n03, n04, n06, n07, n12, n14] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(2, "The weighted sum"),
+    notebook(3, "The bias"),
+    notebook(4, "activation functions"),
+    notebook(6, "The loss"),
+    notebook(7, "The gradient"),
+    notebook(12, "XOR"),
+    notebook(14, "· Digits"),
+  ];
   const yes = c.given("answer 1", 1, "the answer that means yes", { is: "definition" });
   const no = c.given("answer 0", 0, "the answer that means no", { is: "definition" });
   const zero = c.given("weight 0", 0, "the weight that ignores its input", { code: "ignore-code", at: "weightedSumWorking([" });
@@ -162,7 +171,7 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
   // The openings, a code comment and the exercise statement.
   const aSingle = c.given("a single one", 1, "a single item: one input, one weight, one number", { is: "definition" });
   c.words("title", [aSingle, aSingle, aSingle, aSingle]);
-  c.cell("steps", [notebook(0)]);
+  c.cell("steps", [notebook(0, "Start here")]);
   c.words("your-turn", [perInput]);
   c.strict();
 });

@@ -7,8 +7,15 @@ const output = (bias: number, inputs: number[]) => () => neuronSteps({ weights: 
 const answer = (bias: number, inputs: number[]) => () => perceptron([3, 1], bias, inputs);
 
 export default claimsFor("03-bias.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n02, n03, n04, n05, n14] = [1, 2, 3, 4, 5, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n02, n03, n04, n05, n14] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(2, "The weighted sum"),
+    notebook(3, "The bias"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(14, "· Digits"),
+  ];
   const minutes = c.given("minutes", 15, "the estimated time to work through the notebook", { is: "estimate" });
   const zero = c.given("zero", 0, "a zero input, and the 0 a perceptron compares with", { code: "zeros-code", at: "const zeros = [" });
   const yes = c.given("answer 1", 1, "the perceptron's yes", { is: "definition" });

@@ -8,8 +8,14 @@ const stack = (weights: readonly number[], biases: readonly number[] = weights.m
 const run = (net: ReturnType<typeof stack>, x: number) => forward(net, [x]).output[0];
 
 export default claimsFor("04-activation-functions.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [nb02, nb03, nb04, nb05, nb07] = [2, 3, 4, 5, 7].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [nb02, nb03, nb04, nb05, nb07] = [
+    notebook(2, "The weighted sum"),
+    notebook(3, "The bias"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(7, "The gradient"),
+  ];
   const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
 
   // Doubling then tripling.

@@ -19,8 +19,12 @@ const small = networkFrom(2, [smallHidden, smallOut]);
 const st = forward(small, [0.5, 0.5]);
 
 export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [nb05, nb06, nb15] = [5, 6, 15].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [nb05, nb06, nb15] = [
+    notebook(5, "Layers and the forward pass"),
+    notebook(6, "The loss"),
+    notebook(15, "Training the reader"),
+  ];
   const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
   const row = (n: number) => c.given(`row ${n}`, n, "a row's number in the grid of weights", { is: "label" });
 
@@ -38,7 +42,7 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   const sums = h.preActivations.map((_, j) => () => h.preActivations[j]);
   const outs = h.activations.map((_, j) => () => h.activations[j]);
 
-  c.cell("title", [nb05, c.given("minutes", 30, "the estimated time to work through the notebook", { is: "estimate" }), c.notebook(4)]);
+  c.cell("title", [nb05, c.given("minutes", 30, "the estimated time to work through the notebook", { is: "estimate" }), c.notebook(4, "activation functions")]);
   c.cell("layer", [
     x1, x2,
     ...[0, 1, 2].flatMap((j) => [hw[j][0], hw[j][1], hb[j], c.line(() => weightedSumWorking(hidden.weights[j], [2, 5], hidden.biases[j])), outs[j]]),
@@ -50,7 +54,7 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   c.cell("layer-engine-intro", [
     row(1), row(2), row(3), inputsCount, inputsCount,
     first, first, c.given("neuron 2", 2, "the second position, counted as people count", { is: "label" }), first,
-    codeFirst, c.notebook(2), first, codeFirst, codeFirst, codeFirst,
+    codeFirst, c.notebook(2, "The weighted sum"), first, codeFirst, codeFirst, codeFirst,
   ]);
 
   const ow = outLayer.weights[0].map((w, i) => given(`output w${i + 1}`, w, "forward-pass", ["{ weights: [[", "[[1, ", "[[1, 2, "][i]));

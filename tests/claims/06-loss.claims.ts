@@ -16,8 +16,13 @@ const meanLossWith = (w: number) => mean(inputs.map((x, k) => squaredError(forwa
 const ce = (p: number) => crossEntropy([p, 1 - p], [1, 0]);
 
 export default claimsFor("06-loss.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [nb05, nb06, nb07, nb14] = [5, 6, 7, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [nb05, nb06, nb07, nb14] = [
+    notebook(5, "Layers and the forward pass"),
+    notebook(6, "The loss"),
+    notebook(7, "The gradient"),
+    notebook(14, "· Digits"),
+  ];
   const item = (n: number) => c.given(`exercise ${n}`, n, "the number of an exercise in the list", { is: "label" });
   const square = c.given("square", 2, "the power in a square", { is: "definition" });
 

@@ -13,8 +13,15 @@ import { keys } from "../../lib/course/exercise-keys/07-gradient";
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("07-gradient.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n05, n06, n07, n08, n09, n10] = [5, 6, 7, 8, 9, 10].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n05, n06, n07, n08, n09, n10] = [
+    notebook(5, "Layers and the forward pass"),
+    notebook(6, "The loss"),
+    notebook(7, "The gradient"),
+    notebook(8, "Gradient descent"),
+    notebook(9, "The chain rule"),
+    notebook(10, "Backpropagation"),
+  ];
 
   // The running example of notebooks 05 and 06: input (2, 5), a ReLU layer of three, one ReLU output neuron.
   const x1 = c.given("input 1", 2, "the example's first input (notebook 05)", { code: "setup", at: "const input = [" });

@@ -14,8 +14,13 @@ import {
 import { productWorking, squaredErrorWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("08-gradient-descent.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n07, n08, n09, n10] = [7, 8, 9, 10].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n07, n08, n09, n10] = [
+    notebook(7, "The gradient"),
+    notebook(8, "Gradient descent"),
+    notebook(9, "The chain rule"),
+    notebook(10, "Backpropagation"),
+  ];
 
   // Part 1: the running example of notebooks 05–07, one knob at a time.
   const v1 = c.given("output weight 1", 1, "the output neuron's first weight (notebook 05)", { code: "setup", at: "activation: \"relu\" },\n  { weights: [[" });
@@ -205,7 +210,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   c.cell("next", [n07, n09]);
 
   // Numbers in code comments, labels and captions.
-  const n05 = notebook(5);
+  const n05 = notebook(5, "Layers and the forward pass");
   const inputGiven = input.map((v, k) => c.given(`input ${k + 1}`, v, "the running example's input (notebook 05)", { code: "setup", at: ["const input = [", "const input = [2, "][k] }));
   const walkSteps = c.given("six steps", 6, "how many steps each walk takes", { code: "three-rates", at: "descend(1, rate, " });
   const oneEpoch = c.given("one epoch", 1, "a single epoch", { is: "definition" });

@@ -4,8 +4,12 @@ import { keys } from "../../lib/course/exercise-keys/09-chain-rule";
 import { productWorking, slopeWorking, squaredErrorWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("09-chain-rule.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n09, n08, n10] = [9, 8, 10].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n09, n08, n10] = [
+    notebook(9, "The chain rule"),
+    notebook(8, "Gradient descent"),
+    notebook(10, "Backpropagation"),
+  ];
 
   // The example: one weight, one input, a target; no bias, no activation.
   const w = c.given("w", 2, "the example's weight", { code: "forward", at: "const w = " });
@@ -29,7 +33,7 @@ export default claimsFor("09-chain-rule.ipynb", (c) => {
   const gradient = () => backward(neuron(w.value), forward(neuron(w.value), [x.value]), [target.value], "squaredError").gradients[0].weights[0][0];
   const nudged = () => w.value + nudge.value;
 
-  c.cell("title", [n09, n08, c.given("minutes", 25, "the estimated time to work through the notebook", { is: "estimate" }), c.notebook(7), n08]);
+  c.cell("title", [n09, n08, c.given("minutes", 25, "the estimated time to work through the notebook", { is: "estimate" }), c.notebook(7, "The gradient"), n08]);
   c.cell("example", [w, x, target, c.line(() => productWorking([w.value, x.value])), c.line(() => squaredErrorWorking(z(), target.value))]);
   c.cell("links", [
     link1, x, unit, zPerW, zPerW,

@@ -16,19 +16,24 @@ import { keys } from "../../lib/course/exercise-keys/10-backpropagation-by-hand"
 import { productWorking, slopeWorking, squaredErrorWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n10, n09, n11, n14] = [10, 9, 11, 14].map(notebook);
-  const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
-  const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule");
-  const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list");
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n10, n09, n11, n14] = [
+    notebook(10, "Backpropagation"),
+    notebook(9, "The chain rule"),
+    notebook(11, "A network that learns"),
+    notebook(14, "· Digits"),
+  ];
+  const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias", { is: "definition" });
+  const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule", { is: "definition" });
+  const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list", { is: "label" });
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
   // ── The four-weight network: x = 2; hidden a = 3, b = 1 (ReLU); output p = 1, q = 2; target 6.
-  const x = c.given("x", 2, "the four-weight network's input", { code: "build" });
+  const x = c.given("x", 2, "the four-weight network's input", { code: "build", at: "const input = [" });
   const a = c.given("a", 3, "hidden neuron A's weight", { code: "build" });
-  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build" });
-  const p = c.given("p", 1, "the output's weight on A", { code: "build" });
-  const q = c.given("q", 2, "the output's weight on B", { code: "build" });
+  const b = c.given("b", 1, "hidden neuron B's weight", { code: "build", at: "weights: [[3], [" });
+  const p = c.given("p", 1, "the output's weight on A", { code: "build", at: "B (weight b)\n  { weights: [[" });
+  const q = c.given("q", 2, "the output's weight on B", { code: "build", at: "weights: [[1, " });
   const target = c.given("target", 6, "the four-weight network's target", { code: "build" });
   const fourNet = (pv = p.value) =>
     networkFrom(1, [
@@ -48,8 +53,8 @@ export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   const blameA = () => back().blame[0][0];
   const blameB = () => back().blame[0][1];
 
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
-  c.cell("title", [n10, n09, minutes(25, "the notebook"), n09, notebook(4)]);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
+  c.cell("title", [n10, n09, minutes(25, "the notebook"), n09, notebook(4, "activation functions")]);
   c.cell("network", [x, a, b, p, q, target, zero]);
   c.cell("forward", [
     c.line(() => productWorking([a.value, x.value])), hA,
@@ -92,17 +97,17 @@ export default claimsFor("10-backpropagation-by-hand.ipynb", (c) => {
   // ── Numbers in words, in captions and comments.
   const knobsOf = (net: Network) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
   const fourWeights = () => knobsOf(fourNet());
-  const oneSweep = c.given("one sweep", 1, "backpropagation is a single sweep backwards through the network");
-  const oneAtATime = c.given("one at a time", 1, "the chain rule and nudging take a single link or knob at a time");
-  c.words("title", [oneSweep, oneAtATime, c.given("one weight, several paths", 1, "a single weight that feeds several paths"), oneSweep]);
+  const oneSweep = c.given("one sweep", 1, "backpropagation is a single sweep backwards through the network", { is: "definition" });
+  const oneAtATime = c.given("one at a time", 1, "the chain rule and nudging take a single link or knob at a time", { is: "definition" });
+  c.words("title", [oneSweep, oneAtATime, c.given("one weight, several paths", 1, "a single weight that feeds several paths", { is: "definition" }), oneSweep]);
   c.words("learn", [fourWeights, () => keys.length]);
   c.words("network", [() => fourNet().inputSize, () => fourNet().layers[0].weights.length, () => fourNet().layers[1].weights.length, fourWeights, fourWeights]);
   c.words("build", [fourWeights]);
-  c.words("sweep", [c.given("one number", 1, "the blame carried backwards is a single number per neuron"), oneSweep, fourWeights]);
+  c.words("sweep", [c.given("one number", 1, "the blame carried backwards is a single number per neuron", { is: "definition" }), oneSweep, fourWeights]);
   c.words("sweep-engine-text", [zero]);
   c.words("side-by-side", [fourWeights, oneAtATime]);
-  const bothWays = c.given("both ways", 2, "nudging both ways: one run with +h, one with −h");
-  c.words("cost", [bothWays, oneSweep, c.given("forward runs", 2, "a rough estimate of a backward sweep's cost, in forward runs"), oneSweep]);
+  const bothWays = c.given("both ways", 2, "nudging both ways: one run with +h, one with −h", { is: "definition" });
+  c.words("cost", [bothWays, oneSweep, c.given("forward runs", 2, "a rough estimate of a backward sweep's cost, in forward runs", { is: "fact" }), oneSweep]);
   c.words("your-turn", [() => keys.length, () => keys.length]);
   c.words("recap", [oneSweep, fourWeights]);
   c.words("next", [() => bumpData().length]);

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   Gradients,
   Network,
@@ -22,17 +22,23 @@ import { keys } from "../../lib/course/exercise-keys/11-a-network-that-learns";
 import { productWorking, updateWorking, weightedSumWorking } from "../../lib/course/arithmetic";
 
 export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n10, n11, n08, n12, n13] = [10, 11, 8, 12, 13].map(notebook);
-  const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias");
-  const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a");
-  const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule");
-  const square = c.given("square", 2, "the power in a squared miss, printed as ²");
-  const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list");
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n10, n11, n08, n12, n13] = [
+    notebook(10, "Backpropagation"),
+    notebook(11, "A network that learns"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+  ];
+  const zero = c.given("zero", 0, "the bottom of the sigmoid's range, ReLU's threshold, a zero bias", { is: "definition" });
+  const one = c.given("one", 1, "the top of the sigmoid's range, a local effect of 1, the 1 in 1 − a", { is: "definition" });
+  const two = c.given("squared slope factor", 2, "the slope of a squared miss m² is 2 × m: the 2 of the rule", { is: "definition" });
+  const square = c.given("square", 2, "the power in a squared miss, printed as ²", { is: "definition" });
+  const step = (n: number) => c.given(`step ${n}`, n, "a numbered step in a list", { is: "label" });
   const [s1, s2, s3, s4] = [1, 2, 3, 4].map(step);
 
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
-  c.cell("title", [n11, n10, minutes(35, "the notebook"), n10, notebook(4)]);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
+  c.cell("title", [n11, n10, minutes(35, "the notebook"), n10, notebook(4, "activation functions")]);
   c.cell("learn", [zero, one]);
   // ── The bump network.
   const bump = bumpData();
@@ -59,8 +65,8 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   };
   const startMean = () => meanLoss(bumpNet(), bump, "halfSquaredError");
 
-  const xs = bump.map((s, n) => c.given(`bump x ${n}`, s.input[0], "a point of the bump data"));
-  const ys = bump.map((s, n) => c.given(`bump y ${n}`, s.target[0], "a target of the bump data"));
+  const xs = bump.map((s, n) => c.given(`bump x ${n}`, s.input[0], "a point of the bump data", { is: "definition" }));
+  const ys = bump.map((s, n) => c.given(`bump y ${n}`, s.target[0], "a target of the bump data", { is: "definition" }));
   c.cell("bump-intro", [
     ...xs, ...ys,
     one, one, one,
@@ -122,8 +128,8 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   ]);
 
   // ── The sigmoid's local effect.
-  const mid = c.given("middle output", 0.5, "a sigmoid output in the middle of its range");
-  const high = c.given("saturated output", 0.99, "a sigmoid output squeezed near the top");
+  const mid = c.given("middle output", 0.5, "a sigmoid output in the middle of its range", { is: "definition" });
+  const high = c.given("saturated output", 0.99, "a sigmoid output squeezed near the top", { code: "fading-table", at: "console.log(`${productWorking([" });
   c.cell("fading", [
     one,
     mid, c.line(() => productWorking([mid.value, 1 - mid.value])),
@@ -139,7 +145,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
     return [t.output[0] - bump[0].target[0], r.blameOnOutput[0][0], av * (1 - av), r.gradients[0].weights[0][0], r.gradients[1].weights[0][0]];
   };
   const maxEffect = () => activationDerivative("sigmoid", 0, sigmoid(0));
-  const layers = c.given("layers", 5, "the number of sigmoid layers in the example");
+  const layers = c.given("layers", 5, "the number of sigmoid layers in the example", { is: "illustration" });
   c.cell("fading-numbers", [
     xs[0], b1, saturatedBias,
     () => forward(sat(), bump[0].input).layers[0].preActivations[0], () => forward(sat(), bump[0].input).layers[0].activations[0],
@@ -172,7 +178,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   };
   let cached: ReturnType<typeof run> | undefined;
   const trained = () => (cached ??= run());
-  const logEpoch = (e: number) => c.given(`epoch ${e}`, e, "an epoch shown in the training log");
+  const logEpoch = (e: number) => c.given(`epoch ${e}`, e, "an epoch shown in the training log", { code: "loop-code", at: itemAt("for (const epoch of [", [0, 500, 1000, 1500], [0, 500, 1000, 1500].indexOf(e)) });
   const [e0, e500, e1000, e1500] = [0, 500, 1000, 1500].map(logEpoch);
   c.cell("loop", [lr, epochs]);
   // The training loop's log and answers, as cell "loop-code" printed them.
@@ -186,14 +192,14 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   // The widget's score marks (lib/widgets/fit-explorer.ts): two round targets, then the training loop's own result.
   c.cell("bump-by-hand", [
     w1, b1, w2, b2, () => meanLoss(trained().net, bump, "halfSquaredError"), epochs,
-    c.given("first target", 0.1, "the widget's first score mark: a round mean loss"), c.given("second target", 0.09, "the widget's second score mark"),
+    c.given("first target", 0.1, "the widget's first score mark: a round mean loss", { code: "bump-by-hand-widget", at: "goals: [\n      { below: " }), c.given("second target", 0.09, "the widget's second score mark", { code: "bump-by-hand-widget", at: "\"a good start\" },\n      { below: " }),
     () => meanLoss(trained().net, bump, "halfSquaredError"),
     lr, epochs,
   ]);
-  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget" });
+  const w12 = c.given("w12", 0.5, "the second hidden neuron's starting weight in the preview", { code: "bump-two-widget", at: "weights: [[0.5], [" });
   const b12 = c.given("b12", -2, "the second hidden neuron's starting bias in the preview", { code: "bump-two-widget" });
-  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget" });
-  const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the preview's loss is read");
+  const w22 = c.given("w22", 0.3, "the output's starting weight on the second hidden neuron in the preview", { code: "bump-two-widget", at: "weights: [[0.3, " });
+  const previewEpochs = c.given("preview epochs", 2000, "the epoch at which the text reads the preview's loss (the widget trains up to 6000; no cell runs the preview)", { is: "illustration" });
   let previewCache: Network | undefined;
   const previewNet = () => previewCache ?? (twoHidden(), previewCache!);
   const twoHidden = () => {
@@ -236,7 +242,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   };
   let cachedForgetful: ReturnType<typeof forgetful> | undefined;
   const forgetfulRun = () => (cachedForgetful ??= forgetful(epochs.value));
-  const update = (n: number) => c.given(`update ${n}`, n, "an update's number in the list");
+  const update = (n: number) => c.given(`update ${n}`, n, "an update's number in the list", { is: "label" });
   // The three updates as cell "zero-grad-code" printed them.
   const own = (n: number) => c.output("zero-grad-code", `update ${n}:`, "gradient for w₁");
   const used = (n: number) => c.output("zero-grad-code", `update ${n}:`, "the pile says");
@@ -258,17 +264,17 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   // ── Numbers in words, in captions and comments.
   const bumpKnobs = () => countParameters([1, 1, 1]);
   const points = () => bump.length;
-  const onePoint = c.given("one point", 1, "a row of the table belongs to a single point");
-  const oneStep = c.given("one step", 1, "a single update of gradient descent");
+  const onePoint = c.given("one point", 1, "a row of the table belongs to a single point", { is: "definition" });
+  const oneStep = c.given("one step", 1, "a single update of gradient descent", { is: "definition" });
   c.words("title", [points, points, oneStep]);
   c.words("learn", [points, oneStep, oneStep]);
   c.words("bump-intro", [points, points, points]);
-  c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
+  c.cell("bump-setup", [c.given("domain start", 0, "the figure's x range", { code: "bump-setup", at: "domain: [" }), c.given("domain end", 5, "the figure's x range", { code: "bump-setup" })]);
   c.words("bump-setup", [points]);
   c.words("bump-forward", [points]);
   c.words("bump-loss", [points]);
   c.letters("bump-loss", { ŷ: () => yHat(0), y: ys[0] });
-  c.words("bump-backward", [c.given("links", 4, "the arrows of the chain w₁ → z₁ → a₁ → ŷ → loss")]);
+  c.words("bump-backward", [c.given("links", 4, "the arrows of the chain w₁ → z₁ → a₁ → ŷ → loss", { is: "definition" })]);
   c.words("bump-table-text", [onePoint]);
   c.words("slip", [onePoint]);
   const tolerance = c.given("tolerance", 0.0001, "the check's tolerance for the hand row", { code: "slip-check" });
@@ -290,10 +296,10 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.words("your-turn", [() => keys.length, oneStep]);
   c.words("exercise-2-text", [oneStep, oneStep, oneStep]);
   const bumpKey = keys.find((k) => k.id === "11.1")!;
-  c.words("exercise-1-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging")]);
+  c.words("exercise-1-text", [bumpKnobs, onePoint, () => bumpKey.cases().length, c.given("two checks", 2, "the check compares with the engine and with nudging", { is: "definition" })]);
   c.words("recap", [() => hiddenOf(bumpNet())]);
   c.cell("fading-figure", [one, maxEffect, zero, zero, mid, high]);
-  c.words("fading-numbers", [layers, layers, layers, c.given("one reason", 1, "one reason among others")]);
+  c.words("fading-numbers", [layers, layers, layers, c.given("one reason", 1, "one reason among others", { is: "definition" })]);
 
   // ── Direction words.
   const effect = (av: number) => av * (1 - av);
@@ -312,7 +318,7 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.compare("bump-by-hand", "a step that [rises] or", general("one sigmoid neuron makes a monotone curve"));
   c.compare("bump-by-hand", "a step that rises or [falls]", general("one sigmoid neuron makes a monotone curve"));
   c.compare("bump-two-preview", "the curve [climbs] through the two middle points", { from: () => predict(previewNet(), bump[0].input)[0], to: () => predict(previewNet(), bump[1].input)[0] });
-  const early = c.given("early epochs", 100, "the stretch over which the two runs' first drops are compared");
+  const early = c.given("early epochs", 100, "the stretch over which the two runs' first drops are compared", { is: "illustration" });
   const drop = (losses: number[]) => losses[0] - losses[early.value];
   c.compare("zero-grad-run", "the loss [drops] faster", { from: () => forgetfulRun().losses[0], to: () => forgetfulRun().losses[early.value] });
   c.compare("zero-grad-run", "the loss drops [faster]", { value: () => drop(forgetfulRun().losses), than: () => drop(trained().losses) });

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   countParameters,
@@ -21,30 +21,40 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("12-xor.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.notebook(n);
-  const [n00, n02, n04, n05, n08, n10, n11, n12, n13] = [0, 2, 4, 5, 8, 10, 11, 12, 13].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n00, n02, n04, n05, n08, n10, n11, n12, n13] = [
+    notebook(0, "Start here"),
+    notebook(2, "The weighted sum"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(8, "Gradient descent"),
+    notebook(10, "Backpropagation"),
+    notebook(11, "A network that learns"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+  ];
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
-  const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument");
-  const one = c.given("one", 1, "one: a target, an input, a bound in the argument");
-  const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument");
-  const square = c.given("square", 2, "the exponent of a square, written ²");
-  const half = c.given("half", 0.5, "the midpoint of the square and the decision threshold 0.5");
+  const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument", { is: "definition" });
+  const one = c.given("one", 1, "one: a target, an input, a bound in the argument", { is: "definition" });
+  const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument", { is: "definition" });
+  const square = c.given("square", 2, "the exponent of a square, written ²", { is: "definition" });
+  const half = c.given("half", 0.5, "the midpoint of the square and the decision threshold 0.5", { is: "definition" });
   const point = (n: number) => [() => data[n].input[0], () => data[n].input[1]];
   const target = (n: number) => () => data[n].target[0];
-  const samples = c.given("samples", 4, "XOR has four samples (and the bump four points)");
+  const samples = c.given("samples", 4, "XOR has four samples (and the bump four points)", { is: "definition" });
 
   // The network and its recipe.
-  const inputs = c.given("inputs", 2, "XOR has two inputs");
-  const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons");
-  const outputs = c.given("outputs", 1, "one output neuron");
+  const inputs = c.given("inputs", 2, "XOR has two inputs", { code: "build-network", at: "sizes: [" });
+  const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons", { code: "build-network", at: "sizes: [2, " });
+  const outputs = c.given("outputs", 1, "one output neuron", { code: "build-network", at: "sizes: [2, 8, " });
   const seed = c.given("seed", 7, "the XOR recipe's seed", { code: "build-network" });
-  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "build-network" });
-  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "build-network" });
+  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "build-network", at: "weights: uniformIn(" });
+  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "build-network", at: "weights: uniformIn(-1, " });
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "train" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "train" });
   const lastEpoch = () => epochs.value - 1;
-  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train" }));
+  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e, i, all) => c.given(`logged epoch ${e}`, e, "an epoch the log prints", { code: "train", at: itemAt("const logged = [", all, i) }));
   const [e0, e20, e40, e60, e80, e100, , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
@@ -75,7 +85,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
     return history;
   });
 
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
   c.cell("title", [n12, n10, n11, minutes(25, "the notebook"), n11]);
   c.cell("learn", [inputs, hidden, outputs]);
   c.cell("problem", [zero, one, one, ...data.flatMap((s, n) => [...point(n), target(n)])]);
@@ -87,9 +97,9 @@ export default claimsFor("12-xor.ipynb", (c) => {
     { weights: [1, -1], bias: -0.5 },
     { weights: [-1, 1], bias: -0.5 },
   ].map((l, k) => ({
-    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines", { code: "lines" }),
-    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines", { code: "lines" }),
-    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines", { code: "lines" }),
+    w1: c.given(`line ${k} w1`, l.weights[0], "a weight of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [` }),
+    w2: c.given(`line ${k} w2`, l.weights[1], "a weight of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [${l.weights[0]}, ` }),
+    b: c.given(`line ${k} b`, l.bias, "the bias of one of the four example lines", { code: "lines", at: `name: "${"ABCD"[k]}", weights: [${l.weights.join(", ")}], bias: ` }),
   }));
   const wrongCount = (k: number) => data.filter((s) => perceptron([lines[k].w1.value, lines[k].w2.value], lines[k].b.value, s.input) !== s.target[0]).length;
   c.cell("no-line", [n02, one, zero, zero, zero, one, zero, ...lines.flatMap((l) => [l.w1, l.w2, l.b])]);
@@ -139,7 +149,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
     e0,
   ]);
   c.cell("predictions-intro", [epochs]);
-  const curveEpochs = c.given("curve epochs", 120, "how many epochs the first loss curve shows");
+  const curveEpochs = c.given("curve epochs", 120, "how many epochs the first loss curve shows", { is: "illustration" });
   c.cell("predictions-read", [
     c.rounded(finalOut(0)), c.rounded(finalOut(1)), c.rounded(finalOut(2)), c.rounded(finalOut(3)),
     zero,
@@ -161,7 +171,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
     return atTop ? best : NaN;
   };
   c.cell("boundary-read", [
-    e0, half, untrainedMax, zero, c.given("lowest band", 0.1, "the top of the figure's lowest colour band (bandEdges)"), e40,
+    e0, half, untrainedMax, zero, c.given("lowest band", 0.1, "the top of the figure's lowest colour band (bandEdges)", { is: "definition" }), e40,
     ...point(1), ...point(2), half, ...point(0), ...point(3),
     e3000, zero, one,
   ]);
@@ -174,8 +184,8 @@ export default claimsFor("12-xor.ipynb", (c) => {
   // apart from the summed loss of the untrained network's answers.
   const fullBatchFirst = () => train(makeNet(7, 8), data, { epochs: 1, learningRate: 0.1, loss: "squaredError", method: "batch", lossReport: "mean" }).records[0].loss;
   c.cell("exercise-2-text", [
-    ex(2), n08, ...[1, 2, 3, 4].map((k) => c.given(`step ${k}`, k, "a numbered step of the training loop")), n11, e0, untrainedSum, samples, fullBatchFirst, logAt(0),
-    c.given("exercise epochs", 500, "how many epochs the check of exercise 12.2 trains"), rate,
+    ex(2), n08, ...[1, 2, 3, 4].map((k) => c.given(`step ${k}`, k, "a numbered step of the training loop", { is: "label" })), n11, e0, untrainedSum, samples, fullBatchFirst, logAt(0),
+    c.given("exercise epochs", 500, "how many epochs the check of exercise 12.2 trains", { is: "definition" }), rate,
   ]);
   c.cell("recap", [
     one, zero,
@@ -187,18 +197,18 @@ export default claimsFor("12-xor.ipynb", (c) => {
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
   const ofTarget = (t: number) => () => data.filter((s) => s.target[0] === t).length;
-  const oneSample = c.given("one sample", 1, "the recipe updates after every single sample");
-  const fourDecimals = c.given("four decimals", 4, "the log prints the epoch in four places and the loss with four decimals", { code: "train" });
+  const oneSample = c.given("one sample", 1, "the recipe updates after every single sample", { is: "definition" });
+  const fourDecimals = c.given("four decimals", 4, "the log prints the epoch in four places and the loss with four decimals", { code: "train", at: "loss ${record.loss.toFixed(" });
   const threeDecimals = c.given("three decimals", 3, "the predictions are printed with three decimals", { code: "predictions" });
   const snapshotCount = () => [e0, e40, e3000].length;
   const updatesBefore = (n: number) => () => data.slice(0, n).length;
-  const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer");
+  const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer", { is: "definition" });
   const wrongForAll = sameForAll(wrongCount);
   c.words("learn", [points, oneSample]);
   c.words("problem", [() => data[0].input.length, points]);
   c.words("no-line", [() => [lines[0].w1, lines[0].w2].length]);
   c.words("lines-figure", [() => lines.length, points, wrongForAll, () => lines.length, points, wrongForAll]);
-  const diagonals = c.given("diagonals", 2, "a square has two diagonals");
+  const diagonals = c.given("diagonals", 2, "a square has two diagonals", { is: "definition" });
   c.words("proof", [() => data.length - 2, ofTarget(1), onePicture, ofTarget(0), diagonals, ofTarget(0)]);
   c.words("network", [oneSample, points]);
   c.words("untrained", [() => untrained().layers[0].weights[0].length, points]);
@@ -211,7 +221,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.words("boundary-intro", [inputs]);
   c.cell("boundary", [e0, e40, e3000, half, e0, e40, e3000, ...point(1), ...point(2), one, zero]);
   c.words("boundary", [snapshotCount, onePicture, () => data.length - 2]);
-  const bentBoundaries = c.given("boundaries", 2, "the white lines the epoch-40 and epoch-3000 pictures show");
+  const bentBoundaries = c.given("boundaries", 2, "the white lines the epoch-40 and epoch-3000 pictures show", { is: "definition" });
   c.words("boundary-read", [bentBoundaries, points, bentBoundaries]);
   c.words("boundary-explorer-intro", [snapshotCount, points]);
   c.words("your-turn", [points]);
@@ -230,6 +240,6 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const knobsOf = (net: { layers: { weights: number[][]; biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length + l.biases.length, 0);
   c.compare("exercise-2-text", "and on a [smaller] network", { value: () => knobsOf((smallerNet.cases() as unknown[][])[1][0] as never), than: () => knobsOf((smallerNet.cases() as unknown[][])[0][0] as never) });
   c.compare("recap", "its summed loss [falls] from 4.6972", { from: logAt(0), to: logAt(80) });
-  c.compare("next", "the same recipe with [fewer] hidden neurons", { value: c.given("narrow width", 2, "notebook 13's narrow network has 2 hidden neurons"), than: hidden });
+  c.compare("next", "the same recipe with [fewer] hidden neurons", { value: c.given("narrow width", 2, "notebook 13's narrow network has 2 hidden neurons", { is: "definition" }), than: hidden });
   c.strict();
 });

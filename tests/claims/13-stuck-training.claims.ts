@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   bumpData,
@@ -19,28 +19,35 @@ function once<T>(make: () => T): () => T {
 
 export default claimsFor("13-stuck-training.ipynb", (c) => {
   const data = xorData();
-  const notebook = (n: number) => c.notebook(n);
-  const [n04, n06, n08, n12, n13, n14] = [4, 6, 8, 12, 13, 14].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n04, n06, n08, n12, n13, n14] = [
+    notebook(4, "activation functions"),
+    notebook(6, "The loss"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+  ];
 
   // Small whole numbers that the prose uses as themselves: bounds, targets, counts, exponents.
-  const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument");
-  const one = c.given("one", 1, "one: a target, an input, a bound in the argument");
-  const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument");
-  const square = c.given("square", 2, "the exponent of a square, written ²");
-  const ten = c.given("ten", 10, "the base of a power of ten");
+  const zero = c.given("zero", 0, "zero: the perceptron's threshold, a target, a bound in the argument", { is: "definition" });
+  const one = c.given("one", 1, "one: a target, an input, a bound in the argument", { is: "definition" });
+  const two = c.given("two", 2, "two: the factor of the squared error's slope, and of 2b in the argument", { is: "definition" });
+  const square = c.given("square", 2, "the exponent of a square, written ²", { is: "definition" });
+  const ten = c.given("ten", 10, "the base of a power of ten", { is: "definition" });
   const point = (n: number) => [() => data[n].input[0], () => data[n].input[1]];
   const target = (n: number) => () => data[n].target[0];
 
   // The network and its recipe.
-  const inputs = c.given("inputs", 2, "XOR has two inputs");
-  const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons");
-  const outputs = c.given("outputs", 1, "one output neuron");
+  const inputs = c.given("inputs", 2, "XOR has two inputs", { code: "setup", at: "sizes: [" });
+  const hidden = c.given("hidden", 8, "the course's XOR network has 8 hidden neurons", { code: "setup", at: "sizes: [2, " });
+  const outputs = c.given("outputs", 1, "one output neuron", { code: "setup", at: "sizes: [2, 8, " });
   const seed = c.given("seed", 7, "the XOR recipe's seed", { code: "setup" });
-  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "setup" });
-  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "setup" });
+  const low = c.given("low", -1, "the low end of uniformIn(-1, 1)", { code: "setup", at: "weights: uniformIn(" });
+  const high = c.given("high", 1, "the high end of uniformIn(-1, 1)", { code: "setup", at: "weights: uniformIn(-1, " });
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "setup" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "setup" });
-  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup" }));
+  const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e, i, all) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup", at: itemAt("const logged = [", all, i) }));
   const [e0, , e40, e60, , , , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
@@ -76,13 +83,13 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
     return history;
   });
 
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
   c.cell("title", [n13, n12, inputs, hidden, outputs, minutes(20, "the notebook"), n12]);
   c.cell("setup-intro", [n12, n12, inputs, hidden, outputs, seed, rate, epochs, e0, e40, e3000]);
 
   // Dead neurons.
-  const n3 = c.given("neuron 3", 3, "the dead neuron worked by hand: its position in code, weights[3]");
-  const n4 = c.given("neuron 4", 4, "the dead neuron worked by hand, counted from 1 as the text counts");
+  const n3 = c.given("neuron 3", 3, "the dead neuron worked by hand: its position in code, weights[3]", { code: "dead-by-hand", at: "untrained.layers[0].weights[" });
+  const n4 = c.given("neuron 4", 4, "the dead neuron worked by hand, counted from 1 as the text counts", { is: "label" });
   const rounded4 = (v: number) => Number(v.toFixed(4));
   const neuron3 = () => ({ weights: untrained().layers[0].weights[3].map(rounded4), bias: rounded4(untrained().layers[0].biases[3]) });
   c.cell("dead", [
@@ -105,7 +112,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   ]);
 
   // The stuck run: width 2, seed 7.
-  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons", { code: "stuck-train" });
+  const narrowWidth = c.given("narrow width", 2, "the narrow network's number of hidden neurons", { code: "stuck-train", at: "sizes: [2, " });
   const narrowLog = (e: number) => () => c.read("stuck-train", `epoch ${pad(e, 4)}`, "loss");
   const narrowOut = (n: number) => c.read("stuck-train", "answers:", { nth: n });
   const narrowDeadAt1 = () => c.read("stuck-train", "at epoch 1:") - 1;
@@ -130,10 +137,11 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   ]);
 
   // The sweep.
-  const seedsLow = c.given("first seed", 0, "the sweep's seeds start at 0");
-  const seedsHigh = c.given("last seed", 49, "the sweep's seeds end at 49");
-  const widths = [1, 2, 3, 4, 8].map((w) => c.given(`width ${w}`, w, "a width in the sweep", { code: "sweep-run" }));
-  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000", { code: "sweep-run" });
+  const seedsLow = c.given("first seed", 0, "the sweep's seeds start at 0", { is: "definition" });
+  const seedCount = c.given("seeds", 50, "how many seeds the sweep runs: 0 up to one less than this", { code: "sweep-run", at: "Array.from({ length: " });
+  const seedsHigh = () => seedCount.value - 1;
+  const widths = [1, 2, 3, 4, 8].map((w, i, all) => c.given(`width ${w}`, w, "a width in the sweep", { code: "sweep-run", at: itemAt("const widths = [", all, i) }));
+  const limit = c.given("stuck limit", 0.1, "our definition of stuck: a logged loss above 0.1 at epoch 3000", { code: "sweep-run", at: "const stuck = finals[k].filter((loss) => loss > " });
   // The sweep's counts as cell "sweep-run" printed them: "2 hidden: 36 of 50 stuck", "stuck runs end at:
   // 0.6173 (12 runs), …".
   const widthValues = [1, 2, 3, 4, 8];
@@ -143,11 +151,11 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const worstSolved = () => c.read("sweep-run", "largest final loss of a run that was not stuck:");
   c.cell("sweep", [
     seedsLow, seedsHigh, widths[0], widths[1], widths[2], widths[3], widths[4],
-    () => widths.length * (seedsHigh.value - seedsLow.value + 1), epochs, e3000, limit,
+    () => widths.length * (seedsHigh() - seedsLow.value + 1), epochs, e3000, limit,
   ]);
   c.cell("sweep-read", [
     widths[0],
-    widths[1], stuckCount(1), () => seedsHigh.value - seedsLow.value + 1,
+    widths[1], stuckCount(1), () => seedsHigh() - seedsLow.value + 1,
     widths[2], stuckCount(2), widths[3], stuckCount(3), widths[4],
     () => worstSolved() / 10 ** Math.floor(Math.log10(worstSolved())), ten, () => Math.floor(Math.log10(worstSolved())),
     plateau(0.6173), () => plateauValues()[0], plateau(0.8197), () => plateauValues()[1], plateau(1.2195), () => plateauValues()[2],
@@ -162,14 +170,15 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const bx = (n: number) => () => bump[n].input[0];
   const by = (n: number) => () => bump[n].target[0];
   const start = {
-    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁", { code: "bump-one" }),
+    w1: c.given("w1", 0.5, "the one-neuron bump network's starting w₁", { code: "bump-one", at: "oneNeuron = networkFrom(1, [\n  { weights: [[" }),
     b1: c.given("b1", -0.1, "the one-neuron bump network's starting b₁", { code: "bump-one" }),
     w2: c.given("w2", 0.3, "the one-neuron bump network's starting w₂", { code: "bump-one" }),
     b2: c.given("b2", 0.2, "the one-neuron bump network's starting b₂", { code: "bump-one" }),
   };
-  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one" });
+  const bumpRate = c.given("bump learning rate", 0.5, "the bump runs' learning rate", { code: "bump-one", at: "learningRate: " });
   const bumpEpochs = c.given("bump epochs", 20000, "both bump runs train 20000 epochs", { code: "bump-one" });
-  const longEpochs = c.given("long run", 200000, "the long run trains 200000 epochs in all");
+  const moreEpochs = c.given("more epochs", 180000, "the long run trains on from epoch 20000 for this many more", { code: "bump-longer", at: "...bumpRecipe, epochs: " });
+  const longEpochs = () => bumpEpochs.value + moreEpochs.value;
   // The bump runs as cells "bump-one", "bump-longer" and "bump-two-run" printed them.
   const runLog = (cell: string) => (e: number) => c.read(cell, `epoch ${pad(e, 5)}`, "loss");
   const oneLog = runLog("bump-one");
@@ -183,7 +192,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // their mean; the mean over the four points of ½(ŷ − y)².
   const stepHeight = () => (bump[1].target[0] + bump[2].target[0] + bump[3].target[0]) / 3;
   const floor = () => bump.slice(1).reduce((sum, s) => sum + 0.5 * (stepHeight() - s.target[0]) ** 2, 0) / bump.length;
-  const third = c.given("three", 3, "the denominator of 2/3 and 1/3");
+  const third = c.given("three", 3, "the denominator of 2/3 and 1/3", { is: "definition" });
   const [b500, b1500, b2000] = [500, 1500, 2000].map((e) => c.given(`bump epoch ${e}`, e, "an epoch of the bump run the text quotes", { code: "bump-one" }));
   c.cell("bump-intro", [
     bx(0), bx(1), bx(2), bx(3), by(0), by(1), by(2), by(3),
@@ -235,40 +244,42 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.cell("your-turn", [ex(1), zero, () => deadAt(0).length]);
   const sharedCost = (answer: number) => [0, 1, 3].reduce((total, n) => total + (answer - data[n].target[0]) ** 2, 0);
   c.cell("exercise-2-text", [ex(2), target(0), target(1), target(3), () => sharedCost(shared())]);
-  c.cell("recap", [zero, zero, widths[1], stuckCount(1), () => seedsHigh.value - seedsLow.value + 1, widths[4]]);
-  c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels"), hidden, c.given("digits", 3, "the digits network tells 3 digits apart")]);
+  c.cell("recap", [zero, zero, widths[1], stuckCount(1), () => seedsHigh() - seedsLow.value + 1, widths[4]]);
+  c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels", { is: "fact" }), hidden, c.given("digits", 3, "the digits network tells 3 digits apart", { is: "fact" })]);
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
   const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });
-  const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run" });
-  const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer");
+  const twoHidden = c.given("two hidden neurons", 2, "the two-neuron bump network's hidden layer", { code: "bump-two-run", at: "sizes: [1, " });
+  const onePicture = c.given("a single one", 1, "a single item: one of the pictures, one corner, one network, one shared answer", { is: "definition" });
   c.words("learn", [oneHidden]);
   c.words("setup-intro", [points]);
-  const handDecimals = c.given("hand decimals", 4, "the dead neuron's knobs are rounded to four decimals", { code: "dead-by-hand" });
+  const handDecimals = c.given("hand decimals", 4, "the dead neuron's knobs are rounded to four decimals", { code: "dead-by-hand", at: "neuron4.weights.map((w) => Number(w.toFixed(" });
   c.words("dead", [handDecimals, points]);
   c.cell("dead-by-hand", [n4, n3]);
   c.words("dead-by-hand", [handDecimals]);
   c.cell("dead-list", [zero]);
   c.words("dead-read", [() => deadAt(0).length, hidden]);
   c.words("stuck-read", [() => data.length - 1, onePicture, () => data.length - 1, points]);
-  const curveLength = c.given("curve length", 200, "how many epochs the comparison curve shows");
+  // The curves show records 0 to 200: the start and 200 epochs.
+  const curveRecords = c.given("curve records", 201, "how many loss records the comparison curve shows", { code: "stuck-curve", at: "history.records.slice(0, " });
+  const curveLength = () => curveRecords.value - 1;
   c.cell("stuck-curve", [hidden, narrowWidth, curveLength, hidden, narrowWidth]);
   c.words("stuck-curve", [onePicture]);
   c.words("sweep", [onePicture]);
-  c.cell("sweep-figure", [() => widths.length * (seedsHigh.value - seedsLow.value + 1), seedsLow, seedsHigh, e3000, limit]);
+  c.cell("sweep-figure", [() => widths.length * (seedsHigh() - seedsLow.value + 1), seedsLow, seedsHigh, e3000, limit]);
   c.words("sweep-figure", [onePicture]);
   c.words("sweep-read", [() => plateauValues().length, () => data.length - 1, onePicture, () => data.length - 2, onePicture]);
   c.words("your-turn", [() => keys.length]);
   c.words("recap", [onePicture]);
-  c.words("bump-intro", [() => bump[0].input.length, () => bump.length, () => bump.length, c.given("pair", 2, "the argument compares a pair of inputs"), () => bump.length, () => bump.length - 1]);
-  c.words("bump-one-read", [() => bump.length - 1, () => longEpochs.value / bumpEpochs.value]);
+  c.words("bump-intro", [() => bump[0].input.length, () => bump.length, () => bump.length, c.given("pair", 2, "the argument compares a pair of inputs", { is: "definition" }), () => bump.length, () => bump.length - 1]);
+  c.words("bump-one-read", [() => bump.length - 1, () => longEpochs() / bumpEpochs.value]);
   c.cell("bump-longer", [bumpEpochs]);
   c.words("bump-two", [twoHidden, twoHidden, oneHidden]);
   c.cell("bump-two-run", [oneHidden, twoHidden, bumpEpochs, one, () => 1 / floor(), zero]);
   c.words("bump-two-run", [oneHidden]);
   c.words("bump-two-read", [twoHidden]);
   c.cell("bump-fit", [oneHidden, bumpEpochs, twoHidden, bumpEpochs]);
-  c.words("bump-fit", [() => bump.length, c.given("curves", 2, "one curve for each trained network")]);
+  c.words("bump-fit", [() => bump.length, c.given("curves", 2, "one curve for each trained network", { is: "definition" })]);
   c.words("bump-fit-read", [oneHidden, twoHidden, () => bump.length, () => bump.length, () => bump.length]);
 
   // ── Direction words.

@@ -26,26 +26,34 @@ function once<T>(make: () => T): () => T {
 export default claimsFor("14-digits.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
-  const notebook = (n: number) => c.notebook(n);
-  const [n04, n05, n06, n12, n13, n14, n15] = [4, 5, 6, 12, 13, 14, 15].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n04, n05, n06, n12, n13, n14, n15] = [
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(6, "The loss"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+  ];
 
-  const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
-  const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
-  const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3");
-  const side = c.given("side", 5, "the images are 5 × 5 pixels");
-  const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each");
-  const hidden = c.given("hidden", 8, "the network has 8 hidden neurons");
+  const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
+  const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
+  const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "diagram", at: "sizes: [25, 8, " });
+  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "diagram", at: "sizes: [" });
+  const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "diagram", at: "sizes: [25, " });
   const count = () => digits.length;
   const perDigit = () => digits.filter((d) => d.label === 0).length;
-  const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits");
+  const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits", { is: "label" });
   const [d0, d1, d2] = [0, 1, 2].map(digit);
-  const epochs = c.given("epochs", 100, "notebook 15 trains the network for 100 epochs");
-  const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "diagram" });
-  const centre = c.given("centre pixel", 12, "the centre of the grid, in code (notebook 15 traces its weight by hand)");
+  const epochs = c.given("epochs", 100, "notebook 15 trains the network for 100 epochs", { is: "fact" });
+  const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "diagram", at: "rng: new PythonRandom(" });
+  const centre = c.given("centre pixel", 12, "the centre of the grid, in code (notebook 15 traces its weight by hand)", { is: "definition" });
   const lastPixel = () => pixels.value - 1;
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
   const centreText = () => centre.value + 1;
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
 
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
@@ -80,10 +88,10 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const lines = () => softmaxWorking(z());
   const shares = () => softmax(z());
   const percent = (i: number) => () => 100 * shares()[i];
-  const listNumber = (n: number) => c.given(`list item ${n}`, n, "the number of a step in a numbered list");
+  const listNumber = (n: number) => c.given(`list item ${n}`, n, "the number of a step in a numbered list", { is: "label" });
   c.cell("softmax", [
     scores[0], d0, scores[1], d1, scores[2], d2,
-    listNumber(1), () => Math.E, one, listNumber(2), one, c.given("all of it", 100, "100 %: everything"),
+    listNumber(1), () => Math.E, one, listNumber(2), one, c.given("all of it", 100, "100 %: everything", { is: "definition" }),
     c.line(() => lines()[0]), c.line(() => lines()[1]), c.line(() => lines()[2]),
     c.line(() => lines()[3]),
     d0, c.line(() => lines()[4]),
@@ -108,7 +116,7 @@ export default claimsFor("14-digits.ipynb", (c) => {
   // Your turn.
   const ex = (k: number) => c.exercise(`14.${k}`);
   c.cell("your-turn", [ex(1), scores[0], scores[1], scores[2], () => shares()[0], () => shares()[1], () => shares()[2]]);
-  const q = [0.7, 0.2, 0.1].map((p, i) => c.given(`q ${i}`, p, "the example prediction's probabilities"));
+  const q = [0.7, 0.2, 0.1].map((p, i) => c.given(`q ${i}`, p, "the example prediction's probabilities", { is: "illustration" }));
   const qCe = (label: number) => () => crossEntropy(q.map((x) => x.value), oneHot(label, 3));
   c.cell("exercise-2-text", [ex(2), q[0], q[1], q[2], d0, q[0], qCe(0), q[0], q[1], q[2], d2, q[2], qCe(2)]);
   c.cell("recap", [
@@ -125,7 +133,7 @@ export default claimsFor("14-digits.ipynb", (c) => {
   c.words("pixels-intro", [classes]);
   c.words("network", [classes, classes]);
   c.cell("diagram", [pixels, hidden, classes, one]);
-  c.words("softmax", [classes, c.given("two steps", 2, "softmax's two steps, numbered in the list")]);
+  c.words("softmax", [classes, c.given("two steps", 2, "softmax's two steps, numbered in the list", { is: "definition" })]);
   c.words("softmax-engine-intro", [classes, classes]);
   c.cell("softmax-engine", [scores[0], scores[1], scores[2]]);
   c.words("next", [() => newDigits().length]);

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   argmax,
@@ -28,30 +28,37 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const digits = trainingDigits();
   const samples = trainingSamples();
   const fresh = newDigits();
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n08, n12, n14, n15, n16] = [1, 8, 12, 14, 15, 16].map(notebook);
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n08, n12, n14, n15, n16] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+    notebook(16, "Real digits"),
+  ];
 
-  const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound");
-  const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator");
-  const two = c.given("two", 2, "the 2 of √(2 / n), and a digit");
-  const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3");
-  const side = c.given("side", 5, "the images are 5 × 5 pixels");
-  const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each");
-  const hidden = c.given("hidden", 8, "the network has 8 hidden neurons");
+  const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
+  const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
+  const two = c.given("two", 2, "the 2 of √(2 / n), and a digit", { is: "definition" });
+  const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "setup", at: "sizes: [25, 8, " });
+  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "setup", at: "sizes: [" });
+  const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "setup", at: "sizes: [25, " });
   const count = () => digits.length;
   const perDigit = () => digits.filter((d) => d.label === 0).length;
-  const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits");
+  const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits", { is: "label" });
   const [d0, d1, d2] = [0, 1, 2].map(digit);
   const rate = c.given("learning rate", 1.2, "the training recipe's learning rate", { code: "train" });
   const epochs = c.given("epochs", 100, "the training recipe's number of epochs", { code: "train" });
   const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "setup" });
   const centre = c.given("centre pixel", 12, "the pixel traced by hand: the centre of the grid", { code: "trace" });
-  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace" });
-  const everything = c.given("all of it", 100, "100 %: everything");
+  const traced = c.given("traced neuron", 0, "the hidden neuron whose weight is traced by hand", { code: "trace", at: "const neuron = " });
+  const everything = c.given("all of it", 100, "100 %: everything", { is: "definition" });
   // The text counts pixels and neurons from 1, code from 0 (notebook 05).
   const centreText = () => centre.value + 1;
   const tracedText = () => traced.value + 1;
-  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`);
+  const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
 
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
@@ -72,7 +79,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   // Zeros and equal weights.
   const largestKnob = () => c.read("zeros-run", "largest weight or bias after 100 epochs:");
   const exponent = (v: number) => Math.floor(Math.log10(v));
-  const ten = c.given("ten", 10, "the base of a power of ten");
+  const ten = c.given("ten", 10, "the base of a power of ten", { is: "definition" });
   const equalStart = c.given("equal start", 0.1, "the equal starting weight we try", { code: "equal-run" });
   const equalRun = () => ({
     // The number of epochs, read only where the line goes on to say "true".
@@ -105,7 +112,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const w1Mean = () => w1().reduce((a, b) => a + b, 0) / w1().length;
   const w1Sd = () => Math.sqrt(w1().reduce((a, b) => a + (b - w1Mean()) ** 2, 0) / w1().length);
   const inside = () => w1().filter((w) => Math.abs(w) <= 2 * heStandardDeviation(25)).length;
-  const seedsTried = c.given("last seed tried", 11, "we tried the seeds 0 to 11");
+  const seedsTried = c.given("last seed tried", 11, "we tried the seeds 0 to 11: the claims run them (digitsRun, which cell \"helper\" proves equal to the notebook's run)", { is: "illustration" });
   const seedSweep = once(() =>
     Array.from({ length: seedsTried.value + 1 }, (_, s) => {
       const r = digitsRun({ seed: s });
@@ -161,7 +168,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   // Training.
   c.cell("train-intro", [epochs, rate, epochs, seed, zero, epochs]);
   c.cell("table-intro", [zero, epochs]);
-  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e) => c.given(`table epoch ${e}`, e, "an epoch shown in the table", { code: "table" }));
+  const tableEpochs = [0, 1, 5, 10, 20, 30, 60, 100].map((e, i, all) => c.given(`table epoch ${e}`, e, "an epoch shown in the table", { code: "table", at: itemAt("for (const e of [", all, i) }));
   const firstPerfect = () => c.read("table", "every image right from epoch");
   const longRun = () => c.read("longer", "at epoch");
   const claimed = {
@@ -195,17 +202,17 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
     () => fresh[0].label, freshP(0), () => fresh[1].label, freshP(1), () => fresh[2].label, freshP(2),
     () => fresh[2].label, () => c.read("new-digits", freshLine(2)), d0,
   ]);
-  const example = c.given("example epoch", 17, "an epoch picked as an example");
+  const example = c.given("example epoch", 17, "an epoch picked as an example", { is: "illustration" });
   c.cell("helper-intro", [example, example, () => c.read("helper", /^/)]);
 
   // Your turn.
   const ex = (k: number) => c.exercise(`15.${k}`);
-  const grads = [0.1, 0, 0.2, -0.06].map((g, i) => c.given(`g ${i}`, g, "the example's four gradients"));
-  const oldEx = c.given("old", 0.5, "the example weight's old value");
+  const grads = [0.1, 0, 0.2, -0.06].map((g, i) => c.given(`g ${i}`, g, "the example's four gradients", { exercise: { id: "15.1", case: 0, item: [2, i] } }));
+  const oldEx = c.given("old", 0.5, "the example weight's old value", { exercise: { id: "15.1", case: 0, item: [0] } });
   const gMean = () => grads.reduce((a, g) => a + g.value, 0) / grads.length;
   c.cell("your-turn", [ex(1), oldEx, rate, ...grads, gMean, oldEx, rate, gMean, () => oldEx.value - rate.value * gMean()]);
-  const exampleAnswers = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]].map((row, n) => row.map((v, d) => c.given(`accuracy example ${n} ${d}`, v, "a probability of exercise 15.2's example")));
-  const exampleLabels = [0, 2].map((l, n) => c.given(`accuracy example label ${n}`, l, "a right digit of exercise 15.2's example"));
+  const exampleAnswers = [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1]].map((row, n) => row.map((v, d) => c.given(`accuracy example ${n} ${d}`, v, "a probability of exercise 15.2's example", { exercise: { id: "15.2", case: 0, item: [0, n, d] } })));
+  const exampleLabels = [0, 2].map((l, n) => c.given(`accuracy example label ${n}`, l, "a right digit of exercise 15.2's example", { exercise: { id: "15.2", case: 0, item: [1, n] } }));
   const exampleAccuracy = () => exampleAnswers.filter((row, n) => argmax(row.map((g) => g.value)) === exampleLabels[n].value).length / exampleAnswers.length;
   c.cell("exercise-2-text", [ex(2), ...exampleAnswers.flat(), ...exampleLabels, exampleAccuracy, count]);
   c.cell("recap", [
@@ -214,16 +221,16 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
   c.cell("inspector-intro", [count, rate, epochs, count]);
-  const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels");
+  const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels", { is: "fact" });
   c.cell("next", [n01, n16, realSide, realSide, seed, everything, side, side, d1]);
   c.cell("xavier-intro", [
     n16, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
-    zero, c.given("last seed", 5, "the last of the six seeds compared"), epochs,
+    zero, c.given("last seed", 5, "the last of the six seeds compared", { code: "xavier", at: "const runs = [0, 1, 2, 3, 4, " }), epochs,
   ]);
   c.cell("xavier-read", [count, epochs, zero, pixels]);
   // ── Numbers in words, in captions and comments.
-  const oneUpdate = c.given("one update", 1, "full batch: a single update per epoch");
-  const single = c.given("a single one", 1, "a single item: one weight, one picture, one epoch");
+  const oneUpdate = c.given("one update", 1, "full batch: a single update per epoch", { is: "definition" });
+  const single = c.given("a single one", 1, "a single item: one weight, one picture, one epoch", { is: "definition" });
   c.words("title", [classes, oneUpdate]);
   c.words("learn", [oneUpdate, single]);
   c.words("zeros-read", [hidden, zero]);
@@ -232,7 +239,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.words("equal-read", [hidden, hidden]);
   c.words("he-intro", [single]);
   c.cell("he", [() => w1().length, () => w1().length, seed, c.given("bin width", 0.1, "the histogram's bin width", { code: "he" }), () => heStandardDeviation(25)]);
-  const twoDeviations = c.given("two deviations", 2, "the ±2 standard deviations the cell counts within", { code: "he" });
+  const twoDeviations = c.given("two deviations", 2, "the ±2 standard deviations the cell counts within", { code: "he", at: "console.log(`within ±${formatNumber(" });
   c.words("he-read", [twoDeviations, () => w1().length]);
   c.cell("xavier", [zero, count]);
   c.words("epoch-vs-sample", [single, oneUpdate, single]);
@@ -240,7 +247,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.cell("train", [count, epochs]);
   c.cell("table", [count]);
   c.words("table-read", [classes]);
-  c.words("filters-intro", [c.given("rows", 3, "the figure's three rows: start, end and change")]);
+  c.words("filters-intro", [c.given("rows", 3, "the figure's three rows: start, end and change", { is: "definition" })]);
   c.cell("filters", [pixels, side, side, zero, epochs, c.given("full colour", 1.5, "the weight drawn in full colour", { code: "filters" })]);
   c.words("new-intro", [() => fresh.length]);
   c.words("new-digits", [() => fresh.length]);
@@ -248,7 +255,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.words("inspector-intro", [single]);
   c.words("your-turn", [() => keys.length, oneUpdate, oneUpdate]);
   c.words("recap", [oneUpdate, single, () => fresh.length]);
-  c.words("next", [c.given("ten digits", 10, "the real digits are 0 to 9")]);
+  c.words("next", [c.given("ten digits", 10, "the real digits are 0 to 9", { is: "fact" })]);
 
   // ── Direction words.
   const general = (why: string) => ({ given: why });

@@ -1,7 +1,7 @@
 // The values of the data, the training runs, the confusion matrix and the first layer come from what the
 // notebook's own cells printed (c.read: their stored outputs, which npm test proves equal to a re-run), not
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt } from "../../lib/tools/claims/define";
 import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
 import { trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
@@ -24,27 +24,37 @@ function notebookSource(id: string): string {
 }
 
 export default claimsFor("16-real-digits.ipynb", (c) => {
-  const notebook = (n: number) => c.notebook(n);
-  const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [1, 4, 5, 8, 12, 13, 14, 15, 16].map(notebook);
-  const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label");
-  const one = c.given("one", 1, "one: full ink, an index, a label");
-  const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels");
+  const notebook = (n: number, title: string) => c.notebook(n, title);
+  const [n01, n04, n05, n08, n12, n13, n14, n15, n16] = [
+    notebook(1, "A neuron is multiplication"),
+    notebook(4, "activation functions"),
+    notebook(5, "Layers and the forward pass"),
+    notebook(8, "Gradient descent"),
+    notebook(12, "XOR"),
+    notebook(13, "When training gets stuck"),
+    notebook(14, "· Digits"),
+    notebook(15, "Training the reader"),
+    notebook(16, "Real digits"),
+  ];
+  const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label", { is: "definition" });
+  const one = c.given("one", 1, "one: full ink, an index, a label", { is: "definition" });
+  const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels", { is: "fact" });
   const pixels = () => side.value * side.value;
-  const hidden = c.given("hidden", 16, "each hidden layer has 16 neurons");
-  const classes = c.given("classes", 10, "ten digits, ten outputs");
+  const hidden = c.given("hidden", 16, "each hidden layer has 16 neurons", { code: "count", at: "const sizes = [784, " });
+  const classes = c.given("classes", 10, "ten digits, ten outputs", { code: "count", at: "const sizes = [784, 16, 16, " });
   const sizes = [784, 16, 16, 10];
   const knobs = () => countParameters(sizes);
   const firstLayerKnobs = () => countParameters(sizes.slice(0, 2));
   const testCount = c.given("test count", 2000, "how many digits splitMnist keeps for testing", { code: "split-grid" });
   const batch = c.given("batch size", 32, "the mini-batch size of the recipe", { code: "train" });
   const rate = c.given("learning rate", 0.1, "the recipe's learning rate", { code: "train" });
-  const epochs = c.given("epochs", 20, "the recipe's number of epochs", { code: "train" });
-  const splitSeed = c.given("split seed", 0, "the seed of the training/test split", { code: "split-grid" });
+  const epochs = c.given("epochs", 20, "the recipe's number of epochs", { code: "train", at: "  epochs: " });
+  const splitSeed = c.given("split seed", 0, "the seed of the training/test split", { code: "split-grid", at: "splitMnist(" });
   const weightSeed = c.given("weight seed", 1, "the seed of the He draw", { code: "init" });
-  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles", { code: "train" });
+  const shuffleSeed = c.given("shuffle seed", 2, "the seed of the epoch shuffles", { code: "train", at: "shuffle: new PythonRandom(" });
   const smallCount = c.given("small training set", 300, "the size of the small training set that overfits", { code: "overfit" });
-  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained", { code: "overfit" });
-  const digit = (d: number) => c.given(`digit ${d}`, d, "a digit, 0 to 9, named as an example or as a class");
+  const smallEpochs = c.given("small epochs", 100, "how long the small training set is trained", { code: "overfit", at: "  epochs: " });
+  const digit = (d: number) => c.given(`digit ${d}`, d, "a digit, 0 to 9, named as an example or as a class", { is: "label" });
 
   // The data, as the notebook's cells printed it.
   const count = () => c.read("import", /^/);
@@ -52,17 +62,17 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const ofDigit = (d: number) => () => c.read("import", `digit ${d}:`);
   const testCounts = () => Array.from({ length: 10 }, (_, d) => c.read("split-grid", "test digits of each kind:", { nth: d }));
 
-  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebooks 14 and 15");
-  const smallHidden = c.given("small hidden", 8, "notebooks 14 and 15's hidden neurons");
-  const smallOutputs = c.given("small outputs", 3, "notebooks 14 and 15's three digits");
-  const smallSide = c.given("small side", 5, "notebooks 14 and 15's images are 5 × 5");
+  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebooks 14 and 15", { is: "definition" });
+  const smallHidden = c.given("small hidden", 8, "notebooks 14 and 15's hidden neurons", { is: "definition" });
+  const smallOutputs = c.given("small outputs", 3, "notebooks 14 and 15's three digits", { is: "definition" });
+  const smallSide = c.given("small side", 5, "notebooks 14 and 15's images are 5 × 5", { is: "definition" });
   const d4 = digit(4);
   const d9 = digit(9);
   c.cell("title", [
     n16, pixels, hidden, hidden, classes, n15, smallPixels, smallHidden, smallOutputs, () => trainingDigits().length, smallSide, smallSide,
     count, zero, d9, side, side,
     pixels, hidden, hidden, classes, knobs,
-    c.given("minutes", 40, "the estimated time to work through the notebook"), n15,
+    c.given("minutes", 40, "the estimated time to work through the notebook", { is: "estimate" }), n15,
   ]);
   c.cell("learn", [pixels, testCount, count, knobs, pixels, hidden, hidden, classes, batch]);
   c.cell("data", [zero, one]);
@@ -79,7 +89,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const printedAs = (level: number) => Array.from({ length: 1001 }, (_, k) => k / 1000).filter((v) => v !== 0 && printRule()(v) === level);
   const middleOf = (level: number) => () => (Math.min(...printedAs(level)) + Math.max(...printedAs(level)) + 0.001) / 2;
   const lowestOf = (level: number) => () => Math.min(...printedAs(level));
-  const shown7 = c.given("shown 7", 7, "a printed gray level, as an example");
+  const shown7 = c.given("shown 7", 7, "a printed gray level, as an example", { is: "illustration" });
   const shown9 = c.given("shown 9", 9, "the largest printed gray level", { code: "pixels" });
   c.cell("pixels-intro", [
     pixels, side, side, pixels, zero, one,
@@ -101,9 +111,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     firstLayerKnobs, knobs, () => (100 * firstLayerKnobs()) / knobs(), hidden, pixels,
   ]);
   c.cell("init-intro", [
-    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)"), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
+    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)", { is: "definition" }), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
   ]);
-  const checkedOn = c.given("checked digits", 256, "how many digits the engine comparison trains on");
+  const checkedOn = c.given("checked digits", 256, "how many digits the engine comparison trains on", { code: "same", at: "split.train.slice(0, " });
   c.cell("fast-intro", [trainCount, knobs, n05, n15, zero, zero, checkedOn, batch, knobs]);
   // The notebook prints whether all knobs are identical; tests/engine/fast.test.ts proves it in general.
   c.cell("fast-read", [knobs]);
@@ -122,7 +132,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     () => 100 * testAt(0).accuracy, epochs, () => 100 * testAt(20).accuracy, testCount, n08, n15, trainCount,
   ]);
   c.cell("curves-intro", [one, zero, c.rounded(() => testAt(0).loss)]);
-  const tableEpoch = new Map(tableEpochs.map((e) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves" })]));
+  const tableEpoch = new Map(tableEpochs.map((e, i) => [e, c.given(`table epoch ${e}`, e, "an epoch chosen for the table", { code: "curves", at: itemAt("for (const e of [", tableEpochs, i) })]));
   const tableRow = (e: number) => [
     tableEpoch.get(e)!,
     () => trainAt(e).loss, () => 100 * trainAt(e).accuracy, () => testAt(e).loss, () => 100 * testAt(e).accuracy,
@@ -135,7 +145,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     steps, () => 100 * testAt(0).accuracy, () => 100 * testAt(1).accuracy,
     () => trainAt(1).loss, one, () => trainAt(20).loss, epochs, () => 100 * trainAt(20).accuracy,
     () => c.read("curves", "lowest test loss:"), bestTest, () => testAt(20).loss,
-    c.given("settled from", 9, "the epoch from which the test accuracy is described"), () => Math.min(...later()), () => Math.max(...later()),
+    c.given("settled from", 9, "the epoch from which the test accuracy is described", { code: "curves", at: "testCurve.slice(" }), () => Math.min(...later()), () => Math.max(...later()),
     epochs, () => 100 * trainAt(20).accuracy, () => 100 * testAt(20).accuracy,
     trainCount, d4, d4,
     // "after epoch 8 both piles are read worse than after epoch 7": 8 only if it holds.
@@ -189,7 +199,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   ]);
 
   // The first layer's weights.
-  const colourLimit = c.given("colour limit", 0.35, "the weight size drawn in full colour, our choice");
+  const colourLimit = c.given("colour limit", 0.35, "the weight size drawn in full colour, our choice", { code: "weights", at: "largest: " });
   c.cell("weights-intro", [hidden, pixels, side, side, n15, hidden, colourLimit]);
   // What the cell "weights-numbers" printed about each first-layer neuron: "h7: fires most for 1s, 3.8416 on average (any other digit: at most 1.7637)".
   const neuron = (j: number) => `\nh${j}:`;
@@ -213,8 +223,8 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     [2, 4],
   ];
   c.cell("your-turn", [
-    exercise(1), c.given("ex 3", 3, "the example matrix's entries"), c.given("ex 1", 1, "the example matrix's entries"),
-    c.given("ex 2", 2, "the example matrix's entries"), c.given("ex 4", 4, "the example matrix's entries"),
+    exercise(1), c.given("ex 3", 3, "the example matrix's entries", { exercise: { id: "16.1", case: 0, item: [0, 0, 0] } }), c.given("ex 1", 1, "the example matrix's entries", { exercise: { id: "16.1", case: 0, item: [0, 0, 1] } }),
+    c.given("ex 2", 2, "the example matrix's entries", { exercise: { id: "16.1", case: 0, item: [0, 1, 0] } }), c.given("ex 4", 4, "the example matrix's entries", { exercise: { id: "16.1", case: 0, item: [0, 1, 1] } }),
     () => example2[0][0], () => example2[1][1], () => example2.flat().reduce((a, b) => a + b, 0), () => (example2[0][0] + example2[1][1]) / example2.flat().reduce((a, b) => a + b, 0),
     classes, classes, () => right() / testCount.value,
   ]);
@@ -228,12 +238,12 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     }
     return best;
   };
-  const examplePatience = c.given("example patience", 2, "the patience of exercise 16.2's example");
+  const examplePatience = c.given("example patience", 2, "the patience of exercise 16.2's example", { exercise: { id: "16.2", case: 0, item: [1] } });
   c.cell("exercise-2-text", [
     exercise(2), bestTest, zero,
-    ...stopExample.map((l, i) => c.given(`stop example loss ${i}`, l, "exercise 16.2's example losses")),
+    ...stopExample.map((l, i) => c.given(`stop example loss ${i}`, l, "exercise 16.2's example losses", { exercise: { id: "16.2", case: 0, item: [0, i] } })),
     examplePatience, () => keep(stopExample, examplePatience.value),
-    c.given("try-out patience", 3, "the patience to try on the test curve"), epochs,
+    c.given("try-out patience", 3, "the patience to try on the test curve", { code: "check-2", at: "testCurve.map((r) => r.loss), " }), epochs,
   ]);
   const exampleP = [
     [0.9, 0.1],
@@ -243,9 +253,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const exampleLabels = [0, 0, 1];
   const exampleWrong = () => exampleP.map((p, n) => ({ n, top: Math.max(...p) })).filter(({ n }) => argmax(exampleP[n]) !== exampleLabels[n]);
   c.cell("exercise-3-text", [
-    exercise(3), zero, c.given("none", -1, "the answer when there is no mistake, our convention"),
-    ...exampleP.flat().map((p, i) => c.given(`example probability ${i}`, p, "the example's probabilities")),
-    ...exampleLabels.map((l, i) => c.given(`example label ${i}`, l, "the example's labels")),
+    exercise(3), zero, c.given("none", -1, "the answer when there is no mistake, our convention", { is: "definition" }),
+    ...exampleP.flat().map((p, i) => c.given(`example probability ${i}`, p, "the example's probabilities", { exercise: { id: "16.3", case: 0, item: [0, Math.floor(i / 2), i % 2] } })),
+    ...exampleLabels.map((l, i) => c.given(`example label ${i}`, l, "the example's labels", { exercise: { id: "16.3", case: 0, item: [1, i] } })),
     () => exampleWrong()[0].n, () => exampleWrong()[1].n, () => exampleWrong()[0].top, () => exampleWrong()[1].top,
     () => exampleWrong().reduce((a, b) => (b.top > a.top ? b : a)).n, testCount,
   ]);
@@ -257,15 +267,15 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     () => mix(0).right, () => mix(0).said,
   ]);
   c.cell("next", [
-    n01, pixels, c.given("wider hidden layer", 64, "a suggested width to try"), classes, smallCount, c.given("more digits", 1000, "a suggested training-set size to try"),
+    n01, pixels, c.given("wider hidden layer", 64, "a suggested width to try", { is: "illustration" }), classes, smallCount, c.given("more digits", 1000, "a suggested training-set size to try", { is: "illustration" }),
   ]);
   // ── Numbers in words, in captions and comments.
-  const single = c.given("a single one", 1, "a single item: one digit, one epoch, one step, one sample, one multiplication");
+  const single = c.given("a single one", 1, "a single item: one digit, one epoch, one step, one sample, one multiplication", { is: "definition" });
   const blankShare = c.rounded(() => 5 * (1 - c.read("pixels", "on average over all", "digits:") / pixels()));
-  const twoPiles = c.given("two piles", 2, "the training pile and the test pile");
-  const twoCurves = c.given("two curves", 2, "the training curve and the test curve");
-  const rows = c.given("grid rows", 3, "the grid shows the first three training digits of each kind");
-  const perHundred = c.given("per hundred", 100, "mistakes are counted per 100 digits, a percentage");
+  const twoPiles = c.given("two piles", 2, "the training pile and the test pile", { is: "definition" });
+  const twoCurves = c.given("two curves", 2, "the training curve and the test curve", { is: "definition" });
+  const rows = c.given("grid rows", 3, "the grid shows the first three training digits of each kind", { code: "split-grid", at: "const grid = ", length: true });
+  const perHundred = c.given("per hundred", 100, "mistakes are counted per 100 digits, a percentage", { is: "definition" });
   c.words("pixels-intro", [single]);
   c.words("pixels-read", [blankShare]);
   c.words("split-intro", [twoPiles, () => xorData().length, twoPiles]);
@@ -273,12 +283,12 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   c.words("split-grid", [rows, () => rows.value * classes.value, rows]);
   c.words("network-intro", [() => sizes.length - 2]);
   c.words("init-intro", [() => sizes.length - 2]);
-  c.words("fast-intro", [single, blankShare, c.given("two copies", 2, "one copy for each engine compared"), single]);
+  c.words("fast-intro", [single, blankShare, c.given("two copies", 2, "one copy for each engine compared", { is: "definition" }), single]);
   c.words("train-intro", [single, single]);
   c.cell("train", [trainCount]);
   c.words("curves-intro", [twoCurves]);
   c.cell("curves", [trainCount, testCount, trainCount, testCount, perHundred, epochs, trainCount, testCount]);
-  c.words("curves-read", [c.given("two decimals", 2, "the test accuracy is printed with two decimals", { code: "curves" }), twoCurves]);
+  c.words("curves-read", [c.given("two decimals", 2, "the test accuracy is printed with two decimals", { code: "curves", at: "accuracy ${(100 * testCurve[e].accuracy).toFixed(" }), twoCurves]);
   c.cell("overfit", [smallCount, testCount, smallCount, testCount, perHundred, smallCount, smallEpochs]);
   c.cell("confusion", [testCount, epochs]);
   c.cell("mistakes", [one, zero, shown]);

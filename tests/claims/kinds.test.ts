@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { checkNotebook, reportMessages } from "../../lib/tools/claims/check";
 import { numericLiterals, readableCode } from "../../lib/tools/claims/code-text";
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt, notebookProblem, notebookTitle } from "../../lib/tools/claims/define";
 import { directionOf, findDirectionWords, findPhrase } from "../../lib/tools/claims/directions";
 import { readPrinted } from "../../lib/tools/claims/outputs";
 import { findNumberWords } from "../../lib/tools/claims/words";
@@ -206,6 +206,26 @@ describe("checking every kind in a notebook", () => {
   });
 });
 
+describe("a notebook named by number and by its lesson's title", () => {
+  it("reads the title from the notebook's first markdown cell and checks the words against it", () => {
+    expect(notebookTitle(12)).toBe("12 · XOR");
+    expect(notebookTitle(99)).toBeUndefined();
+    expect(notebookProblem(12, "XOR")).toBeUndefined();
+    expect(notebookProblem(13, "XOR")).toBe('notebook 13 is "13 · When training gets stuck", not the lesson on "XOR": was the course renumbered?');
+    expect(notebookProblem(16, "· Digits")).toMatch(/^notebook 16 is "16 · Real digits"/);
+    expect(notebookProblem(12, "xor")).toMatch(/not the lesson on "xor"/);
+    expect(notebookProblem(99, "XOR")).toBe("the course has no notebook 99 (no file notebooks/99-*.ipynb)");
+  });
+
+  it("fails a cell that names a notebook by the wrong number, and needs the title words", () => {
+    const nb = notebook(["text", "markdown", "See notebook 12."]);
+    const named = (n: number) => checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(n, "XOR")])), "t.ipynb");
+    expect(reportMessages(named(12))).toEqual([]);
+    expect(reportMessages(named(13)).join("\n")).toMatch(/notebook 13 is "13 · When training gets stuck", not the lesson on "XOR"/);
+    expect(() => claimsFor("t.ipynb", (c) => void (c.notebook as (n: number) => unknown)(12))).toThrow('t.ipynb: c.notebook(12) needs words of the lesson\'s title, e.g. c.notebook(12, "XOR")');
+  });
+});
+
 describe("givens: tied to the one literal a code cell sets, or classified", () => {
   // Worked out by hand: the cell sets 3 twice (the weight and the first tried weight), 0.5 once.
   const cell = "const weight = 3;\nconst rate = 0.5;\nfor (const w of [3, 4, -1]) train(w, rate);\ncheck(\"01.2\", weightFor);";
@@ -218,6 +238,14 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
       expect(report.problems).toEqual([]);
       expect(report.review).toEqual([]);
     }
+  });
+
+  it("names an item of a written-out list by the list's code and its earlier items", () => {
+    expect(itemAt("for (const w of [", [3, 4, -1], 0)).toBe("for (const w of [");
+    expect(itemAt("for (const w of [", [3, 4, -1], 2)).toBe("for (const w of [3, 4, ");
+    for (const [k, value] of [3, 4, -1].entries()) expect(tie("x", value, { code: "setup", at: itemAt("for (const w of [", [3, 4, -1], k) }).problems).toEqual([]);
+    expect(tie("x", 4, { code: "setup", at: itemAt("for (const w of [", [3, 4, -1], 0) }).problems).toEqual(['t.ipynb: given "x" is 4, but the code of cell "setup" sets 3 after "for (const w of ["']);
+    expect(() => itemAt("[", [3], 1)).toThrow("itemAt: no item 1 in a list of 1");
   });
 
   it("fails when the literal after `at` is another number, `at` is missing or not one place, or no number follows", () => {
@@ -246,10 +274,10 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
     expect(example(10, { id: "01.1", case: 0, item: [0] }).problems).toEqual(['t.ipynb: given "wanted" is 10, but no code cell of t.ipynb checks exercise 01.1']);
   });
 
-  it("lists a tie to one of several equal literals as not pinned, without failing", () => {
+  it("fails a tie to one of several equal literals: it must name its place", () => {
     const report = tie("weight", 3, { code: "setup" });
-    expect(report.problems).toEqual([]);
-    expect(report.review).toEqual(['t.ipynb: given "weight" (3) is tied to cell "setup", but not pinned: the code of cell "setup" has 2 literals of that value: say which one with { at: "…" } (the code right before it)']);
+    expect(report.problems).toEqual(['t.ipynb: given "weight" is 3, but the code of cell "setup" has 2 literals of that value: say which one with { at: "…" } (the code right before it)']);
+    expect(report.review).toEqual([]);
   });
 
   it("counts givens per class, and lists the unclassified ones for review", () => {
@@ -270,10 +298,10 @@ describe("givens: tied to the one literal a code cell sets, or classified", () =
   });
 
   it("checks a notebook's number against the course's files and an exercise's number against the check cells", () => {
-    const good = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(1), c.exercise("01.2")])), "t.ipynb");
+    const good = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(1, "A neuron"), c.exercise("01.2")])), "t.ipynb");
     expect(reportMessages(good)).toEqual([]);
     expect(good.verified).toBe(2);
-    const bad = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(99), c.exercise("01.3")])), "t.ipynb");
+    const bad = checkNotebook(nb, claimsFor("t.ipynb", (c) => c.cell("text", [c.notebook(99, "A neuron"), c.exercise("01.3")])), "t.ipynb");
     expect(bad.problems).toEqual([
       "t.ipynb, cell 2 (id text): entry 1 threw the course has no notebook 99 (no file notebooks/99-*.ipynb)",
       't.ipynb, cell 2 (id text): entry 2 threw no code cell of t.ipynb checks exercise 01.3 (check("01.3", …))',

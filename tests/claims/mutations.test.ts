@@ -6,7 +6,7 @@
 // in as its claims file declares them, and fully once it says c.strict()).
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NotebookClaims } from "../../lib/tools/claims/define";
+import { NotebookClaims, notebookProblem, notebookTitle } from "../../lib/tools/claims/define";
 import { loadClaims } from "../../lib/tools/claims/load";
 import { readNotebook } from "../../lib/tools/notebooks/ipynb";
 import { repoRoot } from "../../lib/tools/notebooks/list";
@@ -50,5 +50,28 @@ describe("changing a statement of any kind", () => {
   }
   it("tries at least 10 changes of every kind", () => {
     expect(Object.fromEntries([...tried].filter(([, n]) => n < 10))).toEqual({});
+  });
+});
+
+// A renumbering: every notebook a claims file names (c.notebook(n, title words)), moved to each other
+// number the course has, must fail, so that "notebook 12" cannot silently come to mean another lesson.
+describe("naming a notebook by another number", () => {
+  const numbers = Array.from({ length: 100 }, (_, n) => n).filter((n) => notebookTitle(n) !== undefined);
+  it("is caught for every notebook the claims name, at every other number", async () => {
+    const missed: string[] = [];
+    let tried = 0;
+    for (const path of selectedNotebooks()) {
+      const claims = await loadClaims(path);
+      for (const { n, title } of claims?.notebookRefs ?? []) {
+        expect(notebookProblem(n, title), `${basename(path)}: notebook ${n}, "${title}"`).toBeUndefined();
+        for (const other of numbers.filter((m) => m !== n)) {
+          tried++;
+          if (notebookProblem(other, title) === undefined) missed.push(`${basename(path)}: "${title}" passes as notebook ${other} (it is ${n})`);
+        }
+      }
+    }
+    console.log(`wrong notebook numbers: ${tried - missed.length} of ${tried} caught`);
+    expect(tried).toBeGreaterThanOrEqual(10);
+    expect(missed).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ const literalPattern = /^-?\s*(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/i;
  * Every tie of a given to a code cell that names one literal: that literal set to the given's value
  * plus 1. The harness finds the literal itself: the code right after `at`, read by pattern; for a tie
  * without `at` (the cell's only literal of that value), the place the checker reads, which must hold
- * the value. Ties that name no single literal (listed as "not pinned" by npm run claims) are left out.
+ * the value (a tie to one of several equal literals fails npm run claims, so every tie names one place).
  */
 function tieCandidates(nb: Notebook, claims: NotebookClaims | undefined): Mutation[] {
   const out: Mutation[] = [];

@@ -456,10 +456,8 @@ export function checkGiven(nb: Notebook, notebook: string, g: Given, problems: s
     return;
   }
   const pinned = pinnedLiteral(joinText(cell.source), g);
+  // A tie to one of several equal literals fails too: a change to one of them would pass unseen.
   if ("problem" in pinned) problems.push(`${notebook}: given "${g.key}" is ${g.value}, but ${pinned.problem}`);
-  // A tie to one of several equal literals still fails when the cell stops setting the number at all,
-  // but not when only one of them changes: listed for review until it names its place.
-  if ("unpinned" in pinned) review.push(`${notebook}: given "${g.key}" (${g.value}) is tied to cell "${g.code}", but not pinned: ${pinned.unpinned}`);
 }
 
 /** Why an exercise example is not the number at its place in a case the notebook's check cell runs (undefined: it is). */
@@ -486,7 +484,7 @@ const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max
  * Where in a cell's source the code sets a tied given: the literal's place, or why none is found (a
  * message that completes "given … is 3, but …").
  */
-export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | "at" | "length">): { start: number; end: number } | { problem: string } | { unpinned: string } {
+export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | "at" | "length">): { start: number; end: number } | { problem: string } {
   const literals = literalSpans(source);
   const cell = `the code of cell "${g.code}"`;
   if (g.at !== undefined) {
@@ -508,7 +506,7 @@ export function pinnedLiteral(source: string, g: Pick<Given, "value" | "code" | 
   const same = literals.filter((l) => sameNumber(l.value, g.value));
   if (same.length === 1) return same[0];
   if (!same.length) return { problem: `${cell} sets no such number (it has ${[...new Set(literals.map((l) => l.value))].join(", ") || "none"})` };
-  return { unpinned: `${cell} has ${same.length} literals of that value: say which one with { at: "…" } (the code right before it)` };
+  return { problem: `${cell} has ${same.length} literals of that value: say which one with { at: "…" } (the code right before it)` };
 }
 
 /** Entries of a claims file that compute nothing: a number or a function of numbers only. */

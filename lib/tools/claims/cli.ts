@@ -5,8 +5,8 @@
 // npm run claims -- --uncovered [notebooks]
 //                              — also lists, by notebook, what the prose states that no check covers yet
 //                                (number words, worked lines, direction words, code-cell numbers) and what
-//                                to review (givens neither tied to the code nor classified, ties not pinned to one
-//                                literal, constants in the claims files).
+//                                to review (givens neither tied to the code nor classified, constants in the
+//                                claims files).
 // npm run claims -- --scaffold notebooks/05-layers.ipynb
 //                              — prints a starting claims file listing every number of every cell.
 import { basename, resolve } from "node:path";
@@ -96,18 +96,15 @@ function printKinds(reports: readonly NotebookReport[]): void {
   console.log(`\ngivens: tied to the code cell that sets them, or classified by what makes them true (see givenClasses in lib/tools/claims/define.ts)`);
   const classes = Object.keys(givenClasses) as GivenClass[];
   table(
-    ["notebook", "tied to code", "not pinned", "exercise case", ...classes, "unclassified"],
-    reports.map((r) => {
-      const unpinned = r.review.filter((m) => /but not pinned/.test(m)).length;
-      return [r.notebook, r.givensTied, unpinned, r.givensInExercises, ...classes.map((k) => r.givensByClass[k]), r.givensByClass.unclassified].map(String);
-    }),
+    ["notebook", "tied to code", "exercise case", ...classes, "unclassified"],
+    reports.map((r) => [r.notebook, r.givensTied, r.givensInExercises, ...classes.map((k) => r.givensByClass[k]), r.givensByClass.unclassified].map(String)),
   );
   console.log(`\nto review (listed by --uncovered; they do not fail)`);
   table(
-    ["notebook", "givens unclassified", "ties not pinned", "constants in claims"],
+    ["notebook", "givens unclassified", "constants in claims"],
     reports.map((r) => {
       const count = (re: RegExp) => r.review.filter((m) => re.test(m)).length;
-      return [r.notebook, count(/is not tied to a code cell/), count(/but not pinned/), count(/computes nothing|is written in the claims file/)].map(String);
+      return [r.notebook, count(/is not tied to a code cell/), count(/computes nothing|is written in the claims file/)].map(String);
     }),
   );
 }

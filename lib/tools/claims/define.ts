@@ -9,8 +9,9 @@
 //     classified by what makes it true (c.given(…, { is: "definition" }); see givenClasses); a count
 //     a cell sets as a list ({ code, at, length: true }); an exercise's example, tied to the case its
 //     check runs ({ exercise: { id: "01.3", case: 0, item: [1, 0] } });
-//   - a number that names a notebook of the course or an exercise of this notebook: c.notebook(12),
-//     c.exercise("01.2"), checked against the course's files and the notebook's check cells;
+//   - a number that names a notebook of the course or an exercise of this notebook: c.notebook(12, "XOR")
+//     (words of that lesson's title, so that a renumbering cannot leave "notebook 12" naming another
+//     lesson), c.exercise("01.2"), checked against the course's files and the notebook's check cells;
 //   - a value the notebook's own run printed: c.output(cell, "label") reads the number after "label" in
 //     that code cell's stored output (npm test proves the stored outputs equal a re-run);
 //   - a value computed by the check: a function (using lib, or c.read(...) for printed values);
@@ -19,6 +20,7 @@
 // Worked arithmetic in the prose ("(3 × 2) + (1 × 5) = 11") checks itself; c.letters gives values to
 // the letters of a cell's lines. Direction words ("the loss goes down") are declared with c.compare.
 import { basename } from "node:path";
+import { joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks } from "../notebooks/list";
 import { Anchor, readPrinted } from "./outputs";
 
@@ -34,6 +36,37 @@ export const givenClasses = {
   illustration: "a number the prose picks for an example that no cell runs (an imagined chain of 10 links)",
 } as const;
 export type GivenClass = keyof typeof givenClasses;
+
+/**
+ * The `at` of an item of a list literal written out in a code cell: the code before the list, then the
+ * items before this one (itemAt("const logged = [", [0, 20, 40], 2) is "const logged = [0, 20, ").
+ */
+export function itemAt(before: string, list: readonly number[], index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new Error(`itemAt: no item ${index} in a list of ${list.length}`);
+  return before + list.slice(0, index).map((v) => `${v}, `).join("");
+}
+
+const titles = new Map<string, string>();
+
+/** The title of course notebook n: the first line of its first markdown cell (undefined: no such notebook). */
+export function notebookTitle(n: number): string | undefined {
+  const prefix = `${String(n).padStart(2, "0")}-`;
+  const path = courseNotebooks().find((p) => basename(p).startsWith(prefix));
+  if (!path) return undefined;
+  if (!titles.has(path)) {
+    const first = readNotebook(path).cells.find((c) => c.cell_type === "markdown");
+    titles.set(path, first ? joinText(first.source).split("\n")[0].replace(/^#+\s*/, "") : "");
+  }
+  return titles.get(path);
+}
+
+/** Why "notebook n", meant as the lesson titled with these words, is wrong (undefined: it is right). */
+export function notebookProblem(n: number, words: string): string | undefined {
+  const title = notebookTitle(n);
+  if (title === undefined) return `the course has no notebook ${n} (no file notebooks/${String(n).padStart(2, "0")}-*.ipynb)`;
+  if (!title.includes(words)) return `notebook ${n} is "${title}", not the lesson on "${words}": was the course renumbered?`;
+  return undefined;
+}
 
 /** A number the text states rather than derives, with the reason it is given. */
 export interface Given {
@@ -121,6 +154,8 @@ export interface NotebookClaims {
    * of code cells that nothing covers fail, as unchecked digits always do.
    */
   strict: boolean;
+  /** Every notebook the text names (c.notebook), with the title words it is named by. */
+  notebookRefs: { n: number; title: string }[];
   /** The notebook being checked; set by the checker, read by c.read and c.output. */
   source?: { cells: { id: string; cell_type: string; source?: string | string[]; outputs?: unknown[] }[] };
 }
@@ -128,8 +163,12 @@ export interface NotebookClaims {
 export interface ClaimsBuilder {
   /** Declares a given number once for the notebook and returns it for use in cells. */
   given(key: string, value: number, why: string, options?: GivenOptions): Given;
-  /** The number of a course notebook, named in the text ("notebook 12"): there must be such a notebook. */
-  notebook(n: number): () => number;
+  /**
+   * The number of a course notebook, named in the text ("notebook 12"), with words of the lesson the
+   * text means ("XOR"): notebook n must exist and its title (the first line of its first markdown cell)
+   * must contain those words, letter case and all.
+   */
+  notebook(n: number, title: string): () => number;
   /** The number of one of this notebook's exercises ("exercise 01.2"): a cell must check it. */
   exercise(id: string): () => number;
   /** The numbers a cell prints in digits, in the order a reader meets them. */
@@ -154,7 +193,7 @@ export interface ClaimsBuilder {
 
 /** Declares the claims of one notebook. */
 export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): NotebookClaims {
-  const claims: NotebookClaims = { notebook, givens: new Map(), cells: new Map(), words: new Map(), comparisons: [], letters: new Map(), strict: false };
+  const claims: NotebookClaims = { notebook, givens: new Map(), cells: new Map(), words: new Map(), comparisons: [], letters: new Map(), notebookRefs: [], strict: false };
   build({
     given(key, value, why, options) {
       if (claims.givens.has(key)) throw new Error(`${notebook}: the given "${key}" is declared twice`);
@@ -167,13 +206,14 @@ export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): 
       claims.givens.set(key, g);
       return g;
     },
-    notebook(n) {
-      const entry = () => {
-        const prefix = `${String(n).padStart(2, "0")}-`;
-        if (!courseNotebooks().some((path) => basename(path).startsWith(prefix))) throw new Error(`the course has no notebook ${n} (no file notebooks/${prefix}*.ipynb)`);
+    notebook(n, title) {
+      if (typeof title !== "string" || !title.trim()) throw new Error(`${notebook}: c.notebook(${n}) needs words of the lesson's title, e.g. c.notebook(12, "XOR")`);
+      claims.notebookRefs.push({ n, title });
+      return () => {
+        const problem = notebookProblem(n, title);
+        if (problem) throw new Error(problem);
         return n;
       };
-      return entry;
     },
     exercise(id) {
       if (!/^\d{2}\.\d+$/.test(id)) throw new Error(`${notebook}: "${id}" is not an exercise number like "01.2"`);
