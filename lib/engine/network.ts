@@ -268,7 +268,14 @@ export function addGradients(total: Gradients, g: Gradients): void {
 
 /** Every gradient divided by `count`: turns a sum over samples into their average (notebook 08). */
 export function averageGradients(total: Gradients, count: number): Gradients {
-  return total.map((layer) => ({ weights: layer.weights.map((row) => row.map((v) => v / count)), biases: layer.biases.map((v) => v / count) }));
+  return total.map((layer) => ({ weights: layer.weights.map((row) => dividedBy(row, count)), biases: dividedBy(layer.biases, count) }));
+}
+
+/** Each value divided by `count`, in a copy of the list, so that the copy is stored the same way as the list. */
+function dividedBy(values: readonly number[], count: number): number[] {
+  const result = values.slice();
+  for (let i = 0; i < result.length; i++) result[i] = values[i] / count;
+  return result;
 }
 
 /** Gradient descent (notebook 08): every knob steps against its gradient, new = old − learning rate × gradient. */
