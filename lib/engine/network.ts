@@ -248,9 +248,12 @@ export function addBlameGradients(pile: Gradients, trace: Trace, blame: readonly
   }
 }
 
-/** Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08). */
+/**
+ * Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08).
+ * Each list is a copy of the network's list set to 0, so that JavaScript stores it the same way.
+ */
 export function zeroGradients(net: Network): Gradients {
-  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => roomFor(row.length)), biases: roomFor(layer.biases.length) }));
+  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.slice().fill(0)), biases: layer.biases.slice().fill(0) }));
 }
 
 /** Adds `g` into `total`, knob by knob (notebook 08). */
