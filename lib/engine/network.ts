@@ -248,9 +248,12 @@ export function addBlameGradients(pile: Gradients, trace: Trace, blame: readonly
   }
 }
 
-/** Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08). */
+/**
+ * Gradients of zero for every knob: the empty pile that per-sample gradients are added to (notebook 08).
+ * Each list is a copy of the network's list set to 0, so that JavaScript stores it the same way.
+ */
 export function zeroGradients(net: Network): Gradients {
-  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => roomFor(row.length)), biases: roomFor(layer.biases.length) }));
+  return net.layers.map((layer) => ({ weights: layer.weights.map((row) => row.slice().fill(0)), biases: layer.biases.slice().fill(0) }));
 }
 
 /** Adds `g` into `total`, knob by knob (notebook 08). */
@@ -268,7 +271,14 @@ export function addGradients(total: Gradients, g: Gradients): void {
 
 /** Every gradient divided by `count`: turns a sum over samples into their average (notebook 08). */
 export function averageGradients(total: Gradients, count: number): Gradients {
-  return total.map((layer) => ({ weights: layer.weights.map((row) => row.map((v) => v / count)), biases: layer.biases.map((v) => v / count) }));
+  return total.map((layer) => ({ weights: layer.weights.map((row) => dividedBy(row, count)), biases: dividedBy(layer.biases, count) }));
+}
+
+/** Each value divided by `count`, in a copy of the list, so that the copy is stored the same way as the list. */
+function dividedBy(values: readonly number[], count: number): number[] {
+  const result = values.slice();
+  for (let i = 0; i < result.length; i++) result[i] = values[i] / count;
+  return result;
 }
 
 /** Gradient descent (notebook 08): every knob steps against its gradient, new = old − learning rate × gradient. */
