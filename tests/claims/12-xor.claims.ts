@@ -1,4 +1,4 @@
-import { claimsFor, itemAt } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   countParameters,
@@ -12,12 +12,6 @@ import {
 import { keys } from "../../lib/course/exercise-keys/12-xor";
 import { squaredErrorWorking } from "../../lib/course/arithmetic";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
-
-/** Remembers the value of a costly computation (a training run) after the first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value === undefined ? (value = make()) : value);
-}
 
 export default claimsFor("12-xor.ipynb", (c) => {
   const data = xorData();

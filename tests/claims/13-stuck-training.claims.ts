@@ -1,4 +1,4 @@
-import { claimsFor, itemAt } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   bumpData,
@@ -10,12 +10,6 @@ import {
 } from "../../lib/engine";
 import { keys } from "../../lib/course/exercise-keys/13-stuck-training";
 import { weightedSumWorking } from "../../lib/course/arithmetic";
-
-/** Remembers the value of a costly computation (a training run) after the first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value === undefined ? (value = make()) : value);
-}
 
 export default claimsFor("13-stuck-training.ipynb", (c) => {
   const data = xorData();

@@ -1,4 +1,4 @@
-import { claimsFor } from "../../lib/tools/claims/define";
+import { claimsFor, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   activationBlame,
@@ -16,12 +16,6 @@ import {
 import { newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { softmaxWorking } from "../../lib/course/softmax-working";
-
-/** Remembers the value of a costly computation (a training run) after the first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value === undefined ? (value = make()) : value);
-}
 
 export default claimsFor("14-digits.ipynb", (c) => {
   const digits = trainingDigits();

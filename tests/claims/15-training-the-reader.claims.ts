@@ -1,4 +1,4 @@
-import { claimsFor, itemAt } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   argmax,
@@ -17,12 +17,6 @@ import {
 import { averagedUpdateWorking } from "../../lib/course/averaged-update-working";
 import { newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
 import { keys } from "../../lib/course/exercise-keys/15-training-the-reader";
-
-/** Remembers the value of a costly computation (a training run) after the first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value === undefined ? (value = make()) : value);
-}
 
 export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const digits = trainingDigits();

@@ -1,19 +1,13 @@
 // The values of the data, the training runs, the confusion matrix and the first layer come from what the
 // notebook's own cells printed (c.read: their stored outputs, which npm test proves equal to a re-run), not
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
-import { claimsFor, itemAt } from "../../lib/tools/claims/define";
+import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
 import { trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { join } from "node:path";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
 import { repoRoot } from "../../lib/tools/notebooks/list";
-
-/** Remembers the value of a computation after the first call. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value === undefined ? (value = make()) : value);
-}
 
 /** The source of one of notebook 16's cells. */
 function notebookSource(id: string): string {

@@ -261,3 +261,9 @@ export function claimsFor(notebook: string, build: (c: ClaimsBuilder) => void): 
 }
 
 const sourceOf = (cell: { source?: string | string[] }) => (Array.isArray(cell.source) ? cell.source.join("") : (cell.source ?? ""));
+
+/** Remembers the value of a costly computation (a training run in a claims file) after the first call. */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value === undefined ? (value = make()) : value);
+}
