@@ -7,7 +7,7 @@
 // Two worker processes run the notebooks, longest first. Each test waits for its own notebook only,
 // with no clock of its own: a notebook has a generous limit of its own (NotebookPool), counted from
 // the moment it starts, so a busy machine makes this slow, never red.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,7 +17,7 @@ import { parseRecording, recordingCell } from "../../lib/tools/homework/recorded
 import { splitHidden } from "../../lib/tools/homework/parts";
 import { hasSolution, replaceSolutions, stripSolutions } from "../../lib/tools/homework/solutions";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
-import { repoRoot } from "../../lib/tools/notebooks/list";
+import { longestFirst, recordTimes, repoRoot } from "../../lib/tools/notebooks/list";
 import { normalizeFigureHtml } from "../../lib/tools/notebooks/normalize";
 import { NotebookRun, failures, runNotebook, staleCells } from "../../lib/tools/notebooks/runner";
 import { selectedNotebooks } from "./selection";
@@ -56,15 +56,11 @@ function variant(plan: Plan, replace: (id: string, source: string) => string) {
   });
 }
 
-// Longest notebooks first, from the times of the last run on this machine (else by size), so that the
-// two workers finish together.
-const timesFile = join(repoRoot, "node_modules", ".cache", "course-notebook-times.json");
-const lastTimes: Record<string, number> = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
-const paths = selectedNotebooks();
-const cost = (p: string) => lastTimes[basename(p)] ?? statSync(p).size / 20;
-const plans = await Promise.all(paths.map(planFor));
+const plans = await Promise.all(selectedNotebooks().map(planFor));
 const runs = new Map<string, Promise<NotebookRun>>();
-for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
+// Longest first (list.ts), so that the two workers finish together.
+for (const path of longestFirst(plans.map((p) => p.path))) {
+  const plan = plans.find((p) => p.path === path)!;
   const extra = plan.exercises.length
     ? [
         // First, before the tries below add checks of their own: the answer key, recorded from this very run.
@@ -78,10 +74,9 @@ for (const plan of [...plans].sort((a, b) => cost(b.path) - cost(a.path))) {
 }
 
 afterAll(async () => {
-  const times: Record<string, number> = { ...lastTimes };
-  for (const [path, run] of runs) times[basename(path)] = (await run).wallMs;
-  mkdirSync(dirname(timesFile), { recursive: true });
-  writeFileSync(timesFile, JSON.stringify(times, null, 1));
+  const times = new Map<string, number>();
+  for (const [path, run] of runs) times.set(path, (await run).wallMs);
+  recordTimes(times);
 });
 
 /** What the check cells printed in one extra step of a run. */

@@ -5,7 +5,7 @@ import { cpus } from "node:os";
 import { basename, resolve } from "node:path";
 import { normalizeFigureHtml } from "./normalize";
 import { readNotebook, writeNotebook, formatNotebook } from "./ipynb";
-import { courseNotebooks, mapLimited } from "./list";
+import { courseNotebooks, longestFirst, mapLimited, recordTimes } from "./list";
 import { NotebookPool, failures, staleCells, withOutputs } from "./runner";
 import { readFileSync } from "node:fs";
 
@@ -18,9 +18,11 @@ async function main(): Promise<void> {
   // What is stored must be what a fresh Jupyter kernel prints: one new process per notebook.
   const workers = Math.max(1, Math.min(2, cpus().length));
   const pool = new NotebookPool(workers, { fresh: true });
-  await mapLimited(paths, workers, async (path) => {
+  const times = new Map<string, number>();
+  await mapLimited(longestFirst(paths), workers, async (path) => {
     const nb = readNotebook(path);
     const run = await pool.run(path);
+    times.set(path, run.wallMs);
     const problems = failures(nb, run);
     if (problems.length) {
       failed = true;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     if (before !== after) writeNotebook(path, updated);
     console.log(`${basename(path)}: ${before === after ? "unchanged" : "outputs written"} (${(run.wallMs / 1000).toFixed(1)} s)`);
   });
+  recordTimes(times);
   process.exit(failed ? 1 : 0);
 }
 

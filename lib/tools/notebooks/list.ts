@@ -1,6 +1,6 @@
 // Which notebooks make up the course, in course order.
-import { readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 export const repoRoot = resolve(__dirname, "..", "..", "..");
 export const notebooksDir = join(repoRoot, "notebooks");
@@ -25,4 +25,38 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, job: 
   });
   await Promise.all(workers);
   return results;
+}
+
+// How long each notebook took the last time it ran on this machine (wall milliseconds, by file name).
+const timesFile = join(repoRoot, "node_modules", ".cache", "course-notebook-times.json");
+
+function lastTimes(): Record<string, number> {
+  try {
+    return existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, "utf8")) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The notebooks longest first, by the time each took the last time it ran here (else by file size, which
+ * grows with what a notebook shows), so that workers running them side by side finish together instead
+ * of one waiting alone on the longest at the end.
+ */
+export function longestFirst(paths: readonly string[]): string[] {
+  const times = lastTimes();
+  const cost = (p: string) => times[basename(p)] ?? statSync(p).size / 20;
+  return [...paths].sort((a, b) => cost(b) - cost(a));
+}
+
+/** Remembers how long notebooks took (wall milliseconds by path), for longestFirst. */
+export function recordTimes(times: ReadonlyMap<string, number>): void {
+  const all = lastTimes();
+  for (const [path, ms] of times) all[basename(path)] = Math.round(ms);
+  try {
+    mkdirSync(dirname(timesFile), { recursive: true });
+    writeFileSync(timesFile, JSON.stringify(all, null, 1));
+  } catch {
+    // A read-only checkout runs in course order instead.
+  }
 }
