@@ -12,13 +12,14 @@
 // Everything Jupyter keeps (kernel spec, trust database, runtime files, config) lives in
 // node_modules/.cache/course-jupyter, so the course never writes into the user's home directory.
 import { ChildProcess, spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
 import { courseNotebookNamed, learnerFolder, renewNotebook, syncLearnerCopy, SyncReport } from "./learner/copy";
 import { courseNotebooks } from "./notebooks/list";
 import { buildSite, siteFolder, siteIsStale } from "./site/build";
 import { preferredPort, serveSite } from "./site/serve";
+import { writeWhole } from "./files";
 
 export { courseNotebooks };
 
@@ -58,13 +59,8 @@ export function kernelSpec(): { argv: string[]; display_name: string; language: 
 
 /** Writes the kernel spec (atomically: tests and the e2e run may register at the same time). */
 export function registerKernel(): string {
-  mkdirSync(dirname(kernelJsonPath), { recursive: true });
   const text = JSON.stringify(kernelSpec(), null, 1) + "\n";
-  if (!existsSync(kernelJsonPath) || readFileSync(kernelJsonPath, "utf8") !== text) {
-    const temporary = `${kernelJsonPath}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, kernelJsonPath);
-  }
+  if (!existsSync(kernelJsonPath) || readFileSync(kernelJsonPath, "utf8") !== text) writeWhole(kernelJsonPath, text);
   return kernelJsonPath;
 }
 

@@ -5,10 +5,11 @@
 // template's ${…} parts (computed when the cell runs) are not read. Loading TypeScript takes a moment,
 // so what it reads from each cell is kept in node_modules/.cache/course-claims, keyed by the cell's source.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type * as TypeScript from "typescript";
 import { ReadableLeaf } from "./numbers";
+import { writeWhole } from "../files";
 
 let typescript: typeof TypeScript | undefined;
 /** TypeScript, loaded only when a cell is not in the cache. */
@@ -57,10 +58,7 @@ function reading(source: string): CellReading {
     process.once("exit", () => {
       if (!dirty) return;
       try {
-        mkdirSync(dirname(cacheFile), { recursive: true });
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(cache));
-        renameSync(temporary, cacheFile);
+        writeWhole(cacheFile, JSON.stringify(cache));
       } catch {
         // A read-only checkout still works, only without the cache.
       }

@@ -6,7 +6,7 @@
 // after a hash of what it was made from, so a changed notebook or library never meets a stale key.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { exerciseKeys } from "../../course/exercise-keys/index";
@@ -16,6 +16,7 @@ import { scratchWorkspace } from "../notebooks/workspace";
 import { onCleanup, tempPrefix } from "./cleanup";
 import type { AssignmentKey, RecordedCall } from "./model";
 import { exerciseCells, isImportCell } from "./parts";
+import { writeWhole } from "../files";
 
 export const keyCacheDir = join(repoRoot, "node_modules", ".cache", "course-answer-keys");
 const libBuild = createRequire(join(repoRoot, "package.json"))("./lib/tools/lib-build.cjs") as { sourceHash(libDir?: string): string; defaults: { libDir: string } };
@@ -55,11 +56,7 @@ export async function answerKey(notebookPath: string, onRecord?: (name: string) 
 }
 
 export function storeKey(notebookPath: string, key: AssignmentKey): void {
-  mkdirSync(keyCacheDir, { recursive: true });
-  const file = cachePath(notebookPath, key.made);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(key));
-  renameSync(temporary, file);
+  writeWhole(cachePath(notebookPath, key.made), JSON.stringify(key));
 }
 
 /** Runs the instructor's notebook once, in a trusted process, and records every check. */

@@ -12,7 +12,7 @@
 // `npm start -- --update 05` makes the new version with their exercise answers carried over, after
 // moving their notebook into earlier/. `npm start -- --reset 05` starts a notebook afresh the same way.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join, relative } from "node:path";
 import ts from "typescript";
@@ -20,6 +20,7 @@ import { isCheckCell, isExerciseCell, isImportCell, splitHidden } from "../homew
 import { stripSolutions } from "../homework/solutions";
 import { Cell, Notebook, formatNotebook, joinText, readNotebook } from "../notebooks/ipynb";
 import { courseNotebooks, notebooksDir, repoRoot } from "../notebooks/list";
+import { writeWhole } from "../files";
 
 export const learnerFolderName = "my-course";
 /** Where `npm start` keeps the learner's copy. */
@@ -168,12 +169,6 @@ function readState(folder: string): State {
   return { notebooks: {} };
 }
 
-function writeFile(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
 /** Moves a learner's file into earlier/, under a name that says when; returns the new path. */
 function moveAside(folder: string, name: string, now: Date): string {
   const earlier = join(folder, "earlier");
@@ -229,11 +224,11 @@ export function syncLearnerCopy(options: { sources?: readonly string[]; folder?:
     const freshText = formatNotebook(fresh);
     const record: Record = { course: hash(freshText), written: hash(freshText), sources: sourcesOf(fresh) };
     const solutions = solutionsNotebook(course, name);
-    if (solutions) writeFile(join(folder, "solutions", solutionsName(name)), formatNotebook(solutions));
+    if (solutions) writeWhole(join(folder, "solutions", solutionsName(name)), formatNotebook(solutions));
     const path = join(folder, name);
     const known = state.notebooks[name];
     if (!existsSync(path)) {
-      writeFile(path, freshText);
+      writeWhole(path, freshText);
       state.notebooks[name] = record;
       report.created.push(name);
       continue;
@@ -253,11 +248,11 @@ export function syncLearnerCopy(options: { sources?: readonly string[]; folder?:
       continue;
     }
     if (known && hash(text) === known.written) {
-      writeFile(path, freshText);
+      writeWhole(path, freshText);
     } else if (known && sourcesOf(mine) === known.sources) {
       // Run, not edited: only outputs would be lost, and they come back with a run; keep them aside anyway.
       report.movedAside.push(moveAside(folder, name, now));
-      writeFile(path, freshText);
+      writeWhole(path, freshText);
     } else {
       report.waiting.push(name);
       continue;
@@ -267,7 +262,7 @@ export function syncLearnerCopy(options: { sources?: readonly string[]; folder?:
   }
   // A partial list of sources (a test's) says nothing about the other notebooks; the whole course does.
   if (options.retire ?? !options.sources) retireNotebooks(folder, state, sources, now, report);
-  writeFile(stateFile(folder), `${JSON.stringify(state, null, 1)}\n`);
+  writeWhole(stateFile(folder), `${JSON.stringify(state, null, 1)}\n`);
   return report;
 }
 
@@ -328,10 +323,10 @@ export function renewNotebook(name: string, how: "keepAnswers" | "reset", option
     movedTo = moveAside(folder, name, options.now ?? new Date());
   }
   const text = formatNotebook(fresh);
-  writeFile(path, text);
+  writeWhole(path, text);
   const state = readState(folder);
   state.notebooks[name] = { course: hash(formatNotebook(learnerVersion(readNotebook(source), name))), written: hash(text), sources: sourcesOf(fresh) };
-  writeFile(stateFile(folder), `${JSON.stringify(state, null, 1)}\n`);
+  writeWhole(stateFile(folder), `${JSON.stringify(state, null, 1)}\n`);
   return { path, movedTo, carried };
 }
 

@@ -8,9 +8,10 @@
 // Any change (a cell, an earlier cell's declarations, lib, a package) gives a new name, so a stale compile is
 // never used. COURSE_COMPILE_CACHE=off turns it off; the Jupyter kernel (kernel.cjs) never uses it.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Converted } from "./kernel";
+import { writeWhole } from "../files";
 
 const root = resolve(__dirname, "..", "..", "..");
 export const compileCacheDir = join(root, "node_modules", ".cache", "course-compile");
@@ -98,10 +99,7 @@ export function cachedCompile(folder: string, compile: (prevDecl: string, src: s
     // Cells that bring in .ts files of their own are compiled with them each time.
     if (!converted.sideOutputs?.length) {
       try {
-        mkdirSync(dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(converted));
-        renameSync(temporary, file);
+        writeWhole(file, JSON.stringify(converted));
       } catch {
         // A read-only checkout runs without the cache.
       }

@@ -1,6 +1,7 @@
 // Which notebooks make up the course, in course order.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { writeWhole } from "../files";
 
 export const repoRoot = resolve(__dirname, "..", "..", "..");
 export const notebooksDir = join(repoRoot, "notebooks");
@@ -54,8 +55,7 @@ export function recordTimes(times: ReadonlyMap<string, number>): void {
   const all = lastTimes();
   for (const [path, ms] of times) all[basename(path)] = Math.round(ms);
   try {
-    mkdirSync(dirname(timesFile), { recursive: true });
-    writeFileSync(timesFile, JSON.stringify(all, null, 1));
+    writeWhole(timesFile, JSON.stringify(all, null, 1));
   } catch {
     // A read-only checkout runs in course order instead.
   }
