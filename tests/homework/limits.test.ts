@@ -2,7 +2,7 @@
 // machine or a sleeping submission is not charged), the wall clock is only a generous backstop, and the
 // temporary folders of a grader killed outright are removed by the next one. No timing is asserted.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,6 +54,14 @@ describe("the time limit", () => {
     const spinner = start("const t = process.cpuUsage(); while ((process.cpuUsage(t).user + process.cpuUsage(t).system) < 1e6) {}");
     try {
       await Promise.all([finished(sleeper), finished(spinner)]);
+      // Each says "done" just before it blocks on its input; on a busy machine it may still be running for
+      // a moment after that. Wait, with no clock, until the system's other account of it
+      // (/proc/<pid>/status, not read by groupUsage) says it sleeps.
+      const asleep = async (pid: number) => {
+        const state = () => (existsSync(`/proc/${pid}/status`) ? /^State:\s*(\S)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] : "S");
+        while (state() !== "S") await new Promise((ok) => setTimeout(ok, 20));
+      };
+      await Promise.all([asleep(sleeper.pid!), asleep(spinner.pid!)]);
       const slept = groupUsage(sleeper.pid!);
       const spun = groupUsage(spinner.pid!);
       if (!slept || !spun) return; // no /proc here
@@ -63,7 +71,7 @@ describe("the time limit", () => {
     } finally {
       for (const p of [sleeper, spinner]) p.kill("SIGKILL");
     }
-  });
+  }, 0);
 
   it("gives full marks to a submission that sleeps longer than its CPU limit: sleeping is not computing", async () => {
     const instructor = assignmentNotebook();
