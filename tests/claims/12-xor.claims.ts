@@ -56,26 +56,34 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const recipe = { epochs: 3001, learningRate: 0.1, loss: "squaredError" as const, method: "sample" as const, lossReport: "sum" as const };
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run): the claims do not train the networks again. Only the untrained
-  // network (the recipe's seed, no training) and the first epochs of the main run (for the epoch in which
-  // a neuron dies, which no cell prints) are computed here, and the latter is checked against the log.
+  // network (the recipe's seed, no training) and the first epochs of the main run (for the answers at
+  // epoch 40, which no cell prints) are computed here, each checked against what the notebook printed.
   const pad = (e: number, width: number) => String(e).padStart(width);
   const logAt = (e: number) => () => c.read("train", `epoch ${pad(e, 4)}`, "loss");
-  const untrained = once(() => makeNet(7, 8));
-  const untrainedOut = (n: number) => predict(untrained(), data[n].input)[0];
   const untrainedSum = () => c.read("untrained-loss", "summed loss:");
   const inputText = (n: number) => `(${data[n].input.join(", ")}):`;
+  // The untrained network rebuilt here must be the notebook's: its summed loss is the one cell
+  // "untrained-loss" printed, or every claim that uses it fails.
+  const untrained = once(() => {
+    const net = makeNet(7, 8);
+    const sum = data.reduce((total, s) => total + (predict(net, s.input)[0] - s.target[0]) ** 2, 0);
+    if (Math.abs(sum - untrainedSum()) > 0.00005) throw new Error(`the rebuilt untrained network's summed loss is ${sum}, but cell "untrained-loss" printed ${untrainedSum()}`);
+    return net;
+  });
+  const untrainedOut = (n: number) => predict(untrained(), data[n].input)[0];
   const epochZero = once(() => data.map((_, n) => c.read("epoch-zero", inputText(n), "loss")));
   const finalOut = (n: number) => () => c.read("predictions", `(${data[n].input.map((v) => v.toFixed(1)).join(", ")}) ->`);
 
-  // The first 101 epochs of the main run, replayed with the notebook's recipe (for the loss at epoch 100
-  // beyond the log's four decimals); every
-  // epoch it shares with the log of cell "train" must agree, or the claims that use it fail.
+  // The first 101 epochs of the main run, replayed with the notebook's recipe (for the answers of its
+  // epoch-40 snapshot); every epoch it shares with the log of cell "train" must agree, or the claims that
+  // use it fail.
   const firstEpochs = once(() => {
     const net = makeNet(7, 8);
     const history = train(net, data, { ...recipe, epochs: 101, snapshotEpochs: "all" });
     for (const e of [0, 20, 40, 60, 80, 100]) {
       if (history.records[e].loss.toFixed(4) !== logAt(e)().toFixed(4)) throw new Error(`the replayed epoch ${e} differs from the notebook's log`);
     }
+    if (history.records[100].loss.toFixed(7) !== c.read("train", "epoch 100 with seven decimals: loss").toFixed(7)) throw new Error("the replayed epoch 100 differs from the notebook's");
     return history;
   });
 
@@ -133,7 +141,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.cell("log-puzzle", [
     logAt(0),
     logAt(20), e20, logAt(40), e40, logAt(60), e60,
-    e80, logAt(80), e100, c.rounded(() => firstEpochs().records[100].loss),
+    e80, logAt(80), e100, c.output("train", "epoch 100 with seven decimals: loss"),
     e0, untrainedSum, logAt(0),
     ...point(0), () => epochZero()[0],
     ...point(1), () => epochZero()[1],
