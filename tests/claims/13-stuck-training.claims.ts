@@ -50,9 +50,17 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run): the claims do not train the networks again. Only the untrained
   // network (the recipe's seed, no training) and the first epochs of the main run (for the epoch in which
-  // a neuron dies, which no cell prints) are computed here, and the latter is checked against the log.
+  // a neuron dies, which no cell prints) are computed here, each checked against what the notebook printed.
   const pad = (e: number, width: number) => String(e).padStart(width);
-  const untrained = once(() => makeNet(7, 8));
+  // The untrained network rebuilt here must be the notebook's: hidden neuron 4's weights and bias, rounded
+  // to four decimals, are those cell "dead-by-hand" printed in its first line, or the claims that use it fail.
+  const untrained = once(() => {
+    const net = makeNet(7, 8);
+    const mine = [...net.layers[0].weights[3], net.layers[0].biases[3]].map((v) => Number(v.toFixed(4)));
+    const printed = [0, 2, 4].map((k) => c.read("dead-by-hand", /^/, { nth: k }));
+    if (mine.join() !== printed.join()) throw new Error(`the rebuilt untrained network's neuron 4 is ${mine.join(", ")}, but cell "dead-by-hand" printed ${printed.join(", ")}`);
+    return net;
+  });
   const deadAt = (e: number) => {
     const line = c.read("dead-list", `epoch ${e}: dead hidden neurons`);
     const list: number[] = [];

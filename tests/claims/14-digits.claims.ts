@@ -49,10 +49,8 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const centreText = () => centre.value + 1;
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
 
-  // The training runs' values come from what the notebook's cells printed (their stored outputs, which
-  // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
-  // the recipe's seed 0: no training) and, for one sentence no cell prints, the seed sweep (digitsRun, the
-  // library's copy of the notebook's run, which cell "helper" proves gives the same final weights).
+  // This notebook trains nothing; the claims build the untrained network (He weights drawn by the recipe's
+  // seed 0) only to count its weights and biases.
   const start = once(() => createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) }));
   const weightsOf = (net: { layers: { weights: number[][] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
   const biasesOf = (net: { layers: { biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.biases.length, 0);
