@@ -286,6 +286,8 @@ export default claimsFor("11-a-network-that-learns.ipynb", (c) => {
   c.compare("bump-by-hand", "a step that [rises] or", general("one sigmoid neuron makes a monotone curve"));
   c.compare("bump-by-hand", "a step that rises or [falls]", general("one sigmoid neuron makes a monotone curve"));
   c.compare("bump-two-preview", "the curve [climbs] through the two middle points", { from: () => predict(previewNet(), bump[0].input)[0], to: () => predict(previewNet(), bump[1].input)[0] });
+  c.compare("bump-two-preview", "comes back [down] to the last one", { from: () => predict(previewNet(), bump[2].input)[0], to: () => predict(previewNet(), bump[3].input)[0] });
+  c.compare("fit-code", "it cannot come back [down] to the last point", general("a statement that it cannot: the curve of one sigmoid neuron is monotone (cell fit-why)"));
   // Both runs start from the same loss, so the one lower at epoch 100 has dropped faster.
   c.compare("zero-grad-run", "the loss [drops] faster", { from: startLoss, to: earlyLoss.forgetful });
   c.compare("zero-grad-run", "the loss drops [faster]", { value: () => c.read("zero-grad-run-code", lossAt100, "(both") - c.read("zero-grad-run-code", lossAt100), than: () => c.read("zero-grad-run-code", lossAt100, "(both") - c.read("zero-grad-run-code", lossAt100, "never emptied,") });
