@@ -151,7 +151,9 @@ export default claimsFor("12-xor.ipynb", (c) => {
     e0,
   ]);
   c.cell("predictions-intro", [epochs]);
-  const curveEpochs = c.given("curve epochs", 120, "how many epochs the first loss curve shows", { is: "illustration" });
+  // The first loss curve draws the records 0 to 120: the cell slices the first 121.
+  const curveRecords = c.given("curve records", 121, "how many epoch records the first loss curve draws", { code: "loss-curve", at: "history.records.slice(0, " });
+  const curveEpochs = () => curveRecords.value - 1;
   c.cell("predictions-read", [
     c.rounded(finalOut(0)), c.rounded(finalOut(1)), c.rounded(finalOut(2)), c.rounded(finalOut(3)),
     zero,
