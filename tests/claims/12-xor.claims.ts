@@ -1,6 +1,7 @@
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
+  copyNetwork,
   countParameters,
   createNetwork,
   perceptron,
@@ -171,7 +172,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.cell("your-turn", [ex(1), one, zero, zero, lines[0].w1, lines[0].w2, lines[0].b, () => wrongCount(0), zero]);
   // Exercise 12.2: epoch 0's mean loss by full-batch training (weights frozen for the epoch), a route
   // apart from the summed loss of the untrained network's answers.
-  const fullBatchFirst = () => train(makeNet(7, 8), data, { epochs: 1, learningRate: 0.1, loss: "squaredError", method: "batch", lossReport: "mean" }).records[0].loss;
+  const fullBatchFirst = () => train(copyNetwork(untrained()), data, { epochs: 1, learningRate: 0.1, loss: "squaredError", method: "batch", lossReport: "mean" }).records[0].loss;
   c.cell("exercise-2-text", [
     ex(2), n08, ...[1, 2, 3, 4].map((k) => c.given(`step ${k}`, k, "a numbered step of the training loop", { is: "label" })), n11, e0, untrainedSum, samples, fullBatchFirst, logAt(0),
     c.given("exercise epochs", 500, "how many epochs the check of exercise 12.2 trains", { is: "definition" }), rate,

@@ -32,8 +32,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   ];
   const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label", { is: "definition" });
   const one = c.given("one", 1, "one: full ink, an index, a label", { is: "definition" });
-  const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels", { is: "fact" });
-  const pixels = () => side.value * side.value;
+  // An image's pixels, as cell "pixels" printed them ("… of 784"), and the side of its square.
+  const pixels = () => c.read("pixels", "pixels that are not 0:", "of");
+  const side = () => (Number.isInteger(Math.sqrt(pixels())) ? Math.sqrt(pixels()) : NaN);
   const hidden = c.given("hidden", 16, "each hidden layer has 16 neurons", { code: "count", at: "const sizes = [784, " });
   const classes = c.given("classes", 10, "ten digits, ten outputs", { code: "count", at: "const sizes = [784, 16, 16, " });
   const sizes = [784, 16, 16, 10];
@@ -105,7 +106,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     firstLayerKnobs, knobs, () => (100 * firstLayerKnobs()) / knobs(), hidden, pixels,
   ]);
   c.cell("init-intro", [
-    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)", { is: "definition" }), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
+    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)", { is: "definition" }), pixels, () => heStandardDeviation(pixels()), hidden, () => heStandardDeviation(hidden.value), zero, weightSeed,
   ]);
   const checkedOn = c.given("checked digits", 256, "how many digits the engine comparison trains on", { code: "same", at: "split.train.slice(0, " });
   c.cell("fast-intro", [trainCount, knobs, n05, n15, zero, zero, checkedOn, batch, knobs]);
