@@ -1,3 +1,4 @@
+import { mnistSide } from "../../lib/course/mnist";
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
@@ -219,7 +220,8 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
   c.cell("inspector-intro", [count, rate, epochs, count]);
-  const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels", { is: "fact" });
+  // The side of the real digit images, as the course's data defines it (notebook 16 reads them).
+  const realSide = () => mnistSide;
   c.cell("next", [n01, n16, realSide, realSide, seed, everything, side, side, d1]);
   c.cell("xavier-intro", [
     n16, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
