@@ -1,3 +1,4 @@
+import { trainingSamples } from "../../lib/course/digits-data";
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
@@ -240,7 +241,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const sharedCost = (answer: number) => [0, 1, 3].reduce((total, n) => total + (answer - data[n].target[0]) ** 2, 0);
   c.cell("exercise-2-text", [ex(2), target(0), target(1), target(3), () => sharedCost(shared())]);
   c.cell("recap", [zero, zero, widths[1], stuckCount(1), () => seedsHigh() - seedsLow.value + 1, widths[4]]);
-  c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels", { is: "fact" }), hidden, c.given("digits", 3, "the digits network tells 3 digits apart", { is: "fact" })]);
+  c.cell("next", [n14, () => trainingSamples()[0].input.length, hidden, () => trainingSamples()[0].target.length]);
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
   const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });
