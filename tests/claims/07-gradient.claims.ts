@@ -133,7 +133,8 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("hill-intro", [v1, loss, exact, v1, nudged, slope]);
   const tinyNudge = c.given("tiny nudge", 1e-10, "the tiny nudge of cell \"rounding-code\", 10⁻¹⁰", { code: "rounding-code" });
   c.cell("rounding", [
-    c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits", { is: "fact" }),
+    // The significant decimal digits of JavaScript's numbers: −log₁₀ of the gap between 1 and the next number, 15.65.
+    c.rounded(() => -Math.log10(Number.EPSILON)),
     c.given("ten", 10, "the base of 10⁻¹⁰", { is: "definition" }),
     () => Math.round(Math.log10(tinyNudge.value)),
     c.rounded(oneSided(1e-10)),
