@@ -163,7 +163,8 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.cell("boundary-read", [
     e0, half, untrainedMax, zero, c.given("lowest band", 0.1, "the top of the figure's lowest colour band (bandEdges)", { is: "definition" }), e40,
     ...point(1), ...point(2), half, ...point(0), ...point(3),
-    e3000, zero, one,
+    // "answers of 0 and 1 at the four points": the trained network's answers, as cell "predictions" printed them.
+    e3000, c.rounded(() => Math.max(Math.abs(finalOut(0)()), Math.abs(finalOut(3)()))), c.rounded(() => Math.min(finalOut(1)(), finalOut(2)())),
   ]);
   c.cell("boundary-explorer-intro", [e0, untrainedSum, logAt(0)]);
 
