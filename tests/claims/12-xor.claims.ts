@@ -37,7 +37,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const half = c.given("half", 0.5, "the midpoint of the square and the decision threshold 0.5", { is: "definition" });
   const point = (n: number) => [() => data[n].input[0], () => data[n].input[1]];
   const target = (n: number) => () => data[n].target[0];
-  const samples = c.given("samples", 4, "XOR has four samples (and the bump four points)", { is: "definition" });
+  const samples = () => data.length;
 
   // The network and its recipe.
   const inputs = c.given("inputs", 2, "XOR has two inputs", { code: "build-network", at: "sizes: [" });
@@ -176,7 +176,7 @@ export default claimsFor("12-xor.ipynb", (c) => {
   const fullBatchFirst = () => train(copyNetwork(untrained()), data, { epochs: 1, learningRate: 0.1, loss: "squaredError", method: "batch", lossReport: "mean" }).records[0].loss;
   c.cell("exercise-2-text", [
     ex(2), n08, ...[1, 2, 3, 4].map((k) => c.given(`step ${k}`, k, "a numbered step of the training loop", { is: "label" })), n11, e0, untrainedSum, samples, fullBatchFirst, logAt(0),
-    c.given("exercise epochs", 500, "how many epochs the check of exercise 12.2 trains", { is: "definition" }), rate,
+    c.given("exercise epochs", 500, "how many epochs the check of exercise 12.2 trains", { exercise: { id: "12.2", case: 0, item: [2] } }), rate,
   ]);
   c.cell("recap", [
     one, zero,

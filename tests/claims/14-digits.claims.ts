@@ -34,7 +34,8 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
   const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "diagram", at: "sizes: [25, 8, " });
-  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  // The side of the square digit pictures, from the course's data.
+  const side = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "diagram", at: "sizes: [" });
   const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "diagram", at: "sizes: [25, " });
   const count = () => digits.length;

@@ -37,7 +37,8 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
   const two = c.given("two", 2, "the 2 of √(2 / n), and a digit", { is: "definition" });
   const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "setup", at: "sizes: [25, 8, " });
-  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  // The side of the square digit pictures, from the course's data.
+  const side = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "setup", at: "sizes: [" });
   const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "setup", at: "sizes: [25, " });
   const count = () => digits.length;

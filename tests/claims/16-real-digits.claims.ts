@@ -3,7 +3,7 @@
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
-import { trainingDigits } from "../../lib/course/digits-data";
+import { digitsRecipe, trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { join } from "node:path";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
@@ -57,10 +57,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const ofDigit = (d: number) => () => c.read("import", `digit ${d}:`);
   const testCounts = () => Array.from({ length: 10 }, (_, d) => c.read("split-grid", "test digits of each kind:", { nth: d }));
 
-  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebooks 14 and 15", { is: "definition" });
-  const smallHidden = c.given("small hidden", 8, "notebooks 14 and 15's hidden neurons", { is: "definition" });
-  const smallOutputs = c.given("small outputs", 3, "notebooks 14 and 15's three digits", { is: "definition" });
-  const smallSide = c.given("small side", 5, "notebooks 14 and 15's images are 5 × 5", { is: "definition" });
+  // Notebooks 14 and 15's network and pictures, from the course's recipe and data.
+  const [smallPixels, smallHidden, smallOutputs] = digitsRecipe.sizes.map((n) => () => n);
+  const smallSide = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const d4 = digit(4);
   const d9 = digit(9);
   c.cell("title", [
