@@ -226,6 +226,13 @@ export default claimsFor("12-xor.ipynb", (c) => {
   c.compare("predictions-read", "the summed loss [fell] during", { from: logAt(0), to: logAt(100) });
   c.compare("boundary", "the answer [falls] from one corner", { from: () => untrainedOut(3), to: () => untrainedOut(0) });
   c.compare("boundary-read", "answers [less] than 0.5 everywhere", { value: untrainedMax, than: half });
+  // "most of it is in the darkest blue band, below 0.1": the share of the picture's square, on the same grid.
+  const darkestShare = () => {
+    let below = 0;
+    for (let i = 0; i <= 300; i++) for (let j = 0; j <= 300; j++) if (predict(untrained(), [-0.25 + (1.5 * i) / 300, -0.25 + (1.5 * j) / 300])[0] < 0.1) below++;
+    return below / 301 ** 2;
+  };
+  c.compare("boundary-read", "and [most] of it is in the darkest", { value: darkestShare, than: half });
   c.compare("boundary-read", "answers [more] than 0.5, and the corners", { value: () => Math.min(at40(1)(), at40(2)()), than: half });
   c.compare("boundary-explorer-intro", "down to the [smallest] loss", general("the chart's lower end: the least loss the run reaches"));
   const smallerNet = keys.find((k) => k.id === "12.2")!;
