@@ -57,7 +57,8 @@ export default claimsFor("02-weighted-sum.ipynb", (c) => {
 
   const threeInputs = [4, 1, 3].map((v, i) => c.given(`three-input example: input ${i + 1}`, v, "an input of the three-input example", { code: "more-inputs-code", at: ["[0.5, -2, 1], [", "[0.5, -2, 1], [4, ", "[4, 1, "][i] }));
   const threeWeights = [0.5, -2, 1].map((v, i) => c.given(`three-input example: weight ${i + 1}`, v, "a weight of the three-input example", { code: "more-inputs-code", at: ["weightedSumWorking([", "weightedSumWorking([0.5, ", "weightedSumWorking([0.5, -2, "][i] }));
-  const side = c.given("digit side", 5, "the digit pictures of notebook 14 are 5 pixels on a side", { is: "fact" });
+  // The side of notebook 14's square digit pictures, from the course's data.
+  const side = () => Math.sqrt(trainingDigits()[0].pixels.length);
   c.cell("more-inputs", [
     ...threeInputs, ...threeWeights,
     ...threeWeights.flatMap((w, i) => [w, threeInputs[i]]),

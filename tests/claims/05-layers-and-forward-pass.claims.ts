@@ -1,3 +1,4 @@
+import { mnistSide } from "../../lib/course/mnist";
 import { claimsFor } from "../../lib/tools/claims/define";
 import { Layer, countParameters, forward, networkFrom, relu, sigmoid } from "../../lib/engine/index";
 import { keys } from "../../lib/course/exercise-keys/05-layers-and-forward-pass";
@@ -101,9 +102,10 @@ export default claimsFor("05-layers-and-forward-pass.ipynb", (c) => {
   const sizeGiven = (key: string, sizes: number[], code: string, at: string[]) => sizes.map((s, k) => c.given(`${key} size ${k}`, s, "a layer size of the network being counted", { code, at: at[k] }));
   const smallSizes = sizeGiven("small", [2, 3, 1], "counting-code", ["[[", "[[2, ", "[[2, 3, "]);
   const digitSizes = sizeGiven("digit reader", [25, 8, 3], "digit-reader", ["sizes: [", "sizes: [25, ", "sizes: [25, 8, "]);
-  const side = c.given("image side", 28, "the width and height of the images in pixels", { is: "fact" });
+  // The side of the real digit images, as the course's data defines it (notebook 16 reads them).
+  const side = () => mnistSide;
   const bigSizes = [784, 16, 16, 10];
-  const bigGiven = [() => side.value * side.value, ...bigSizes.slice(1).map((s, k) => c.given(`big size ${k + 1}`, s, "a layer size of the network being counted", { code: "counting-code", at: ["[784, ", "[784, 16, ", "[784, 16, 16, "][k] }))];
+  const bigGiven = [() => side() * side(), ...bigSizes.slice(1).map((s, k) => c.given(`big size ${k + 1}`, s, "a layer size of the network being counted", { code: "counting-code", at: ["[784, ", "[784, 16, ", "[784, 16, 16, "][k] }))];
   c.cell("counting", [
     ...smallSizes, c.line(() => parameterCountWorking([2, 3, 1])),
     nb15, ...digitSizes, c.line(() => parameterCountWorking([25, 8, 3])),

@@ -1,3 +1,4 @@
+import { mnistSide } from "../../lib/course/mnist";
 import { claimsFor } from "../../lib/tools/claims/define";
 import {
   centralSlope,
@@ -132,7 +133,8 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("hill-intro", [v1, loss, exact, v1, nudged, slope]);
   const tinyNudge = c.given("tiny nudge", 1e-10, "the tiny nudge of cell \"rounding-code\", 10⁻¹⁰", { code: "rounding-code" });
   c.cell("rounding", [
-    c.given("digits", 16, "a 64-bit number keeps about 16 significant decimal digits", { is: "fact" }),
+    // The significant decimal digits of JavaScript's numbers: −log₁₀ of the gap between 1 and the next number, 15.65.
+    c.rounded(() => -Math.log10(Number.EPSILON)),
     c.given("ten", 10, "the base of 10⁻¹⁰", { is: "definition" }),
     () => Math.round(Math.log10(tinyNudge.value)),
     c.rounded(oneSided(1e-10)),
@@ -156,7 +158,8 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   const realSizes = [784, 16, 16, 10];
   // One multiplication per weight: the knobs less the biases (one per neuron after the inputs).
   const multiplications = () => countParameters(realSizes) - realSizes.slice(1).reduce((a, b) => a + b, 0);
-  const side = c.given("image side", 28, "digit images are 28 × 28 pixels", { is: "fact" });
+  // The side of the real digit images, as the course's data defines it (notebook 16 reads them).
+  const side = () => mnistSide;
   // The third hidden neuron is switched off for (2, 5): nudging its bias changes nothing (slope 0, computed).
   const thirdHiddenSlope = () => {
     const withBias3 = (bias: number) =>
@@ -169,7 +172,7 @@ export default claimsFor("07-gradient.ipynb", (c) => {
   c.cell("every-knob-after", [
     thirdHiddenSlope,
     smallNudge, nudge, oneSided(smallNudge.value), exact,
-    n05, side, side, () => side.value * side.value, c.given("hidden size", 16, "the size of each hidden layer", { code: "count", at: "[784, " }), c.given("outputs", 10, "one output per digit", { code: "count", at: "[784, 16, 16, " }), knobs,
+    n05, side, side, () => side() * side(), c.given("hidden size", 16, "the size of each hidden layer", { code: "count", at: "[784, " }), c.given("outputs", 10, "one output per digit", { code: "count", at: "[784, 16, 16, " }), knobs,
     () => knobs() + 1,
     multiplications, c.rounded(() => ((knobs() + 1) * multiplications()) / 1e6),
   ]);

@@ -126,9 +126,14 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   const epochs = c.given("epochs", 60, "the length of the learning-rate runs", { code: "live", at: "{\n  epochs: " });
   const small = c.given("small rate", 0.01, "a learning rate that is too small", { code: "small", at: "learningRate: " });
   // The training runs: what the notebook's cells printed (their stored outputs, equal to a re-run).
-  const rightRun = { loss: c.output("live", "loss"), w: c.output("live", "w ="), b: c.output("live", "b =") };
-  // The best straight line for these points, by least squares: an independent check of "the lowest any line can reach".
+  const rightRun = { loss: c.output("live", "after 60 epochs: loss"), w: c.output("live", "w ="), b: c.output("live", "b =") };
+  const startLoss = c.output("live", "before training: loss");
+  // The best straight line for these points, by least squares: an independent check of "the lowest any
+  // line can reach". The points rebuilt above must be the notebook's: the untrained neuron's loss on them
+  // is the one cell "live" printed, or the check fails.
   const best = () => {
+    const printed = c.read("live", "before training: loss");
+    if (Math.abs(mse(start) - printed) > 0.00005) throw new Error(`the rebuilt points give the starting loss ${mse(start)}, but cell "live" printed ${printed}`);
     const n = samples.length;
     let sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (const s of samples) {
@@ -143,7 +148,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   };
   c.cell("live-intro", [right, epochs]);
   c.cell("right-after", [
-    () => mse(start), rightRun.loss, rightRun.w, rightRun.b,
+    startLoss, rightRun.loss, rightRun.w, rightRun.b,
     slope, intercept, slope, intercept, best, count,
     epochs, () => right.value / small.value, small,
   ]);
@@ -172,7 +177,7 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   ]);
   const methodRate = c.given("method rate", 0.1, "the learning rate for comparing the three ways", { code: "by-engine-code", at: "learningRate: " });
   c.cell("by-hand", [group, methodRate]);
-  c.cell("by-engine", [() => mse(start), c.output("by-hand-code", "points 41–48:", "loss on all 48 points")]);
+  c.cell("by-engine", [startLoss, c.output("by-hand-code", "points 41–48:", "loss on all 48 points")]);
 
   const methodEpochs = c.given("method epochs", 30, "the length of the comparison runs", { code: "three-ways-code", at: "epochs: " });
   // The table the cell printed: per way, the loss after epoch 1, after epoch 30, and the highest in epochs 21–30.
@@ -264,15 +269,15 @@ export default claimsFor("08-gradient-descent.ipynb", (c) => {
   c.compare("factor", "the walk [climbs] out of the valley", climbsOut);
   c.compare("real-problem", "each y pushed [up] or", { given: "the data's scatter, both ways" });
   c.compare("engine-gradient", "much [faster] and", { given: "backpropagation costs one forward and one backward pass for all knobs (notebook 10 measures it)" });
-  c.compare("right-after", "The loss [fell] from 7.7888", { from: () => mse(start), to: rightRun.loss });
-  c.compare("right-after", "the [lowest] any straight line", { value: best, than: [() => mse(start), c.output("small", "loss")] });
+  c.compare("right-after", "The loss [fell] from 7.7888", { from: startLoss, to: rightRun.loss });
+  c.compare("right-after", "the [lowest] any straight line", { value: best, than: [startLoss, c.output("small", "loss")] });
   c.compare("right-after", "rate 30 times [smaller]", { value: small, than: right });
   c.compare("big-intro", "lands [higher] up", { value: bigLossAt(1), than: bigLoss0 });
   c.compare("big-intro", "the loss [grows] every epoch", { from: bigLoss0, to: bigLossAt(4) });
   c.compare("big-after", "almost 6 times [bigger]", { value: bigLossAt(3), than: bigLossAt(2) });
   c.compare("big-after", "the [largest] number the computer", { given: "a fact about the number format" });
   c.compare("big-after", "a [smaller] learning rate", { given: "the advice the error message gives" });
-  c.compare("by-engine", "the loss [dropped] from 7.7888", { from: () => mse(start), to: c.output("by-hand-code", "points 41–48:", "loss on all 48 points") });
+  c.compare("by-engine", "the loss [dropped] from 7.7888", { from: startLoss, to: c.output("by-hand-code", "points 41–48:", "loss on all 48 points") });
   c.compare("exercise-3-text", "there are [fewer] than", { given: "the exercise's condition" });
   c.compare("recap", "the loss [fell] from 9 to 3.9502", { from: loss, to: () => lossAt(stepped()) });
   c.compare("recap", "overshoots and [climbs]", climbsOut);

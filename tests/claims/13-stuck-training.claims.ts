@@ -1,10 +1,9 @@
+import { trainingSamples } from "../../lib/course/digits-data";
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
   bumpData,
   createNetwork,
-  deadNeurons,
-  train,
   uniformIn,
   xorData,
 } from "../../lib/engine";
@@ -42,17 +41,23 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const rate = c.given("learning rate", 0.1, "the XOR recipe's learning rate", { code: "setup" });
   const epochs = c.given("epochs", 3001, "the XOR recipe trains 3001 epochs", { code: "setup" });
   const logged = [0, 20, 40, 60, 80, 100, 500, 1500, 3000].map((e, i, all) => c.given(`logged epoch ${e}`, e, "an epoch of notebook 12's log", { code: "setup", at: itemAt("const logged = [", all, i) }));
-  const [e0, , e40, e60, , , , , e3000] = logged;
+  const [, , , e60, , , , , e3000] = logged;
 
   const makeNet = (s: number, width: number) =>
     createNetwork({ sizes: [2, width, 1], activations: ["relu", "identity"] }, { weights: uniformIn(-1, 1), biases: uniformIn(-1, 1), rng: new PythonRandom(s) });
-  const recipe = { epochs: 3001, learningRate: 0.1, loss: "squaredError" as const, method: "sample" as const, lossReport: "sum" as const };
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run): the claims do not train the networks again. Only the untrained
-  // network (the recipe's seed, no training) and the first epochs of the main run (for the epoch in which
-  // a neuron dies, which no cell prints) are computed here, and the latter is checked against the log.
+  // network (the recipe's seed, no training) is rebuilt here, checked against what the notebook printed.
   const pad = (e: number, width: number) => String(e).padStart(width);
-  const untrained = once(() => makeNet(7, 8));
+  // The untrained network rebuilt here must be the notebook's: hidden neuron 4's weights and bias, rounded
+  // to four decimals, are those cell "dead-by-hand" printed in its first line, or the claims that use it fail.
+  const untrained = once(() => {
+    const net = makeNet(7, 8);
+    const mine = [...net.layers[0].weights[3], net.layers[0].biases[3]].map((v) => Number(v.toFixed(4)));
+    const printed = [0, 2, 4].map((k) => c.read("dead-by-hand", /^/, { nth: k }));
+    if (mine.join() !== printed.join()) throw new Error(`the rebuilt untrained network's neuron 4 is ${mine.join(", ")}, but cell "dead-by-hand" printed ${printed.join(", ")}`);
+    return net;
+  });
   const deadAt = (e: number) => {
     const line = c.read("dead-list", `epoch ${e}: dead hidden neurons`);
     const list: number[] = [];
@@ -65,21 +70,18 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
     }
     return line === list[0] + 1 ? list : [];
   };
-  // The first 101 epochs of the main run, snapshot by snapshot, replayed with the notebook's recipe (for
-  // the epoch in which a neuron dies, which no cell prints); the dead neurons of its epochs 0 and 40 must
-  // be those cell "dead-list" printed, or the claims that use it fail.
-  const firstEpochs = once(() => {
-    const net = makeNet(7, 8);
-    const history = train(net, data, { ...recipe, epochs: 101, snapshotEpochs: "all" });
-    for (const e of [0, 40]) {
-      if (deadNeurons(history.snapshots[e].network, data).join() !== deadAt(e).join()) throw new Error(`the replayed epoch ${e}'s dead neurons differ from the notebook's`);
-    }
-    return history;
-  });
+  // The epoch during which a neuron died: the last printed epoch at which it was alive, when the next
+  // printed epoch is the one after it (NaN otherwise, so that the check fails).
+  const snapshotEpochs = [0, 1, 2, 40, 3000];
+  const snaps = snapshotEpochs.map((e, i) => c.given(`snapshot epoch ${e}`, e, "an epoch at which the setup keeps a copy of the weights", { code: "setup", at: itemAt("snapshotEpochs: [", snapshotEpochs, i) }));
+  const diedDuring = (neuron: number) => {
+    const first = snapshotEpochs.findIndex((e) => deadAt(e).includes(neuron));
+    return first > 0 && snapshotEpochs[first] - snapshotEpochs[first - 1] === 1 ? snapshotEpochs[first - 1] : NaN;
+  };
 
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
   c.cell("title", [n13, n12, inputs, hidden, outputs, minutes(20, "the notebook"), n12]);
-  c.cell("setup-intro", [n12, n12, inputs, hidden, outputs, seed, rate, epochs, e0, e40, e3000]);
+  c.cell("setup-intro", [n12, n12, inputs, hidden, outputs, seed, rate, epochs, ...snaps]);
 
   // Dead neurons.
   const n3 = c.given("neuron 3", 3, "the dead neuron worked by hand: its position in code, weights[3]", { code: "dead-by-hand", at: "untrained.layers[0].weights[" });
@@ -101,7 +103,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   c.cell("dead-read", [
     () => deadAt(0)[0] + 1, () => deadAt(0)[1] + 1, () => deadAt(0)[2] + 1,
     () => newlyDead() + 1,
-    () => firstEpochs().snapshots.findIndex((s) => deadNeurons(s.network, data).includes(newlyDead())) - 1,
+    () => diedDuring(newlyDead()),
     () => hidden.value - deadAt(3000).length,
   ]);
 
@@ -239,7 +241,7 @@ export default claimsFor("13-stuck-training.ipynb", (c) => {
   const sharedCost = (answer: number) => [0, 1, 3].reduce((total, n) => total + (answer - data[n].target[0]) ** 2, 0);
   c.cell("exercise-2-text", [ex(2), target(0), target(1), target(3), () => sharedCost(shared())]);
   c.cell("recap", [zero, zero, widths[1], stuckCount(1), () => seedsHigh() - seedsLow.value + 1, widths[4]]);
-  c.cell("next", [n14, c.given("pixels", 25, "the digits network reads 5 × 5 = 25 pixels", { is: "fact" }), hidden, c.given("digits", 3, "the digits network tells 3 digits apart", { is: "fact" })]);
+  c.cell("next", [n14, () => trainingSamples()[0].input.length, hidden, () => trainingSamples()[0].target.length]);
   // ── Numbers in words, in captions and comments.
   const points = () => data.length;
   const oneHidden = c.given("one hidden neuron", 1, "the one-neuron bump network's hidden layer", { code: "bump-one" });

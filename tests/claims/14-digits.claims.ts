@@ -13,7 +13,7 @@ import {
   zeros,
   xorData,
 } from "../../lib/engine";
-import { newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
+import { digitsRecipe, newDigits, trainingDigits, trainingSamples } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { softmaxWorking } from "../../lib/course/softmax-working";
 
@@ -34,14 +34,16 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const zero = c.given("zero", 0, "zero: paper, a target, a starting value, a bound", { is: "definition" });
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
   const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "diagram", at: "sizes: [25, 8, " });
-  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  // The side of the square digit pictures, from the course's data.
+  const side = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "diagram", at: "sizes: [" });
   const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "diagram", at: "sizes: [25, " });
   const count = () => digits.length;
   const perDigit = () => digits.filter((d) => d.label === 0).length;
   const digit = (d: number) => c.given(`digit ${d}`, d, "one of the three digits", { is: "label" });
   const [d0, d1, d2] = [0, 1, 2].map(digit);
-  const epochs = c.given("epochs", 100, "notebook 15 trains the network for 100 epochs", { is: "fact" });
+  // How long notebook 15 trains: the course's recipe, whose run notebook 15's cell "helper" shows equal to its own.
+  const epochs = () => digitsRecipe.epochs;
   const seed = c.given("seed", 0, "our chosen seed for the He draw", { code: "diagram", at: "rng: new PythonRandom(" });
   const centre = c.given("centre pixel", 12, "the centre of the grid, in code (notebook 15 traces its weight by hand)", { is: "definition" });
   const lastPixel = () => pixels.value - 1;
@@ -49,10 +51,8 @@ export default claimsFor("14-digits.ipynb", (c) => {
   const centreText = () => centre.value + 1;
   const minutes = (n: number, what: string) => c.given(`${n} minutes`, n, `the estimated time for ${what}`, { is: "estimate" });
 
-  // The training runs' values come from what the notebook's cells printed (their stored outputs, which
-  // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
-  // the recipe's seed 0: no training) and, for one sentence no cell prints, the seed sweep (digitsRun, the
-  // library's copy of the notebook's run, which cell "helper" proves gives the same final weights).
+  // This notebook trains nothing; the claims build the untrained network (He weights drawn by the recipe's
+  // seed 0) only to count its weights and biases.
   const start = once(() => createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) }));
   const weightsOf = (net: { layers: { weights: number[][] }[] }) => net.layers.reduce((n, l) => n + l.weights.flat().length, 0);
   const biasesOf = (net: { layers: { biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.biases.length, 0);

@@ -1,3 +1,4 @@
+import { mnistSide } from "../../lib/course/mnist";
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import {
   PythonRandom,
@@ -36,7 +37,8 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   const one = c.given("one", 1, "one: ink, a target, a total probability, a numerator", { is: "definition" });
   const two = c.given("two", 2, "the 2 of √(2 / n), and a digit", { is: "definition" });
   const three = c.given("three", 3, "three digits, three outputs: the 3 of 1/3 and ln 3", { code: "setup", at: "sizes: [25, 8, " });
-  const side = c.given("side", 5, "the images are 5 × 5 pixels", { is: "definition" });
+  // The side of the square digit pictures, from the course's data.
+  const side = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const pixels = c.given("pixels", 25, "5 × 5 = 25 pixels, one input each", { code: "setup", at: "sizes: [" });
   const hidden = c.given("hidden", 8, "the network has 8 hidden neurons", { code: "setup", at: "sizes: [25, " });
   const count = () => digits.length;
@@ -56,8 +58,17 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
 
   // The training runs' values come from what the notebook's cells printed (their stored outputs, which
   // npm test proves equal to a re-run); the claims compute only the untrained network (He weights drawn by
-  // the recipe's seed 0: no training).
-  const start = once(() => createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) }));
+  // the recipe's seed 0: no training), checked against what the notebook printed.
+  // The untrained network rebuilt here must be the notebook's: its hidden weights' mean and standard
+  // deviation are those cell "he" printed, or the claims that use it fail.
+  const start = once(() => {
+    const net = createNetwork({ sizes: [25, 8, 3], activations: ["sigmoid", "softmax"] }, { weights: he, biases: zeros, rng: new PythonRandom(seed.value) });
+    const w = net.layers[0].weights.flat();
+    const mean = w.reduce((a, b) => a + b, 0) / w.length;
+    const sd = Math.sqrt(w.reduce((a, b) => a + (b - mean) ** 2, 0) / w.length);
+    if (Math.abs(mean - c.read("he", "mean")) > 0.00005 || Math.abs(sd - c.read("he", "standard deviation")) > 0.0005) throw new Error(`the rebuilt untrained network's hidden weights have mean ${mean} and standard deviation ${sd}, not what cell "he" printed`);
+    return net;
+  });
   const tableRow = (e: number) => `epoch ${String(e).padStart(3)}:`;
   const at = (e: number) => ({ loss: c.read("table", tableRow(e), "loss"), accuracy: c.read("table", tableRow(e), "accuracy") / 100 });
   const biasesOf = (net: { layers: { biases: number[] }[] }) => net.layers.reduce((n, l) => n + l.biases.length, 0);
@@ -101,10 +112,10 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   ]);
 
   // He initialization.
-  const w1 = () => start().layers[0].weights.flat();
-  const w1Mean = () => w1().reduce((a, b) => a + b, 0) / w1().length;
-  const w1Sd = () => Math.sqrt(w1().reduce((a, b) => a + (b - w1Mean()) ** 2, 0) / w1().length);
-  const inside = () => w1().filter((w) => Math.abs(w) <= 2 * heStandardDeviation(25)).length;
+  // The hidden weights' statistics, as cell "he" printed them.
+  const within = "within ±";
+  const inside = () => c.read("he", within, ":");
+  const drawn = () => c.read("he", within, ":", "of");
   // The seeds 0 to 5, trained with He's starting weights by cell "xavier", as it printed them.
   const lastSeed = c.given("last seed", 5, "the last of the six seeds compared", { code: "xavier", at: "const runs = [0, 1, 2, 3, 4, " });
   const heAllRight = () => (100 * c.read("xavier", "He ", "every image right in")) / c.read("xavier", "He ", "every image right in", "of");
@@ -119,9 +130,9 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
     heAllRight, epochs,
   ]);
   c.cell("he-read", [
-    () => w1().length, w1Mean, w1Sd, zero, () => heStandardDeviation(25),
+    c.output("he", "our"), c.output("he", "mean"), c.output("he", "standard deviation"), zero, () => heStandardDeviation(25),
     c.rounded(() => 100 * (2 * 0.5 * (1 + erf(2 / Math.SQRT2)) - 1)),
-    () => 2 * heStandardDeviation(25), inside, () => w1().length, () => (100 * inside()) / w1().length,
+    () => 2 * heStandardDeviation(25), inside, drawn, () => (100 * inside()) / drawn(),
   ]);
 
   // Epoch 0.
@@ -133,7 +144,7 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
       return answers.every((a) => a === answers[0]) ? answers[0] : NaN;
     },
     one, three,
-    () => 100 * Math.min(...startOutputs().flat()), () => 100 * Math.max(...startOutputs().flat()),
+    c.output("epoch-zero", "probabilities from"), c.output("epoch-zero", "probabilities from", "to"),
     () => samples.filter((s, n) => argmax(startOutputs()[n]) === argmax(s.target)).length, () => 100 * at(0).accuracy,
     () => at(0).loss, () => Math.log(3), one, three,
   ]);
@@ -210,7 +221,8 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
     seed, () => at(0).loss, () => at(100).loss, epochs, firstPerfect,
   ]);
   c.cell("inspector-intro", [count, rate, epochs, count]);
-  const realSide = c.given("real image side", 28, "the side of an MNIST picture in pixels", { is: "fact" });
+  // The side of the real digit images, as the course's data defines it (notebook 16 reads them).
+  const realSide = () => mnistSide;
   c.cell("next", [n01, n16, realSide, realSide, seed, everything, side, side, d1]);
   c.cell("xavier-intro", [
     n16, two, two, () => pixels.value + hidden.value, () => xavierStandardDeviation(25, 8), () => heStandardDeviation(25),
@@ -227,9 +239,9 @@ export default claimsFor("15-training-the-reader.ipynb", (c) => {
   c.words("equal-run", [hidden, hidden, single]);
   c.words("equal-read", [hidden, hidden]);
   c.words("he-intro", [single]);
-  c.cell("he", [() => w1().length, () => w1().length, seed, c.given("bin width", 0.1, "the histogram's bin width", { code: "he" }), () => heStandardDeviation(25)]);
+  c.cell("he", [drawn, drawn, seed, c.given("bin width", 0.1, "the histogram's bin width", { code: "he" }), () => heStandardDeviation(25)]);
   const twoDeviations = c.given("two deviations", 2, "the ±2 standard deviations the cell counts within", { code: "he", at: "console.log(`within ±${formatNumber(" });
-  c.words("he-read", [twoDeviations, () => w1().length]);
+  c.words("he-read", [twoDeviations, drawn]);
   c.cell("xavier", [zero, count]);
   c.words("epoch-vs-sample", [single, oneUpdate, single]);
   c.cell("trace", [centreText, tracedText, centre, traced]);

@@ -3,7 +3,7 @@
 // from a second copy of the notebook's code: the claims no longer load MNIST or train a network.
 import { claimsFor, itemAt, once } from "../../lib/tools/claims/define";
 import { argmax, countParameters, heStandardDeviation, xorData } from "../../lib/engine";
-import { trainingDigits } from "../../lib/course/digits-data";
+import { digitsRecipe, trainingDigits } from "../../lib/course/digits-data";
 import { parameterCountWorking } from "../../lib/course/parameter-working";
 import { join } from "node:path";
 import { joinText, readNotebook } from "../../lib/tools/notebooks/ipynb";
@@ -32,8 +32,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   ];
   const zero = c.given("zero", 0, "zero: paper, a starting bias, an index, a label", { is: "definition" });
   const one = c.given("one", 1, "one: full ink, an index, a label", { is: "definition" });
-  const side = c.given("side", 28, "an MNIST image is 28 × 28 pixels", { is: "fact" });
-  const pixels = () => side.value * side.value;
+  // An image's pixels, as cell "pixels" printed them ("… of 784"), and the side of its square.
+  const pixels = () => c.read("pixels", "pixels that are not 0:", "of");
+  const side = () => (Number.isInteger(Math.sqrt(pixels())) ? Math.sqrt(pixels()) : NaN);
   const hidden = c.given("hidden", 16, "each hidden layer has 16 neurons", { code: "count", at: "const sizes = [784, " });
   const classes = c.given("classes", 10, "ten digits, ten outputs", { code: "count", at: "const sizes = [784, 16, 16, " });
   const sizes = [784, 16, 16, 10];
@@ -56,10 +57,9 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
   const ofDigit = (d: number) => () => c.read("import", `digit ${d}:`);
   const testCounts = () => Array.from({ length: 10 }, (_, d) => c.read("split-grid", "test digits of each kind:", { nth: d }));
 
-  const smallPixels = c.given("small pixels", 25, "the 5 × 5 network's inputs in notebooks 14 and 15", { is: "definition" });
-  const smallHidden = c.given("small hidden", 8, "notebooks 14 and 15's hidden neurons", { is: "definition" });
-  const smallOutputs = c.given("small outputs", 3, "notebooks 14 and 15's three digits", { is: "definition" });
-  const smallSide = c.given("small side", 5, "notebooks 14 and 15's images are 5 × 5", { is: "definition" });
+  // Notebooks 14 and 15's network and pictures, from the course's recipe and data.
+  const [smallPixels, smallHidden, smallOutputs] = digitsRecipe.sizes.map((n) => () => n);
+  const smallSide = () => Math.sqrt(trainingDigits()[0].pixels.length);
   const d4 = digit(4);
   const d9 = digit(9);
   c.cell("title", [
@@ -105,7 +105,7 @@ export default claimsFor("16-real-digits.ipynb", (c) => {
     firstLayerKnobs, knobs, () => (100 * firstLayerKnobs()) / knobs(), hidden, pixels,
   ]);
   c.cell("init-intro", [
-    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)", { is: "definition" }), pixels, () => heStandardDeviation(784), hidden, () => heStandardDeviation(16), zero, weightSeed,
+    n15, zero, c.given("He numerator", 2, "the 2 of √(2 / n)", { is: "definition" }), pixels, () => heStandardDeviation(pixels()), hidden, () => heStandardDeviation(hidden.value), zero, weightSeed,
   ]);
   const checkedOn = c.given("checked digits", 256, "how many digits the engine comparison trains on", { code: "same", at: "split.train.slice(0, " });
   c.cell("fast-intro", [trainCount, knobs, n05, n15, zero, zero, checkedOn, batch, knobs]);

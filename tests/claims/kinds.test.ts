@@ -46,6 +46,9 @@ describe("direction words", () => {
   it("finds the words that state a direction, and phrases such as 'goes up' and 'more than'", () => {
     const found = findDirectionWords("The loss falls, the weight goes up, more than before, and the slope is steeper.");
     expect(found.map((d) => d.word)).toEqual(["falls", "up", "more", "steeper"]);
+    // "back" between the verb and its direction: the curve comes back down.
+    expect(findDirectionWords("The curve climbs, then comes back down; the weights go back up.").map((d) => d.word)).toEqual(["climbs", "down", "up"]);
+    expect(findDirectionWords("Go back to the start, then go over it.")).toEqual([]);
   });
 
   it("finds a declared phrase with either word of the pair, across emphasis and line breaks", () => {

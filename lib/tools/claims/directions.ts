@@ -28,8 +28,8 @@ const detected = new Set([
   "bigger", "smaller", "larger", "greater", "higher", "lower", "fewer", "faster", "slower", "steeper", "flatter",
   "largest", "biggest", "smallest", "highest", "lowest", "fewest",
 ]);
-/** Phrases that state a direction: "goes up", "more than"… (the direction word is the last or first word). */
-const detectedPhrases = /\b(?:go|goes|went|gone|going|move|moves|moved|moving|push|pushes|pushed|turn|turns|comes?|came)[\s*_]+(up|down)\b|\b(more|less)[\s*_]+than\b/gi;
+/** Phrases that state a direction: "goes up", "comes back down", "more than"… (the direction word is the last or first word). */
+const detectedPhrases = /\b(?:go|goes|went|gone|going|move|moves|moved|moving|push|pushes|pushed|turn|turns|comes?|came)(?:[\s*_]+back)?[\s*_]+(up|down)\b|\b(more|less)[\s*_]+than\b/gi;
 
 /** Whether a direction word says "above" (+1) or "below" (−1), and its opposite. */
 export function directionOf(word: string): { sign: 1 | -1; opposite: string } | undefined {
