@@ -142,7 +142,7 @@ function makeRoom(net: FastNetwork): Room {
     index: new Int32Array(fanIn),
     value: new Float64Array(fanIn),
   }));
-  const widest = Math.max(...net.layers.map((layer) => layer.size)) + 3;
+  const widest = Math.max(...net.layers.map((layer) => layer.size));
   const blamed = { neuron: new Int32Array(widest), blame: new Float64Array(widest) };
   const outputs = () => Array.from({ length: net.layers[net.layers.length - 1].size }, () => 0.5);
   const output = { preActivations: outputs(), activations: outputs() };
@@ -434,8 +434,7 @@ function stepLayer(layer: FastLayer, sums: { weights: Float64Array; biases: Floa
  * Adds one sample's gradients onto a layer's sums, as `addBlameGradients`: blame × input onto each weight's
  * (neuron j's weight for input i at j × fanIn + i), the blame onto each bias's. Only the inputs that are not
  * 0 and the neurons with blame are visited (they alone add anything). The neurons with blame are listed
- * first, then taken four at a time; a last group of fewer than four is filled up with the first one and a
- * blame of 0, which adds 0 and changes nothing.
+ * first, then taken four at a time, and the last one to three one at a time.
  */
 function addGradients(work: LayerWork, layerSums: Run["sums"][number], fanIn: number, blamed: Room["blamed"]): void {
   const { blame, from, to, index, value } = work;
@@ -447,11 +446,8 @@ function addGradients(work: LayerWork, layerSums: Run["sums"][number], fanIn: nu
     blamed.neuron[m] = j;
     blamed.blame[m++] = blame[j];
   }
-  for (; m % 4 !== 0; m++) {
-    blamed.neuron[m] = blamed.neuron[0];
-    blamed.blame[m] = 0;
-  }
-  for (let q = 0; q < m; q += 4) {
+  let q = 0;
+  for (; q + 4 <= m; q += 4) {
     const b0 = blamed.blame[q];
     const b1 = blamed.blame[q + 1];
     const b2 = blamed.blame[q + 2];
@@ -468,6 +464,11 @@ function addGradients(work: LayerWork, layerSums: Run["sums"][number], fanIn: nu
       sums[r2 + i] += b2 * v;
       sums[r3 + i] += b3 * v;
     }
+  }
+  for (; q < m; q++) {
+    const b = blamed.blame[q];
+    const row = blamed.neuron[q] * fanIn;
+    for (let e = from; e < to; e++) sums[row + index[e]] += b * value[e];
   }
 }
 
