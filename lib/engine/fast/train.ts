@@ -42,13 +42,25 @@ export interface FastHistory {
  * or a weight stops being finite.
  */
 export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrainOptions): FastHistory {
+  return { records: Array.from(trainFastEpochs(net, data, options)) };
+}
+
+/**
+ * `trainFast` one epoch at a time (live training, notebook 16): a loop over the result trains an epoch each
+ * time it asks for the next record, so a caller can redraw a view between epochs. It is still one run: the
+ * dataset is listed once and the shuffled order carries on, so the weights and records are `trainFast`'s.
+ */
+export function trainFastEpochs(net: FastNetwork, data: FastSamples, options: FastTrainOptions): Generator<EpochRecord, void, undefined> {
   checkFastNetwork(net);
   checkSampleLayout(net, data);
   checkTrainOptions(options);
+  return epochs(startRun(net, data), options);
+}
+
+function* epochs(run: Run, options: FastTrainOptions): Generator<EpochRecord, void, undefined> {
+  const { net, data } = run;
   const settings = trainSettings(options, data.count);
-  const run = startRun(net, data);
   const order = Array.from({ length: data.count }, (_, n) => n);
-  const history: FastHistory = { records: [] };
   for (let epoch = settings.firstEpoch; epoch < settings.firstEpoch + options.epochs; epoch++) {
     if (options.shuffle) shuffle(options.shuffle, order);
     const seen: EpochSums = { totalLoss: 0, correct: 0 };
@@ -60,10 +72,9 @@ export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrai
     }
     const record = epochRecord(epoch, seen, data.count, settings);
     stopIfBlownUp(record, net.layers.every((layer) => allFinite(layer.weights) && allFinite(layer.biases)), options.learningRate);
-    history.records.push(record);
     options.onEpoch?.(record, net);
+    yield record;
   }
-  return history;
 }
 
 /** The mean loss and the accuracy of `net` on `data`, without changing any weight (notebook 16; see `evaluate`). */
