@@ -1,5 +1,5 @@
 // trainFastLive trains exactly like one call of trainFast: same records, same weights, also when it
-// shuffles (each piece starts from the order the previous one left), and draws its frames.
+// shuffles (it is one run, paused between frames, so the shuffled order carries on), and draws its frames.
 import { describe, expect, it } from "vitest";
 import { FastNetwork, FastSamples, PythonRandom, createNetwork, he, toFastNetwork, trainFast, zeros } from "../../lib/engine";
 import { trainFastLive } from "../../lib/course/live-fast";
@@ -55,7 +55,7 @@ describe("trainFastLive", () => {
     expect(everyEpoch.shown).toHaveLength(5);
   });
 
-  it("would differ without the reordering: a fresh trainFast call restarts from the stored order", () => {
+  it("would differ if it trained in separate calls: a fresh trainFast call restarts from the stored order", () => {
     const a = digitNet();
     const b = digitNet();
     trainFast(a, digits, { ...recipe, epochs: 2, shuffle: new PythonRandom(2) });

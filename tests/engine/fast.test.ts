@@ -14,6 +14,7 @@ import {
   createNetwork,
   evaluate,
   evaluateFast,
+  forward,
   fromFastNetwork,
   digitSamples,
   he,
@@ -211,6 +212,50 @@ describe("trainFast gives the course's own runs bit for bit", () => {
       const start = createNetwork({ sizes: [784, 16, 16, 10], activations }, { weights: he, biases: uniformIn(-0.1, 0.1), rng });
       expectSameTraining(start, data, { epochs: 3, learningRate: 0.1, loss: "crossEntropy", method: { batchSize: k === 0 ? 32 : 20 }, seed: 2 });
     }
+  });
+});
+
+describe("trainFast at the edges of its groups", () => {
+  // The fast path takes 8 neurons side by side in a forward pass, 4 inputs side by side when blame is
+  // collected and 4 blamed neurons side by side when gradients are added, and it divides by a batch's size
+  // in two ways (power of two or not). Layers of 13 and 9 neurons leave a remainder in every one of those
+  // groups; 37 samples in batches of 32 leave a last batch of 5.
+  const sparseData = (rng: PythonRandom, inputs: number, count: number) =>
+    Array.from({ length: count }, (_, n) => ({
+      // Sample 0 has no input that is not 0 at all; the others about one in three.
+      input: Array.from({ length: inputs }, () => (n > 0 && rng.random() < 0.35 ? rng.uniform(-1, 1.5) : 0)),
+      target: oneHot(n % 6, 6),
+    }));
+
+  for (const batchSize of [1, 3, 5, 32]) {
+    it(`30→13→9→6, 37 samples in batches of ${batchSize}`, () => {
+      const rng = new PythonRandom(80 + batchSize);
+      const start = createNetwork({ sizes: [30, 13, 9, 6], activations: ["relu", "tanh", "softmax"] }, { weights: he, biases: uniformIn(-0.2, 0.2), rng });
+      expectSameTraining(start, sparseData(rng, 30, 37), { epochs: 4, learningRate: 0.1, loss: "crossEntropy", method: { batchSize }, seed: 5 });
+    });
+  }
+
+  it("ReLU neurons that output 0 are skipped as inputs and as blame, and change nothing", () => {
+    const rng = new PythonRandom(90);
+    const start = createNetwork({ sizes: [30, 13, 9, 6], activations: ["relu", "relu", "softmax"] }, { weights: he, biases: zeros, rng });
+    // Neuron 0 of the first layer can never fire (a bias far below any weighted sum), neurons 1-3 rarely.
+    start.layers[0].biases[0] = -100;
+    for (const j of [1, 2, 3]) start.layers[0].biases[j] = -1.5;
+    const data = sparseData(rng, 30, 37);
+    // Counted with the plain engine: the first layer really has outputs of exactly 0, more than the dead neuron's.
+    const zerosSeen = data.reduce((sum, s) => sum + forward(start, s.input).layers[0].activations.filter((a) => a === 0).length, 0);
+    expect(zerosSeen).toBeGreaterThan(37 * 4);
+    expectSameTraining(start, data, { epochs: 4, learningRate: 0.1, loss: "crossEntropy", method: { batchSize: 5 }, seed: 6 });
+    expectSameTraining(start, data, { epochs: 2, learningRate: 0.1, loss: "crossEntropy", method: "sample", seed: 6 });
+  });
+
+  it("evaluateFast and predictFast give the plain engine's numbers, also for a sample with no input that is not 0", () => {
+    const rng = new PythonRandom(91);
+    const net = createNetwork({ sizes: [30, 13, 9, 6], activations: ["relu", "sigmoid", "softmax"] }, { weights: he, biases: uniformIn(-0.5, 0.5), rng });
+    const data = sparseData(rng, 30, 37);
+    const fast = toFastNetwork(net);
+    expect(evaluateFast(fast, packSamples(data), "crossEntropy")).toEqual(evaluate(net, data, "crossEntropy"));
+    for (const s of data) expect(predictFast(fast, s.input)).toEqual(predict(net, s.input));
   });
 });
 

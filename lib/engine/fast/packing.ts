@@ -7,6 +7,7 @@ import { ActivationName } from "../activations";
 import { checkActivationName, checkFiniteNumber, checkNetwork, checkNumbers, checkWholeNumber } from "../checks";
 import { Sample } from "../data";
 import { Network } from "../network";
+import { allFinite } from "../train";
 
 /** One layer, its weights packed neuron by neuron: weights[j * fanIn + i] is the weight neuron j gives to input i. */
 export interface FastLayer {
@@ -148,8 +149,8 @@ export function checkSampleLayout(net: FastNetwork, data: FastSamples): void {
 /** Length and finiteness of a packed array; a bad value is named by its row (`rowName` n) and position. */
 export function checkFiniteValues(what: string, values: Float64Array, length: number, rowLength: number, rowName = "neuron"): void {
   if (values.length !== length) throw new Error(`${what} hold ${values.length} numbers, but ${length} were expected (${rowLength} per ${rowName})`);
+  if (allFinite(values)) return; // a plain loop: several times faster than findIndex, which only names the culprit
   const bad = values.findIndex((v) => !Number.isFinite(v));
-  if (bad < 0) return;
   const where = rowLength === 1 ? `[${bad}]` : ` (${rowName} ${Math.floor(bad / rowLength)}, position ${bad % rowLength})`;
   checkFiniteNumber(`${what}${where}`, values[bad]);
 }

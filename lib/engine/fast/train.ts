@@ -6,6 +6,12 @@
  *   gradient of exactly 0, so only the inputs that are not 0 are visited: about 150 of a digit's 784
  *   pixels, and the hidden ReLU neurons that did not fire.
  * - Four or eight neurons share each pass over a sample's inputs, so each input is read once for several weights.
+ * - It does not take several samples through a layer together, as matrix libraries do. Each sample visits
+ *   only its own inputs that are not 0, and four digits together ink about 300 different pixels, twice as
+ *   many as one: to share each weight among them, every sample would multiply it by all 300, zeros
+ *   included. Here the multiplications cost more than the readings they would save (tried: slower).
+ * - Evaluating and predicting list each sample's inputs just before its forward pass, and keep no room
+ *   for gradients.
  * Every formula (the activations, the losses, their slopes, the blame at the output) is the teaching
  * engine's, imported. This file only chooses the order and the memory in which the same products are
  * taken and added: every sum receives the same terms in the same order as in network.ts, so both engines
@@ -36,13 +42,25 @@ export interface FastHistory {
  * or a weight stops being finite.
  */
 export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrainOptions): FastHistory {
+  return { records: Array.from(trainFastEpochs(net, data, options)) };
+}
+
+/**
+ * `trainFast` one epoch at a time (live training, notebook 16): a loop over the result trains an epoch each
+ * time it asks for the next record, so a caller can redraw a view between epochs. It is still one run: the
+ * dataset is listed once and the shuffled order carries on, so the weights and records are `trainFast`'s.
+ */
+export function trainFastEpochs(net: FastNetwork, data: FastSamples, options: FastTrainOptions): Generator<EpochRecord, void, undefined> {
   checkFastNetwork(net);
   checkSampleLayout(net, data);
   checkTrainOptions(options);
+  return epochs(startRun(net, data), options);
+}
+
+function* epochs(run: Run, options: FastTrainOptions): Generator<EpochRecord, void, undefined> {
+  const { net, data } = run;
   const settings = trainSettings(options, data.count);
-  const run = startRun(net, data);
   const order = Array.from({ length: data.count }, (_, n) => n);
-  const history: FastHistory = { records: [] };
   for (let epoch = settings.firstEpoch; epoch < settings.firstEpoch + options.epochs; epoch++) {
     if (options.shuffle) shuffle(options.shuffle, order);
     const seen: EpochSums = { totalLoss: 0, correct: 0 };
@@ -54,10 +72,9 @@ export function trainFast(net: FastNetwork, data: FastSamples, options: FastTrai
     }
     const record = epochRecord(epoch, seen, data.count, settings);
     stopIfBlownUp(record, net.layers.every((layer) => allFinite(layer.weights) && allFinite(layer.biases)), options.learningRate);
-    history.records.push(record);
     options.onEpoch?.(record, net);
+    yield record;
   }
-  return history;
 }
 
 /** The mean loss and the accuracy of `net` on `data`, without changing any weight (notebook 16; see `evaluate`). */
@@ -65,13 +82,18 @@ export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: Loss
   checkFastNetwork(net);
   checkSampleLayout(net, data);
   checkLossName(lossName);
-  const run = startRun(net, data);
+  const room = makeRoom(net);
+  const first = room.layers[0];
   let total = 0;
   let correct = 0;
   for (let n = 0; n < data.count; n++) {
-    const output = forwardSample(run, n).activations;
-    total += loss(lossName, output, run.targets[n]);
-    if (isCorrect(output, run.targets[n])) correct++;
+    // One sample's inputs are listed just before its forward pass: a single pass over the dataset, which
+    // is read once anyway, and no list of the whole dataset to write and read back.
+    if (listNonZero(data.inputs, n * data.inputSize, data.inputSize, first) !== 0) badInputs(data);
+    const output = forwardSample(room).activations;
+    const target = targetOf(data, n, room.target);
+    total += loss(lossName, output, target);
+    if (isCorrect(output, target)) correct++;
   }
   return { loss: total / data.count, accuracy: correct / data.count };
 }
@@ -80,14 +102,14 @@ export function evaluateFast(net: FastNetwork, data: FastSamples, lossName: Loss
 export function predictFast(net: FastNetwork, input: ArrayLike<number>): number[] {
   checkFastNetwork(net);
   checkNumbers("the input", input, net.inputSize, "one per input neuron");
-  const one: FastSamples = { count: 1, inputSize: net.inputSize, targetSize: 0, inputs: Float64Array.from(input), targets: new Float64Array(0) };
-  return forwardSample(startRun(net, one), 0).activations.slice();
+  const room = makeRoom(net);
+  listNonZero(Float64Array.from(input), 0, net.inputSize, room.layers[0]);
+  return forwardSample(room).activations.slice();
 }
 
-
 /**
- * One layer's room for one sample: its z, a and blame, its inputs that are not 0 (index[from … to − 1],
- * with their values), and the batch's gradient sums, shaped like the layer's weights and biases.
+ * One layer's room for one sample: its z, a and blame, and its inputs that are not 0 (index[from … to − 1],
+ * with their values).
  */
 interface LayerWork {
   z: Float64Array;
@@ -95,57 +117,80 @@ interface LayerWork {
   blame: Float64Array;
   from: number;
   to: number;
-  /** For the first layer, the dataset's own lists (the run's inputIndex and inputValue); for the others, the layer's. */
+  /** In training, the first layer's lists are the dataset's own (the run's inputIndex and inputValue). */
   index: Int32Array;
   value: Float64Array;
-  weightSums: Float64Array;
-  biasSums: Float64Array;
 }
 
-/** What a run keeps: the network, the dataset's inputs that are not 0, its targets as lists, and room for one sample. */
-interface Run {
+/** Room for one sample's forward and backward pass, made once and filled again for every sample (see `makeRoom` in train.ts). */
+interface Room {
   net: FastNetwork;
+  layers: LayerWork[];
+  /** One sample's output layer as the teaching engine's lists, and the blame on it (see `forwardSample`, `backwardSample`). */
+  output: LayerTrace;
+  blameOnOutput: number[];
+  outputBlame: number[];
+  /** One sample's target as a list, for the teaching engine's loss (see `targetOf`). */
+  target: number[];
+  /** Room for the blame a layer's inputs collect (see `blameOnInputs`). */
+  collected: Float64Array;
+  /** Room for one sample's neurons with blame, and their blame (see `addGradients`). */
+  blamed: { neuron: Int32Array; blame: Float64Array };
+}
+
+/** What a training run keeps besides the room: the dataset's inputs that are not 0, and each layer's gradient sums. */
+interface Run extends Room {
+  data: FastSamples;
   /** Sample n's inputs that are not 0: inputIndex[sampleStart[n] … sampleStart[n + 1] − 1], with their values. */
   sampleStart: Int32Array;
   inputIndex: Int32Array;
   inputValue: Float64Array;
-  targets: number[][];
-  layers: LayerWork[];
-  /** Room for one sample's neurons with blame, and their blame (see `addGradients`). */
-  blamed: { neuron: Int32Array; blame: Float64Array };
-  /** Room for the blame a layer's inputs collect (see `blameOnInputs`). */
-  collected: Float64Array;
-  /** Room for one sample's output layer as the teaching engine's lists, and the blame on it (see `forwardSample`, `backwardSample`). */
-  output: LayerTrace;
-  blameOnOutput: number[];
-  outputBlame: number[];
+  /** The batch's gradient sums, shaped like each layer's weights and biases. */
+  sums: { weights: Float64Array; biases: Float64Array }[];
 }
 
-function startRun(net: FastNetwork, data: FastSamples): Run {
-  const nonZero = nonZeroInputs(data);
-  const layers = net.layers.map(({ fanIn, size }, l) => ({
+function makeRoom(net: FastNetwork): Room {
+  const layers = net.layers.map(({ fanIn, size }) => ({
     z: new Float64Array(size),
     a: new Float64Array(size),
     blame: new Float64Array(size),
     from: 0,
     to: 0,
-    index: l === 0 ? nonZero.inputIndex : new Int32Array(fanIn),
-    value: l === 0 ? nonZero.inputValue : new Float64Array(fanIn),
-    weightSums: new Float64Array(size * fanIn),
-    biasSums: new Float64Array(size),
+    index: new Int32Array(fanIn),
+    value: new Float64Array(fanIn),
   }));
-  const { targets, targetSize } = data;
-  const targetRows = Array.from({ length: data.count }, (_, n) => Array.from(targets.subarray(n * targetSize, (n + 1) * targetSize)));
-  const widest = Math.max(...net.layers.map((layer) => layer.size)) + 3;
+  const widest = Math.max(...net.layers.map((layer) => layer.size));
   const blamed = { neuron: new Int32Array(widest), blame: new Float64Array(widest) };
   const outputs = () => Array.from({ length: net.layers[net.layers.length - 1].size }, () => 0.5);
   const output = { preActivations: outputs(), activations: outputs() };
-  return { net, ...nonZero, targets: targetRows, layers, blamed, collected: new Float64Array(widest), output, blameOnOutput: outputs(), outputBlame: outputs() };
+  return { net, layers, output, blameOnOutput: outputs(), outputBlame: outputs(), target: outputs(), collected: new Float64Array(widest), blamed };
+}
+
+function startRun(net: FastNetwork, data: FastSamples): Run {
+  const room = makeRoom(net);
+  const nonZero = nonZeroInputs(data);
+  room.layers[0].index = nonZero.inputIndex;
+  room.layers[0].value = nonZero.inputValue;
+  const sums = net.layers.map(({ fanIn, size }) => ({ weights: new Float64Array(size * fanIn), biases: new Float64Array(size) }));
+  return { ...room, ...nonZero, data, sums };
+}
+
+/** Sample n's target as a list (into `row`), for the teaching engine's loss and its slope. */
+function targetOf(data: FastSamples, n: number, row: number[]): number[] {
+  const { targets, targetSize } = data;
+  for (let k = 0, at = n * targetSize; k < targetSize; k++) row[k] = targets[at + k];
+  return row;
+}
+
+/** Throws the clear error for the first input that is not a finite number. */
+function badInputs(data: FastSamples): never {
+  checkFiniteValues("the inputs", data.inputs, data.count * data.inputSize, data.inputSize, "sample");
+  throw new Error("the inputs hold a value that is not a finite number");
 }
 
 /**
  * Lists every sample's inputs that are not 0, in one pass over the inputs (the biggest array by far), and
- * checks on the way that they are finite. The lists start with room for a quarter of the values and double when full.
+ * checks that they are finite (a 0 is). The lists start with room for a quarter of the values and double when full.
  */
 function nonZeroInputs(data: FastSamples): { sampleStart: Int32Array; inputIndex: Int32Array; inputValue: Float64Array } {
   const { inputs, inputSize, count } = data;
@@ -153,7 +198,6 @@ function nonZeroInputs(data: FastSamples): { sampleStart: Int32Array; inputIndex
   let inputValue = new Float64Array(inputIndex.length);
   const sampleStart = new Int32Array(count + 1);
   let at = 0;
-  let finite = 0;
   for (let n = 0; n < count; n++) {
     sampleStart[n] = at;
     if (at + inputSize > inputIndex.length) {
@@ -164,14 +208,13 @@ function nonZeroInputs(data: FastSamples): { sampleStart: Int32Array; inputIndex
     for (let i = 0, offset = n * inputSize; i < inputSize; i++) {
       // Written every time, kept (at moves on) only when not 0: no branch to guess wrong on every pixel.
       const v = inputs[offset + i];
-      finite += v * 0; // stays 0 while every value is finite (see allFinite)
       inputIndex[at] = i;
       inputValue[at] = v;
       at += v !== 0 ? 1 : 0;
     }
   }
   sampleStart[count] = at;
-  if (finite !== 0) checkFiniteValues("the inputs", inputs, count * inputSize, inputSize, "sample");
+  if (!allFinite(inputValue.subarray(0, at))) badInputs(data);
   return { sampleStart, inputIndex, inputValue };
 }
 
@@ -181,30 +224,33 @@ function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
 }
 
 /**
- * The forward pass for sample n (notebook 05): each layer lists its inputs that are not 0, takes its
- * weighted sums plus biases over them, and bends them with the teaching engine's activation. Returns the
- * output layer's z and a as the teaching engine's lists.
+ * The forward pass for one sample (notebook 05), whose inputs that are not 0 the first layer has listed:
+ * each layer takes its weighted sums plus biases over its listed inputs, bends them with the teaching
+ * engine's activation and lists those outputs that are not 0 for the next layer. Returns the output
+ * layer's z and a as the teaching engine's lists.
  */
-function forwardSample(run: Run, n: number): LayerTrace {
-  const layers = run.net.layers;
+function forwardSample(room: Room): LayerTrace {
+  const layers = room.net.layers;
   const last = layers.length - 1;
   for (let l = 0; l <= last; l++) {
-    const work = run.layers[l];
-    if (l === 0) {
-      work.from = run.sampleStart[n];
-      work.to = run.sampleStart[n + 1];
-    } else {
-      listNonZero(run.layers[l - 1].a, work);
-    }
+    const work = room.layers[l];
+    if (l > 0) listNonZero(room.layers[l - 1].a, 0, layers[l].fanIn, work);
     weightedSums(layers[l], work);
     if (l < last) bendLayer(layers[l].activation, work.z, work.a);
   }
   // The output layer's a is only read from these lists (the loss, its slope, the blame at the output).
-  const { z } = run.layers[last];
-  const { preActivations, activations } = run.output;
+  const { z } = room.layers[last];
+  const { preActivations, activations } = room.output;
   for (let j = 0; j < z.length; j++) preActivations[j] = z[j];
   activate(layers[last].activation, preActivations, activations);
-  return run.output;
+  return room.output;
+}
+
+/** The forward pass for sample n of the run's dataset, whose inputs that are not 0 are listed already. */
+function forwardListed(run: Run, n: number): LayerTrace {
+  run.layers[0].from = run.sampleStart[n];
+  run.layers[0].to = run.sampleStart[n + 1];
+  return forwardSample(run);
 }
 
 /**
@@ -228,17 +274,24 @@ function bendLayer(activation: ActivationName, z: Float64Array, a: Float64Array)
   }
 }
 
-/** Lists a layer's outputs `a` that are not 0, as the next layer's inputs. */
-function listNonZero(a: Float64Array, next: LayerWork): void {
+/**
+ * Lists the values[offset … offset + length − 1] that are not 0 as a layer's inputs (a sample's inputs, or
+ * the outputs of the layer before). Returns 0 when they are all finite (see `allFinite`), NaN otherwise.
+ */
+function listNonZero(values: Float64Array, offset: number, length: number, work: LayerWork): number {
+  const { index, value } = work;
   let at = 0;
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i];
+  let finite = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[offset + i];
     if (v === 0) continue;
-    next.index[at] = i;
-    next.value[at++] = v;
+    finite += v * 0;
+    index[at] = i;
+    value[at++] = v;
   }
-  next.from = 0;
-  next.to = at;
+  work.from = 0;
+  work.to = at;
+  return finite;
 }
 
 /**
@@ -286,7 +339,7 @@ function weightedSums(layer: FastLayer, work: LayerWork): void {
  * then layer by layer the blame each input collects (Σ over neurons j, in increasing order, of
  * blame[j] × w[j][i]) times the bend's local effect, `activationDerivative`.
  */
-function backwardSample(run: Run, output: LayerTrace, target: readonly number[], lossName: LossName): void {
+function backwardSample(run: Room, output: LayerTrace, target: readonly number[], lossName: LossName): void {
   const layers = run.net.layers;
   const last = layers.length - 1;
   const blameOnOutput = lossDerivative(lossName, output.activations, target, run.blameOnOutput);
@@ -356,14 +409,14 @@ function blameOnInputs(w: Float64Array, size: number, fanIn: number, blame: Floa
 function batchStep(run: Run, order: readonly number[], start: number, end: number, options: FastTrainOptions): EpochSums {
   const seen: EpochSums = { totalLoss: 0, correct: 0 };
   for (let k = start; k < end; k++) {
-    const output = forwardSample(run, order[k]);
-    const target = run.targets[order[k]];
+    const output = forwardListed(run, order[k]);
+    const target = targetOf(run.data, order[k], run.target);
     seen.totalLoss += loss(options.loss, output.activations, target);
     if (isCorrect(output.activations, target)) seen.correct++;
     backwardSample(run, output, target, options.loss);
-    for (let l = 0; l < run.layers.length; l++) addGradients(run.layers[l], run.net.layers[l], run.blamed);
+    for (let l = 0; l < run.layers.length; l++) addGradients(run.layers[l], run.sums[l], run.net.layers[l].fanIn, run.blamed);
   }
-  for (let l = 0; l < run.layers.length; l++) stepLayer(run.net.layers[l], run.layers[l], end - start, options.learningRate);
+  for (let l = 0; l < run.layers.length; l++) stepLayer(run.net.layers[l], run.sums[l], end - start, options.learningRate);
   return seen;
 }
 
@@ -371,32 +424,38 @@ function batchStep(run: Run, order: readonly number[], start: number, end: numbe
  * A layer's step against its averaged gradients (notebook 08), as `averageGradients` then `updateWeights`:
  * each weight and bias moves by learning rate × (sum / count). The sums then start again from 0.
  */
-function stepLayer(layer: FastLayer, work: LayerWork, count: number, learningRate: number): void {
+function stepLayer(layer: FastLayer, sums: { weights: Float64Array; biases: Float64Array }, count: number, learningRate: number): void {
   const { weights: w, biases } = layer;
-  const { weightSums, biasSums } = work;
+  const { weights: weightSums, biases: biasSums } = sums;
   // For a power of two (a batch of 32, say) 1 / count is exact, so g × (1 / count) and g / count are the
   // same number; a multiplication is several times faster than a division.
   if ((count & (count - 1)) === 0) {
     const inverse = 1 / count;
-    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (weightSums[at] * inverse);
+    for (let at = 0; at < w.length; at++) {
+      w[at] -= learningRate * (weightSums[at] * inverse);
+      weightSums[at] = 0;
+    }
   } else {
-    for (let at = 0; at < w.length; at++) w[at] -= learningRate * (weightSums[at] / count);
+    for (let at = 0; at < w.length; at++) {
+      w[at] -= learningRate * (weightSums[at] / count);
+      weightSums[at] = 0;
+    }
   }
-  for (let j = 0; j < biases.length; j++) biases[j] -= learningRate * (biasSums[j] / count);
-  weightSums.fill(0);
-  biasSums.fill(0);
+  for (let j = 0; j < biases.length; j++) {
+    biases[j] -= learningRate * (biasSums[j] / count);
+    biasSums[j] = 0;
+  }
 }
 
 /**
  * Adds one sample's gradients onto a layer's sums, as `addBlameGradients`: blame × input onto each weight's
  * (neuron j's weight for input i at j × fanIn + i), the blame onto each bias's. Only the inputs that are not
  * 0 and the neurons with blame are visited (they alone add anything). The neurons with blame are listed
- * first, then taken four at a time; a last group of fewer than four is filled up with the first one and a
- * blame of 0, which adds 0 and changes nothing.
+ * first, then taken four at a time, and the last one to three one at a time.
  */
-function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32Array; blame: Float64Array }): void {
-  const { blame, from, to, index, value, weightSums: sums, biasSums } = work;
-  const fanIn = layer.fanIn;
+function addGradients(work: LayerWork, layerSums: Run["sums"][number], fanIn: number, blamed: Room["blamed"]): void {
+  const { blame, from, to, index, value } = work;
+  const { weights: sums, biases: biasSums } = layerSums;
   let m = 0;
   for (let j = 0; j < blame.length; j++) {
     biasSums[j] += blame[j];
@@ -404,11 +463,8 @@ function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32
     blamed.neuron[m] = j;
     blamed.blame[m++] = blame[j];
   }
-  for (; m % 4 !== 0; m++) {
-    blamed.neuron[m] = blamed.neuron[0];
-    blamed.blame[m] = 0;
-  }
-  for (let q = 0; q < m; q += 4) {
+  let q = 0;
+  for (; q + 4 <= m; q += 4) {
     const b0 = blamed.blame[q];
     const b1 = blamed.blame[q + 1];
     const b2 = blamed.blame[q + 2];
@@ -426,6 +482,11 @@ function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32
       sums[r3 + i] += b3 * v;
     }
   }
+  for (; q < m; q++) {
+    const b = blamed.blame[q];
+    const row = blamed.neuron[q] * fanIn;
+    for (let e = from; e < to; e++) sums[row + index[e]] += b * value[e];
+  }
 }
 
 /**
@@ -433,8 +494,8 @@ function addGradients(work: LayerWork, layer: FastLayer, blamed: { neuron: Int32
  * (learning rate × blame) × its input, every bias by learning rate × blame. Inputs of 0 would move nothing.
  */
 function sampleStep(run: Run, n: number, options: FastTrainOptions): EpochSums {
-  const output = forwardSample(run, n);
-  const target = run.targets[n];
+  const output = forwardListed(run, n);
+  const target = targetOf(run.data, n, run.target);
   const seen = { totalLoss: loss(options.loss, output.activations, target), correct: isCorrect(output.activations, target) ? 1 : 0 };
   backwardSample(run, output, target, options.loss);
   for (let l = 0; l < run.layers.length; l++) {
