@@ -23,7 +23,7 @@ const names = named.map((n) => {
   return basename(found[0]);
 });
 console.log(`Checking ${names.join(", ")}: execution and stored outputs, exercises, numbers in the prose…`);
-const files = ["tests/notebooks/notebooks.test.ts", "tests/notebooks/sizes.test.ts", "tests/claims/claims.test.ts", "tests/claims/widget-readings.test.ts"];
+const files = ["tests/notebooks/notebooks.test.ts", "tests/notebooks/sizes.test.ts", "tests/claims/claims.test.ts", "tests/claims/widget-readings.test.ts", "tests/claims/paths.test.ts"];
 const run = spawnSync(process.execPath, [join(repoRoot, "node_modules/vitest/vitest.mjs"), "run", "--config", "tests/vitest.config.mts", ...files], {
   cwd: repoRoot,
   stdio: "inherit",
