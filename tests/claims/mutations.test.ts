@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { NotebookClaims, notebookProblem, notebookTitle } from "../../lib/tools/claims/define";
 import { loadClaims } from "../../lib/tools/claims/load";
 import { readNotebook } from "../../lib/tools/notebooks/ipynb";
-import { repoRoot } from "../../lib/tools/notebooks/list";
+import { courseNotebooks, repoRoot } from "../../lib/tools/notebooks/list";
 import fixtureClaims from "../fixtures/claims/a-neuron-learns.claims";
 import { selectedNotebooks } from "../notebooks/selection";
 import { MutationKind, candidates, missedMutations, mutationKinds, nextNumberWord, sample, stillHolds } from "./mutations";
@@ -48,7 +48,8 @@ describe("changing a statement of any kind", () => {
       expect(missed).toEqual([]);
     });
   }
-  it("tries at least 10 changes of every kind", () => {
+  // A count over the whole course: with some notebooks selected (COURSE_NOTEBOOKS) a kind may have fewer.
+  it.skipIf(selectedNotebooks().length < courseNotebooks().length)("tries at least 10 changes of every kind", () => {
     expect(Object.fromEntries([...tried].filter(([, n]) => n < 10))).toEqual({});
   });
 });
